@@ -1,0 +1,177 @@
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { inTenant, requireRole, type TenantContext } from '../auth/context.js';
+import type { Tx } from '../db/client.js';
+import { uniqueViolation } from '../db/errors.js';
+import { agents, ROUTING_STRATEGIES, type AgentRow } from '../db/schema/index.js';
+import type { ModelCatalog } from '../pricing/model-catalog.js';
+import { badInput, conflict, notFound } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
+import { idSchema, nameSchema, optional, parseInput, slugify, slugSchema } from '../lib/validation.js';
+import { TOOL_NAMES } from './tool-names.js';
+
+const fields = {
+  name: nameSchema,
+  instructions: z.string().trim().min(1, 'must not be empty').max(100_000, 'must be at most 100,000 characters'),
+  routing: z.enum(ROUTING_STRATEGIES),
+  cheapModel: idSchema,
+  strongModel: idSchema,
+  localModel: idSchema,
+  cacheTtlSeconds: z.number().int().min(0, 'must be 0 (no caching) or more').max(30 * 86_400, 'must be at most 30 days'),
+  contextTokenBudget: z.number().int().min(256, 'must be at least 256').max(1_000_000, 'must be at most 1,000,000'),
+  tools: z
+    .array(z.enum(TOOL_NAMES, { error: `must be one of: ${TOOL_NAMES.join(', ')}` }))
+    .max(32)
+    .refine((t) => new Set(t).size === t.length, 'must not repeat a tool'),
+  storeTranscripts: z.boolean(),
+};
+
+const CreateAgentInput = z.object({
+  name: fields.name,
+  slug: optional(slugSchema),
+  instructions: fields.instructions,
+  routing: optional(fields.routing),
+  cheapModel: optional(fields.cheapModel),
+  strongModel: optional(fields.strongModel),
+  localModel: optional(fields.localModel),
+  cacheTtlSeconds: optional(fields.cacheTtlSeconds),
+  contextTokenBudget: optional(fields.contextTokenBudget),
+  tools: optional(fields.tools),
+  storeTranscripts: optional(fields.storeTranscripts),
+});
+type AgentFields = z.output<typeof CreateAgentInput>;
+export type NewAgent = Pick<AgentFields, 'name' | 'instructions'> & Partial<AgentFields>;
+
+export async function createAgent({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<AgentRow> {
+  requireRole(ctx.actor, 'ADMIN');
+  const values = await prepareAgent(ctx.deps, parseInput(CreateAgentInput, input));
+  return inTenant(ctx, (tx) => insertAgent(tx, ctx.actor.tenantId, values));
+}
+
+type AgentValues = Omit<typeof agents.$inferInsert, 'id' | 'tenantId'>;
+
+/**
+ * Checks the models against the catalog and fills in defaults. Runs before the transaction:
+ * the catalog reads outside it, which on the single-connection embedded database would deadlock.
+ */
+export async function prepareAgent(
+  deps: { models: ModelCatalog; config: { defaultModels: { cheap: string; strong: string } } },
+  data: NewAgent,
+): Promise<AgentValues> {
+  const cheapModelId = data.cheapModel ?? deps.config.defaultModels.cheap;
+  const strongModelId = data.strongModel ?? deps.config.defaultModels.strong;
+  await checkModels(deps.models, { cheapModel: cheapModelId, strongModel: strongModelId, localModel: data.localModel });
+  return {
+    slug: data.slug ?? slugify(data.name),
+    name: data.name,
+    instructions: data.instructions,
+    routing: data.routing ?? 'HEURISTIC',
+    cheapModelId,
+    strongModelId,
+    localModelId: data.localModel ?? null,
+    cacheTtlSeconds: data.cacheTtlSeconds ?? 3600,
+    contextTokenBudget: data.contextTokenBudget ?? 8000,
+    tools: data.tools ?? [],
+    storeTranscripts: data.storeTranscripts ?? false,
+  };
+}
+
+/** Shared with sign-up, which creates the `assistant` agent. */
+export async function insertAgent(tx: Tx, tenantId: string, values: AgentValues): Promise<AgentRow> {
+  try {
+    const [row] = await tx.insert(agents).values({ id: newId('agent'), tenantId, ...values }).returning();
+    return row!;
+  } catch (e) {
+    if (uniqueViolation(e)) throw conflict('An active agent with this slug already exists.');
+    throw e;
+  }
+}
+
+async function checkModels(catalog: ModelCatalog, ids: Record<string, string | undefined>): Promise<void> {
+  for (const [field, id] of Object.entries(ids)) {
+    if (!id) continue;
+    const model = await catalog.byId(id);
+    if (!model) throw badInput(`Unknown model "${id}": see the models query.`, field);
+    if (field === 'localModel' && model.tier !== 'LOCAL') throw badInput(`"${id}" is not a LOCAL model.`, field);
+  }
+}
+
+const UpdateAgentInput = z.object({
+  id: idSchema,
+  name: optional(fields.name),
+  instructions: optional(fields.instructions),
+  routing: optional(fields.routing),
+  cheapModel: optional(fields.cheapModel),
+  strongModel: optional(fields.strongModel),
+  localModel: optional(fields.localModel),
+  cacheTtlSeconds: optional(fields.cacheTtlSeconds),
+  contextTokenBudget: optional(fields.contextTokenBudget),
+  tools: optional(fields.tools),
+  storeTranscripts: optional(fields.storeTranscripts),
+});
+
+/** Every change bumps the version, which is part of the response-cache key. */
+export async function updateAgent({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<AgentRow> {
+  requireRole(ctx.actor, 'ADMIN');
+  const { id, cheapModel, strongModel, localModel, ...rest } = parseInput(UpdateAgentInput, input);
+  await checkModels(ctx.deps.models, { cheapModel, strongModel, localModel });
+  return inTenant(ctx, async (tx) => {
+    const [row] = await tx
+      .update(agents)
+      .set({
+        ...rest,
+        cheapModelId: cheapModel,
+        strongModelId: strongModel,
+        localModelId: localModel,
+        version: sql`${agents.version} + 1`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(agents.tenantId, ctx.actor.tenantId), eq(agents.id, id), isNull(agents.archivedAt)))
+      .returning();
+    if (row) return row;
+    const [archived] = await tx.select({ id: agents.id }).from(agents).where(eq(agents.id, id));
+    throw archived ? conflict('The agent is archived and cannot be changed.') : notFound('Agent');
+  });
+}
+
+export async function archiveAgent({ ctx, input }: { ctx: TenantContext; input: { id: unknown } }): Promise<AgentRow> {
+  requireRole(ctx.actor, 'ADMIN');
+  const id = parseInput(idSchema, input.id);
+  return inTenant(ctx, async (tx) => {
+    const [row] = await tx
+      .update(agents)
+      .set({ archivedAt: sql`coalesce(${agents.archivedAt}, now())`, updatedAt: sql`now()` })
+      .where(and(eq(agents.tenantId, ctx.actor.tenantId), eq(agents.id, id)))
+      .returning();
+    if (!row) throw notFound('Agent');
+    return row;
+  });
+}
+
+export async function listAgents({ ctx, input }: { ctx: TenantContext; input: { includeArchived?: boolean | null } }): Promise<AgentRow[]> {
+  return inTenant(ctx, (tx) =>
+    tx
+      .select()
+      .from(agents)
+      .where(and(eq(agents.tenantId, ctx.actor.tenantId), input.includeArchived ? undefined : isNull(agents.archivedAt)))
+      .orderBy(asc(agents.id)),
+  );
+}
+
+/** By id (archived ones too), or by slug (the active agent). */
+export async function getAgent({ ctx, input }: { ctx: TenantContext; input: { idOrSlug: unknown } }): Promise<AgentRow> {
+  const key = parseInput(z.string().trim().min(1, 'must not be empty').max(64, 'is too long'), input.idOrSlug);
+  const [row] = await inTenant(ctx, (tx) =>
+    tx
+      .select()
+      .from(agents)
+      .where(
+        and(
+          eq(agents.tenantId, ctx.actor.tenantId),
+          key.startsWith('agt_') ? eq(agents.id, key) : and(eq(agents.slug, key.toLowerCase()), isNull(agents.archivedAt)),
+        ),
+      ),
+  );
+  if (!row) throw notFound('Agent');
+  return row;
+}

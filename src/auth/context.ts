@@ -1,0 +1,42 @@
+import type { Config } from '../config.js';
+import type { Db, Tx } from '../db/client.js';
+import { scoped } from '../db/scoped.js';
+import type { Role } from '../db/schema/index.js';
+import type { Clock } from '../lib/clock.js';
+import { forbidden } from '../lib/errors.js';
+import type { Logger } from '../lib/logger.js';
+import type { PlanCatalog } from '../plans/plan-catalog.js';
+import type { ModelCatalog } from '../pricing/model-catalog.js';
+import type { KeyAuthenticator } from './authenticate.js';
+
+/** Who is calling: a user key acts as its user; a service key acts for the tenant with ADMIN rights. */
+export type Actor =
+  | { kind: 'USER'; tenantId: string; keyId: string; userId: string; role: Role }
+  | { kind: 'SERVICE'; tenantId: string; keyId: string; userId: null; role: 'ADMIN' };
+
+/** What every verb may use; built once in main.ts. */
+export type Deps = {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  plans: PlanCatalog;
+  models: ModelCatalog;
+  keys: KeyAuthenticator;
+};
+
+export type PublicContext = { deps: Deps; requestId: string; log: Logger };
+export type TenantContext = PublicContext & { actor: Actor };
+
+const ROLE_RANK = { OWNER: 3, ADMIN: 2, MEMBER: 1 } as const satisfies Record<Role, number>;
+
+export const roleAtLeast = (role: Role, min: Role) => ROLE_RANK[role] >= ROLE_RANK[min];
+
+export function requireRole(actor: Actor, min: Role): void {
+  if (!roleAtLeast(actor.role, min)) throw forbidden(`This operation needs the ${min} role or higher.`);
+}
+
+/** A transaction under row-level security for the caller's tenant: the tenant comes only from here. */
+export function inTenant<T>(ctx: TenantContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return scoped(ctx.deps.db, ctx.actor.tenantId, fn);
+}

@@ -1,0 +1,30 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+const SECRET_PATTERN = /^gov_[A-Za-z0-9_-]{43}$/;
+const PREFIX_LENGTH = 12; // "gov_" and 8 characters: shown in listings, used to find the key
+
+export type NewSecret = { secret: string; prefix: string; hash: string };
+
+/** 32 random bytes; only the SHA-256 is stored. */
+export function generateSecret(): NewSecret {
+  const secret = `gov_${randomBytes(32).toString('base64url')}`;
+  return { secret, prefix: secret.slice(0, PREFIX_LENGTH), hash: hashSecret(secret) };
+}
+
+export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
+
+export function parseSecret(secret: string): { prefix: string; hash: string } | undefined {
+  if (!SECRET_PATTERN.test(secret)) return undefined;
+  return { prefix: secret.slice(0, PREFIX_LENGTH), hash: hashSecret(secret) };
+}
+
+export function sameHash(a: string, b: string): boolean {
+  const x = Buffer.from(a, 'hex');
+  const y = Buffer.from(b, 'hex');
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Constant-time comparison of a presented token with a configured one. */
+export function sameToken(presented: string, expected: string): boolean {
+  return sameHash(hashSecret(presented), hashSecret(expected));
+}

@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { models } from './models.js';
+import { tenants } from './tenants.js';
+
+export const ROUTING_STRATEGIES = ['HEURISTIC', 'CLASSIFIER', 'FIXED_CHEAP', 'FIXED_STRONG'] as const;
+export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
+
+export const agents = pgTable(
+  'agents',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    instructions: text('instructions').notNull(),
+    version: integer('version').notNull().default(1),
+    routing: text('routing').$type<RoutingStrategy>().notNull(),
+    cheapModelId: text('cheap_model_id').notNull().references(() => models.id),
+    strongModelId: text('strong_model_id').notNull().references(() => models.id),
+    localModelId: text('local_model_id').references(() => models.id),
+    cacheTtlSeconds: integer('cache_ttl_seconds').notNull(),
+    contextTokenBudget: integer('context_token_budget').notNull(),
+    tools: text('tools').array().notNull().default([]),
+    storeTranscripts: boolean('store_transcripts').notNull().default(false),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('agents_tenant_id_id_key').on(t.tenantId, t.id),
+    // An archived agent frees its slug; runs keep pointing at it by id.
+    uniqueIndex('agents_tenant_slug_active_key').on(t.tenantId, t.slug).where(sql`archived_at is null`),
+    index('agents_tenant_idx').on(t.tenantId, t.id),
+  ],
+);
+export type AgentRow = typeof agents.$inferSelect;

@@ -1,0 +1,76 @@
+import { bigint, boolean, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { agents, type RoutingStrategy } from './agents.js';
+import { models } from './models.js';
+import type { ModelTier } from './plans.js';
+import { tenants } from './tenants.js';
+
+export const RUN_STATUSES = ['COMPLETED', 'CACHED', 'BUDGET_EXCEEDED', 'RUN_LIMIT', 'FAILED'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export type RouteRecord = {
+  strategy: RoutingStrategy;
+  complexity: 'SIMPLE' | 'COMPLEX';
+  confidence: number;
+  reason: string;
+  tier: ModelTier;
+};
+
+/** One row per runAgent call, refusals and failures included. */
+export const agentRuns = pgTable(
+  'agent_runs',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    agentId: text('agent_id').notNull(),
+    userId: text('user_id'),
+    apiKeyId: text('api_key_id'),
+    status: text('status').$type<RunStatus>().notNull(),
+    route: jsonb('route').$type<RouteRecord>().notNull(),
+    modelId: text('model_id').references(() => models.id),
+    cached: boolean('cached').notNull().default(false),
+    degradations: text('degradations').array().notNull().default([]),
+    inputTokens: integer('input_tokens').notNull().default(0),
+    outputTokens: integer('output_tokens').notNull().default(0),
+    cachedInputTokens: integer('cached_input_tokens').notNull().default(0),
+    toolCalls: integer('tool_calls').notNull().default(0),
+    costMicros: bigint('cost_micros', { mode: 'number' }).notNull().default(0),
+    savedCostMicros: bigint('saved_cost_micros', { mode: 'number' }).notNull().default(0),
+    durationMs: integer('duration_ms').notNull().default(0),
+    reason: text('reason'),
+    transcript: jsonb('transcript'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('agent_runs_tenant_created_idx').on(t.tenantId, t.createdAt),
+    index('agent_runs_tenant_user_idx').on(t.tenantId, t.userId, t.id),
+    foreignKey({ columns: [t.tenantId, t.agentId], foreignColumns: [agents.tenantId, agents.id], name: 'agent_runs_agent_fk' }),
+  ],
+);
+export type AgentRunRow = typeof agentRuns.$inferSelect;
+
+/** Append-only ledger: the source of truth for spend. `id` is the idempotency key. */
+export const usageEvents = pgTable(
+  'usage_events',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    userId: text('user_id'),
+    agentId: text('agent_id'),
+    runId: text('run_id'),
+    modelId: text('model_id'),
+    kind: text('kind').notNull(),
+    inputTokens: integer('input_tokens').notNull().default(0),
+    outputTokens: integer('output_tokens').notNull().default(0),
+    cachedInputTokens: integer('cached_input_tokens').notNull().default(0),
+    totalTokens: integer('total_tokens').notNull().default(0),
+    costMicros: bigint('cost_micros', { mode: 'number' }).notNull().default(0),
+    savedCostMicros: bigint('saved_cost_micros', { mode: 'number' }).notNull().default(0),
+    day: date('day').notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('usage_events_tenant_user_day_idx').on(t.tenantId, t.userId, t.day),
+    index('usage_events_tenant_day_idx').on(t.tenantId, t.day),
+  ],
+);
+export type UsageEventRow = typeof usageEvents.$inferSelect;

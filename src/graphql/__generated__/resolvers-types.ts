@@ -1,0 +1,728 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { TenantRow, UserRow, ApiKeyRow, AgentRow, ModelRow, PlanRow } from '../../db/schema/index.js';
+import type { ViewerParent, GraphQLContext } from '../context.js';
+import type { CreatedTenant } from '../../tenants/index.js';
+import type { CreatedApiKey } from '../../auth/index.js';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 instant in UTC. */
+  DateTime: { input: Date; output: Date | string; }
+};
+
+export type Agent = {
+  __typename?: 'Agent';
+  archived: Scalars['Boolean']['output'];
+  cacheTtlSeconds: Scalars['Int']['output'];
+  cheapModel: Model;
+  contextTokenBudget: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  instructions: Scalars['String']['output'];
+  localModel?: Maybe<Model>;
+  name: Scalars['String']['output'];
+  routing: RoutingStrategy;
+  slug: Scalars['String']['output'];
+  storeTranscripts: Scalars['Boolean']['output'];
+  strongModel: Model;
+  tools: Array<Scalars['String']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+export type AlertThresholds = {
+  __typename?: 'AlertThresholds';
+  dailySpendMultiplier: Scalars['Float']['output'];
+  runCostUsd: Scalars['Float']['output'];
+  userBudgetSharePercent: Scalars['Float']['output'];
+};
+
+export type AlertThresholdsInput = {
+  dailySpendMultiplier?: InputMaybe<Scalars['Float']['input']>;
+  runCostUsd?: InputMaybe<Scalars['Float']['input']>;
+  userBudgetSharePercent?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  kind: ApiKeyKind;
+  lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+  name: Scalars['String']['output'];
+  /** The first characters of the secret, to recognise a key. */
+  prefix: Scalars['String']['output'];
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  user?: Maybe<User>;
+};
+
+export type ApiKeyConnection = {
+  __typename?: 'ApiKeyConnection';
+  edges: Array<ApiKeyEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ApiKeyEdge = {
+  __typename?: 'ApiKeyEdge';
+  cursor: Scalars['String']['output'];
+  node: ApiKey;
+};
+
+export type ApiKeyKind =
+  | 'SERVICE'
+  | 'USER';
+
+export type BillingStatus =
+  | 'ACTIVE'
+  | 'CANCELED'
+  | 'FREE'
+  | 'PAST_DUE';
+
+export type CreateAgentInput = {
+  cacheTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
+  cheapModel?: InputMaybe<Scalars['ID']['input']>;
+  contextTokenBudget?: InputMaybe<Scalars['Int']['input']>;
+  instructions: Scalars['String']['input'];
+  localModel?: InputMaybe<Scalars['ID']['input']>;
+  name: Scalars['String']['input'];
+  routing?: InputMaybe<RoutingStrategy>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+  storeTranscripts?: InputMaybe<Scalars['Boolean']['input']>;
+  strongModel?: InputMaybe<Scalars['ID']['input']>;
+  tools?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type CreateApiKeyInput = {
+  kind: ApiKeyKind;
+  name: Scalars['String']['input'];
+  /** Required for USER keys, except a key for yourself. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type CreateApiKeyPayload = {
+  __typename?: 'CreateApiKeyPayload';
+  apiKey: ApiKey;
+  /** Shown once: only its hash is stored. */
+  secret: Scalars['String']['output'];
+};
+
+export type CreateTenantInput = {
+  name: Scalars['String']['input'];
+  ownerEmail: Scalars['String']['input'];
+  ownerName?: InputMaybe<Scalars['String']['input']>;
+  slug?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateTenantPayload = {
+  __typename?: 'CreateTenantPayload';
+  apiKey: ApiKey;
+  owner: User;
+  /** The owner's key. Shown once: only its hash is stored. */
+  secret: Scalars['String']['output'];
+  tenant: Tenant;
+};
+
+export type CreateUserInput = {
+  email: Scalars['String']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Role>;
+};
+
+export type Model = {
+  __typename?: 'Model';
+  cachedInputPricePerMTokUsd?: Maybe<Scalars['Float']['output']>;
+  contextWindow?: Maybe<Scalars['Int']['output']>;
+  /** <provider>/<model>, e.g. openai/gpt-4o-mini. */
+  id: Scalars['ID']['output'];
+  inputPricePerMTokUsd: Scalars['Float']['output'];
+  outputPricePerMTokUsd: Scalars['Float']['output'];
+  provider: Scalars['String']['output'];
+  tier: ModelTier;
+};
+
+export type ModelTier =
+  | 'CHEAP'
+  | 'LOCAL'
+  | 'STRONG';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** ADMIN+; runs keep pointing at it and its slug is free again. */
+  archiveAgent: Agent;
+  /** ADMIN+. */
+  createAgent: Agent;
+  /** ADMIN+ for service keys and other users' keys; anyone for a key of their own. */
+  createApiKey: CreateApiKeyPayload;
+  /** Sign-up. Open while SIGNUP=open; otherwise needs the operator token. */
+  createTenant: CreateTenantPayload;
+  /** ADMIN+. Only an OWNER creates an OWNER. */
+  createUser: User;
+  /** Your own keys; ADMIN+ for others. Stops working on every process within 5 seconds. */
+  revokeApiKey: ApiKey;
+  /** Operator only (ADMIN_TOKEN). */
+  setModelPrice: Model;
+  /** ADMIN+; bumps Agent.version. */
+  updateAgent: Agent;
+  /** ADMIN+. */
+  updateTenant: Tenant;
+  /** ADMIN+. Only an OWNER changes an OWNER; the last active OWNER stays. */
+  updateUser: User;
+};
+
+
+export type MutationArchiveAgentArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateAgentArgs = {
+  input: CreateAgentInput;
+};
+
+
+export type MutationCreateApiKeyArgs = {
+  input: CreateApiKeyInput;
+};
+
+
+export type MutationCreateTenantArgs = {
+  input: CreateTenantInput;
+};
+
+
+export type MutationCreateUserArgs = {
+  input: CreateUserInput;
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetModelPriceArgs = {
+  input: SetModelPriceInput;
+};
+
+
+export type MutationUpdateAgentArgs = {
+  input: UpdateAgentInput;
+};
+
+
+export type MutationUpdateTenantArgs = {
+  input: UpdateTenantInput;
+};
+
+
+export type MutationUpdateUserArgs = {
+  input: UpdateUserInput;
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Plan = {
+  __typename?: 'Plan';
+  allowedModelTiers: Array<ModelTier>;
+  id: Scalars['ID']['output'];
+  key: Scalars['String']['output'];
+  monthlyPriceUsd: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+  runLimits: RunLimits;
+  tenantMonthlySpendLimitUsd: Scalars['Float']['output'];
+  tenantMonthlyTokenLimit: Scalars['Int']['output'];
+  userDailyTokenLimit: Scalars['Int']['output'];
+  userMonthlyTokenLimit: Scalars['Int']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  agent?: Maybe<Agent>;
+  agents: Array<Agent>;
+  /** ADMIN+. */
+  apiKeys: ApiKeyConnection;
+  models: Array<Model>;
+  plans: Array<Plan>;
+  /** ADMIN+, or the caller itself. */
+  user?: Maybe<User>;
+  /** ADMIN+. */
+  users: UserConnection;
+  /** The caller: its tenant, its user (null for a service key) and the key it used. */
+  viewer: Viewer;
+};
+
+
+export type QueryAgentArgs = {
+  idOrSlug: Scalars['String']['input'];
+};
+
+
+export type QueryAgentsArgs = {
+  includeArchived?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryApiKeysArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryUserArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<UserFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'MEMBER'
+  | 'OWNER';
+
+export type RoutingStrategy =
+  | 'CLASSIFIER'
+  | 'FIXED_CHEAP'
+  | 'FIXED_STRONG'
+  | 'HEURISTIC';
+
+export type RunLimits = {
+  __typename?: 'RunLimits';
+  maxCostPerRunUsd: Scalars['Float']['output'];
+  maxDurationSeconds: Scalars['Int']['output'];
+  maxTokensPerRun: Scalars['Int']['output'];
+  maxToolCalls: Scalars['Int']['output'];
+};
+
+export type SetModelPriceInput = {
+  cachedInputPricePerMTokUsd?: InputMaybe<Scalars['Float']['input']>;
+  inputPricePerMTokUsd: Scalars['Float']['input'];
+  modelId: Scalars['ID']['input'];
+  outputPricePerMTokUsd: Scalars['Float']['input'];
+};
+
+export type Tenant = {
+  __typename?: 'Tenant';
+  alertThresholds: AlertThresholds;
+  alertWebhookUrl?: Maybe<Scalars['String']['output']>;
+  billingStatus: BillingStatus;
+  createdAt: Scalars['DateTime']['output'];
+  currentPeriodEnd?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  plan: Plan;
+  slug: Scalars['String']['output'];
+};
+
+export type UpdateAgentInput = {
+  cacheTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
+  cheapModel?: InputMaybe<Scalars['ID']['input']>;
+  contextTokenBudget?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  instructions?: InputMaybe<Scalars['String']['input']>;
+  localModel?: InputMaybe<Scalars['ID']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+  routing?: InputMaybe<RoutingStrategy>;
+  storeTranscripts?: InputMaybe<Scalars['Boolean']['input']>;
+  strongModel?: InputMaybe<Scalars['ID']['input']>;
+  tools?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type UpdateTenantInput = {
+  alertThresholds?: InputMaybe<AlertThresholdsInput>;
+  /** An http(s) URL that receives alerts; an empty string removes it. */
+  alertWebhookUrl?: InputMaybe<Scalars['String']['input']>;
+  name?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateUserInput = {
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Role>;
+  status?: InputMaybe<UserStatus>;
+};
+
+export type User = {
+  __typename?: 'User';
+  createdAt: Scalars['DateTime']['output'];
+  email: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name?: Maybe<Scalars['String']['output']>;
+  role: Role;
+  status: UserStatus;
+};
+
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  edges: Array<UserEdge>;
+  pageInfo: PageInfo;
+};
+
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  cursor: Scalars['String']['output'];
+  node: User;
+};
+
+export type UserFilter = {
+  emailContains?: InputMaybe<Scalars['String']['input']>;
+  role?: InputMaybe<Role>;
+  status?: InputMaybe<UserStatus>;
+};
+
+export type UserStatus =
+  | 'ACTIVE'
+  | 'DISABLED';
+
+export type Viewer = {
+  __typename?: 'Viewer';
+  apiKey: ApiKey;
+  tenant: Tenant;
+  user?: Maybe<User>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Agent: ResolverTypeWrapper<AgentRow>;
+  AlertThresholds: ResolverTypeWrapper<AlertThresholds>;
+  AlertThresholdsInput: AlertThresholdsInput;
+  ApiKey: ResolverTypeWrapper<ApiKeyRow>;
+  ApiKeyConnection: ResolverTypeWrapper<Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversTypes['ApiKeyEdge']> }>;
+  ApiKeyEdge: ResolverTypeWrapper<Omit<ApiKeyEdge, 'node'> & { node: ResolversTypes['ApiKey'] }>;
+  ApiKeyKind: ApiKeyKind;
+  BillingStatus: BillingStatus;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CreateAgentInput: CreateAgentInput;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: ResolverTypeWrapper<CreatedApiKey>;
+  CreateTenantInput: CreateTenantInput;
+  CreateTenantPayload: ResolverTypeWrapper<CreatedTenant>;
+  CreateUserInput: CreateUserInput;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Model: ResolverTypeWrapper<ModelRow>;
+  ModelTier: ModelTier;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Plan: ResolverTypeWrapper<PlanRow>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Role: Role;
+  RoutingStrategy: RoutingStrategy;
+  RunLimits: ResolverTypeWrapper<RunLimits>;
+  SetModelPriceInput: SetModelPriceInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Tenant: ResolverTypeWrapper<TenantRow>;
+  UpdateAgentInput: UpdateAgentInput;
+  UpdateTenantInput: UpdateTenantInput;
+  UpdateUserInput: UpdateUserInput;
+  User: ResolverTypeWrapper<UserRow>;
+  UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
+  UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
+  UserFilter: UserFilter;
+  UserStatus: UserStatus;
+  Viewer: ResolverTypeWrapper<ViewerParent>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Agent: AgentRow;
+  AlertThresholds: AlertThresholds;
+  AlertThresholdsInput: AlertThresholdsInput;
+  ApiKey: ApiKeyRow;
+  ApiKeyConnection: Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApiKeyEdge']> };
+  ApiKeyEdge: Omit<ApiKeyEdge, 'node'> & { node: ResolversParentTypes['ApiKey'] };
+  Boolean: Scalars['Boolean']['output'];
+  CreateAgentInput: CreateAgentInput;
+  CreateApiKeyInput: CreateApiKeyInput;
+  CreateApiKeyPayload: CreatedApiKey;
+  CreateTenantInput: CreateTenantInput;
+  CreateTenantPayload: CreatedTenant;
+  CreateUserInput: CreateUserInput;
+  DateTime: Scalars['DateTime']['output'];
+  Float: Scalars['Float']['output'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  Model: ModelRow;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Plan: PlanRow;
+  Query: Record<PropertyKey, never>;
+  RunLimits: RunLimits;
+  SetModelPriceInput: SetModelPriceInput;
+  String: Scalars['String']['output'];
+  Tenant: TenantRow;
+  UpdateAgentInput: UpdateAgentInput;
+  UpdateTenantInput: UpdateTenantInput;
+  UpdateUserInput: UpdateUserInput;
+  User: UserRow;
+  UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
+  UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
+  UserFilter: UserFilter;
+  Viewer: ViewerParent;
+};
+
+export type AgentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
+  archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cacheTtlSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cheapModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+  contextTokenBudget?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  instructions?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  localModel?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  routing?: Resolver<ResolversTypes['RoutingStrategy'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  storeTranscripts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  strongModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+  tools?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AlertThresholdsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AlertThresholds'] = ResolversParentTypes['AlertThresholds']> = {
+  dailySpendMultiplier?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  runCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  userBudgetSharePercent?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ApiKeyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKey'] = ResolversParentTypes['ApiKey']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ApiKeyKind'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type ApiKeyConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKeyConnection'] = ResolversParentTypes['ApiKeyConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ApiKeyEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type ApiKeyEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKeyEdge'] = ResolversParentTypes['ApiKeyEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+};
+
+export type CreateApiKeyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateApiKeyPayload'] = ResolversParentTypes['CreateApiKeyPayload']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type CreateTenantPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateTenantPayload'] = ResolversParentTypes['CreateTenantPayload']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type ModelResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = {
+  cachedInputPricePerMTokUsd?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  contextWindow?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputPricePerMTokUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  outputPricePerMTokUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['ModelTier'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  archiveAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationArchiveAgentArgs, 'id'>>;
+  createAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationCreateAgentArgs, 'input'>>;
+  createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
+  createTenant?: Resolver<ResolversTypes['CreateTenantPayload'], ParentType, ContextType, RequireFields<MutationCreateTenantArgs, 'input'>>;
+  createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  setModelPrice?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationSetModelPriceArgs, 'input'>>;
+  updateAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationUpdateAgentArgs, 'input'>>;
+  updateTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationUpdateTenantArgs, 'input'>>;
+  updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'input'>>;
+};
+
+export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type PlanResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Plan'] = ResolversParentTypes['Plan']> = {
+  allowedModelTiers?: Resolver<Array<ResolversTypes['ModelTier']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  monthlyPriceUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  runLimits?: Resolver<ResolversTypes['RunLimits'], ParentType, ContextType>;
+  tenantMonthlySpendLimitUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tenantMonthlyTokenLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userDailyTokenLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userMonthlyTokenLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<QueryAgentArgs, 'idOrSlug'>>;
+  agents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<QueryAgentsArgs, 'includeArchived'>>;
+  apiKeys?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, Partial<QueryApiKeysArgs>>;
+  models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
+  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QueryUsersArgs>>;
+  viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+};
+
+export type RunLimitsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunLimits'] = ResolversParentTypes['RunLimits']> = {
+  maxCostPerRunUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  maxDurationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxTokensPerRun?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxToolCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TenantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant']> = {
+  alertThresholds?: Resolver<ResolversTypes['AlertThresholds'], ParentType, ContextType>;
+  alertWebhookUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  billingStatus?: Resolver<ResolversTypes['BillingStatus'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currentPeriodEnd?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['UserStatus'], ParentType, ContextType>;
+};
+
+export type UserConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserConnection'] = ResolversParentTypes['UserConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['UserEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type UserEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserEdge'] = ResolversParentTypes['UserEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
+  apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+  tenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = GraphQLContext> = {
+  Agent?: AgentResolvers<ContextType>;
+  AlertThresholds?: AlertThresholdsResolvers<ContextType>;
+  ApiKey?: ApiKeyResolvers<ContextType>;
+  ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
+  ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
+  CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
+  CreateTenantPayload?: CreateTenantPayloadResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Model?: ModelResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Plan?: PlanResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  RunLimits?: RunLimitsResolvers<ContextType>;
+  Tenant?: TenantResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  UserConnection?: UserConnectionResolvers<ContextType>;
+  UserEdge?: UserEdgeResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
+};
+

@@ -1,0 +1,49 @@
+import { sameToken, type Actor, type Deps, type PublicContext, type TenantContext } from '../auth/index.js';
+import { AppError, isAppError, unauthenticated } from '../lib/errors.js';
+import type { Logger } from '../lib/logger.js';
+
+export type GraphQLContext = PublicContext & {
+  /** The caller presented the operator's ADMIN_TOKEN. */
+  operator: boolean;
+  actor: Actor | undefined;
+  /** Why a presented key was refused; raised by the first operation that needs a tenant. */
+  authError: AppError | undefined;
+};
+
+export type ViewerParent = { actor: Actor };
+
+export async function buildContext(
+  deps: Deps,
+  authorization: string | undefined,
+  requestId: string,
+  log: Logger,
+): Promise<GraphQLContext> {
+  const ctx: GraphQLContext = { deps, requestId, log, operator: false, actor: undefined, authError: undefined };
+  if (!authorization) return ctx;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match) return { ...ctx, authError: unauthenticated('The Authorization header must be "Bearer <API key>".') };
+  const token = match[1]!;
+  if (deps.config.adminToken && sameToken(token, deps.config.adminToken)) return { ...ctx, operator: true };
+  try {
+    const actor = await deps.keys.authenticate(token);
+    return { ...ctx, actor, log: log.child({ tenantId: actor.tenantId }) };
+  } catch (err) {
+    if (isAppError(err)) return { ...ctx, authError: err };
+    log.error({ err }, 'authentication failed');
+    return { ...ctx, authError: new AppError('SERVICE_UNAVAILABLE', 'Authentication is unavailable right now; retry shortly.') };
+  }
+}
+
+/** The tenant context of an authenticated caller, or the reason there is none. */
+export function tenantContext(ctx: GraphQLContext): TenantContext {
+  if (ctx.actor) return { deps: ctx.deps, requestId: ctx.requestId, log: ctx.log, actor: ctx.actor };
+  if (ctx.authError) throw ctx.authError;
+  if (ctx.operator) throw unauthenticated('The operator token has no tenant: use a tenant API key.');
+  throw unauthenticated();
+}
+
+/** Operator-only operations: the ADMIN_TOKEN, nothing else. */
+export function operatorContext(ctx: GraphQLContext): PublicContext & { operator: boolean } {
+  if (!ctx.operator && !ctx.actor) throw ctx.authError ?? unauthenticated('The operator token is required.');
+  return { deps: ctx.deps, requestId: ctx.requestId, log: ctx.log, operator: ctx.operator };
+}

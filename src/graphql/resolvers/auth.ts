@@ -1,0 +1,17 @@
+import { createApiKey, listApiKeys, revokeApiKey } from '../../auth/index.js';
+import { findUser } from '../../users/index.js';
+import { tenantContext } from '../context.js';
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+
+export const authResolvers: Resolvers = {
+  Query: {
+    apiKeys: (_, args, ctx) => listApiKeys({ ctx: tenantContext(ctx), input: args }),
+  },
+  Mutation: {
+    createApiKey: (_, { input }, ctx) => createApiKey({ ctx: tenantContext(ctx), input }),
+    revokeApiKey: (_, { id }, ctx) => revokeApiKey({ ctx: tenantContext(ctx), input: { id } }),
+  },
+  ApiKey: {
+    user: async (key, _, ctx) => (key.userId ? ((await findUser(tenantContext(ctx), key.userId)) ?? null) : null),
+  },
+};

@@ -1,0 +1,33 @@
+import { findApiKey } from '../../auth/index.js';
+import { internalError } from './shared.js';
+import { createTenant, getTenant, updateTenant } from '../../tenants/index.js';
+import { findUser } from '../../users/index.js';
+import { tenantContext, type GraphQLContext } from '../context.js';
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+
+const ALERT_DEFAULTS = { dailySpendMultiplier: 2, userBudgetSharePercent: 10, runCostUsd: 1 };
+
+export const tenantResolvers: Resolvers = {
+  Query: {
+    viewer: (_, __, ctx) => ({ actor: tenantContext(ctx).actor }),
+  },
+  Mutation: {
+    createTenant: (_, { input }, ctx: GraphQLContext) => {
+      if (ctx.authError) throw ctx.authError;
+      return createTenant({ ctx: { deps: ctx.deps, requestId: ctx.requestId, log: ctx.log, operator: ctx.operator }, input });
+    },
+    updateTenant: (_, { input }, ctx) => updateTenant({ ctx: tenantContext(ctx), input }),
+  },
+  Viewer: {
+    tenant: (_, __, ctx) => getTenant(tenantContext(ctx)),
+    user: async ({ actor }, _, ctx) => (actor.userId ? ((await findUser(tenantContext(ctx), actor.userId)) ?? null) : null),
+    apiKey: async ({ actor }, _, ctx) => (await findApiKey(tenantContext(ctx), actor.keyId)) ?? internalError('viewer key vanished'),
+  },
+  Tenant: {
+    plan: (t, _, ctx) => ctx.deps.plans.byId(t.planId),
+    alertThresholds: (t) => ({ ...ALERT_DEFAULTS, ...t.alertThresholds }),
+  },
+  CreateTenantPayload: {
+    apiKey: (p) => p.apiKey,
+  },
+};

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLContext } from './context.js';
+import { errorReportingPlugin, formatError } from './errors.js';
+import { buildResolvers } from './resolvers/index.js';
+
+const schemaDir = fileURLToPath(new URL('../../schema', import.meta.url));
+
+export function loadTypeDefs(): string {
+  return readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(join(schemaDir, f), 'utf8'))
+    .join('\n');
+}
+
+export function createApollo(options: { landingPage: boolean; plugins?: ApolloServerPlugin<GraphQLContext>[] }) {
+  // Armor's own token limit turns a syntax error into a 500: graphql-js's parser limit does it right.
+  const armor = new ApolloArmor({
+    maxTokens: { enabled: false },
+    maxDepth: { n: 12 },
+    maxAliases: { n: 30 },
+    maxDirectives: { n: 30 },
+    costLimit: { maxCost: 5000 },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+  return new ApolloServer<GraphQLContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers: buildResolvers(),
+    formatError,
+    parseOptions: { maxTokens: 5000 },
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      // Armor is typed against the CommonJS build of @apollo/server: the same plugin interface.
+      ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
+      errorReportingPlugin,
+      options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []),
+    ],
+  });
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Deps } from '../auth/index.js';
+import { buildContext } from '../graphql/context.js';
+import { createApollo } from '../graphql/server.js';
+
+export type Probe = { name: string; ping(): Promise<void> };
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+/** Fastify with /graphql, /healthz (alive) and /readyz (every dependency answers). */
+export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 2 * 1024 * 1024,
+    // A caller's request id is kept when it looks like one, so logs join up across services.
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+  });
+  const apollo = createApollo({ landingPage: deps.config.env === 'development', plugins: [fastifyApolloDrainPlugin(app)] });
+  await apollo.start();
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  // One wide log line per request.
+  app.addHook('onResponse', async (req, reply) => {
+    deps.log.info(
+      { requestId: req.id, method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 },
+      'request',
+    );
+  });
+
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    method: ['GET', 'POST', 'OPTIONS'],
+    context: async (req) =>
+      buildContext(deps, req.headers.authorization, req.id, deps.log.child({ requestId: req.id })),
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_, reply) => {
+    const checks = await Promise.all(
+      probes.map(async (p) => {
+        try {
+          await withTimeout(p.ping(), 2000);
+          return [p.name, 'ok'] as const;
+        } catch {
+          return [p.name, 'unavailable'] as const;
+        }
+      }),
+    );
+    const ready = checks.every(([, s]) => s === 'ok');
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(checks) });
+  });
+  return app;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('timeout')), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+
+const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case
+
+export const ID_PREFIXES = {
+  tenant: 'ten',
+  user: 'usr',
+  apiKey: 'key',
+  agent: 'agt',
+  plan: 'pln',
+  run: 'run',
+  usage: 'use',
+  alert: 'alr',
+} as const;
+export type IdKind = keyof typeof ID_PREFIXES;
+
+function encodeTime(ms: number): string {
+  let out = '';
+  for (let i = 0; i < 10; i++) {
+    out = ALPHABET[ms % 32] + out;
+    ms = Math.floor(ms / 32);
+  }
+  return out;
+}
+
+/** Time-ordered ids (`usr_` + 10 chars of ms time + 16 random): keyset pagination orders by id. */
+export function newId(kind: IdKind, now = Date.now()): string {
+  const bytes = randomBytes(16);
+  let rand = '';
+  for (const b of bytes) rand += ALPHABET[b % 32];
+  return `${ID_PREFIXES[kind]}_${encodeTime(now)}${rand}`;
+}
+
+const ID_PATTERN = /^[a-z]{3}_[0-9a-z]{26}$/;
+export function looksLikeId(kind: IdKind, value: string): boolean {
+  return value.startsWith(`${ID_PREFIXES[kind]}_`) && ID_PATTERN.test(value);
+}

@@ -1,0 +1,98 @@
+import { pathToFileURL } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { createKeyAuthenticator, type Deps } from './auth/index.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase, type DatabaseHandle } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { seedCatalog } from './db/seed.js';
+import { buildHttpServer } from './http/server.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { createLogger } from './lib/logger.js';
+import { createPlanCatalog } from './plans/index.js';
+import { createModelCatalog } from './pricing/index.js';
+import { openStore, type StoreHandle } from './store/index.js';
+import { ensureDemoTenant } from './tenants/index.js';
+
+export type Runtime = {
+  deps: Deps;
+  http: FastifyInstance;
+  database: DatabaseHandle;
+  store: StoreHandle;
+  close(): Promise<void>;
+};
+
+/** The composition root: the only place that chooses implementations. Tests call it too. */
+export async function compose(config: Config, options: { clock?: Clock } = {}): Promise<Runtime> {
+  const log = createLogger(config.logLevel);
+  const database = config.databaseUrl
+    ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, poolMax: config.dbPoolMax })
+    : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+  let store: StoreHandle | undefined;
+  try {
+    await migrate(database, config.databaseUrl);
+    await seedCatalog(database.db);
+    store = await openStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix });
+    const deps: Deps = {
+      config,
+      db: database.db,
+      clock: options.clock ?? systemClock,
+      log,
+      plans: createPlanCatalog(database.db),
+      models: createModelCatalog(database.db),
+      keys: createKeyAuthenticator(database.db, log, config.keyCacheTtlMs),
+    };
+    const http = await buildHttpServer(deps, [
+      { name: 'database', ping: database.ping },
+      { name: 'store', ping: store.ping },
+    ]);
+    const opened = store;
+    return {
+      deps,
+      http,
+      database,
+      store,
+      async close() {
+        await http.close();
+        await opened.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await store?.close();
+    await database.close();
+    throw err;
+  }
+}
+
+async function start(): Promise<void> {
+  const config = loadConfig();
+  const started = Date.now();
+  const runtime = await compose(config);
+  const log = runtime.deps.log;
+  if (config.embedded && config.demoTenant) {
+    const demo = await ensureDemoTenant({ deps: runtime.deps, requestId: 'boot', log });
+    if (demo) {
+      // Printed once, on purpose: the database keeps only the hash.
+      process.stdout.write(`\nDemo tenant created. Its owner API key (also saved to ${demo.file}):\n\n  ${demo.secret}\n\n`);
+    }
+  }
+  const address = await runtime.http.listen({ host: config.host, port: config.port });
+  log.info({ address, mode: config.embedded ? 'embedded' : 'services', bootMs: Date.now() - started }, 'governor is listening');
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await runtime.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  start().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error)?.stack ?? String(err)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,54 @@
+import { and, asc, eq, gt, ilike, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { inTenant, requireRole, type TenantContext } from '../auth/context.js';
+import { ROLES, USER_STATUSES, users, type UserRow } from '../db/schema/index.js';
+import { notFound } from '../lib/errors.js';
+import { parsePage, toConnection, type Connection } from '../lib/pagination.js';
+import { idSchema, optional, parseInput } from '../lib/validation.js';
+
+const UserFilter = z
+  .object({
+    role: optional(z.enum(ROLES)),
+    status: optional(z.enum(USER_STATUSES)),
+    emailContains: optional(z.string().trim().max(254)),
+  })
+  .nullish()
+  .transform((f) => ({ role: f?.role, status: f?.status, emailContains: f?.emailContains }));
+
+type ListUsersInput = { first?: number | null; after?: string | null; filter?: unknown };
+
+export async function listUsers({ ctx, input }: { ctx: TenantContext; input: ListUsersInput }): Promise<Connection<UserRow>> {
+  requireRole(ctx.actor, 'ADMIN');
+  const page = parsePage(input);
+  const filter = parseInput(UserFilter, input.filter);
+  const where: (SQL | undefined)[] = [
+    eq(users.tenantId, ctx.actor.tenantId),
+    page.afterId ? gt(users.id, page.afterId) : undefined,
+    filter.role ? eq(users.role, filter.role) : undefined,
+    filter.status ? eq(users.status, filter.status) : undefined,
+    filter.emailContains ? ilike(users.email, `%${escapeLike(filter.emailContains)}%`) : undefined,
+  ];
+  const rows = await inTenant(ctx, (tx) =>
+    tx.select().from(users).where(and(...where)).orderBy(asc(users.id)).limit(page.first + 1),
+  );
+  return toConnection(rows, page);
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** ADMIN+ may read anyone in the tenant; a MEMBER only itself. */
+export async function getUser({ ctx, input }: { ctx: TenantContext; input: { id: unknown } }): Promise<UserRow> {
+  const id = parseInput(idSchema, input.id);
+  if (ctx.actor.userId !== id) requireRole(ctx.actor, 'ADMIN');
+  const row = await findUser(ctx, id);
+  if (!row) throw notFound('User');
+  return row;
+}
+
+/** For field resolvers (ApiKey.user and friends): no role check, tenant-scoped. */
+export async function findUser(ctx: TenantContext, id: string): Promise<UserRow | undefined> {
+  const [row] = await inTenant(ctx, (tx) =>
+    tx.select().from(users).where(and(eq(users.tenantId, ctx.actor.tenantId), eq(users.id, id))),
+  );
+  return row;
+}
