@@ -22,11 +22,19 @@ export type Runtime = {
 };
 
 /** The composition root: the only place that chooses implementations. Tests call it too. */
-export async function compose(config: Config, options: { clock?: Clock } = {}): Promise<Runtime> {
+export async function compose(
+  config: Config,
+  options: { clock?: Clock | undefined; database?: DatabaseHandle | undefined } = {},
+): Promise<Runtime> {
   const log = createLogger(config.logLevel);
-  const database = config.databaseUrl
-    ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, poolMax: config.dbPoolMax })
-    : await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+  const clock = options.clock ?? systemClock;
+  // A database handed in (a second process in tests) stays open when this runtime closes.
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ??
+    (config.databaseUrl
+      ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, poolMax: config.dbPoolMax })
+      : await openDatabase({ kind: 'pglite', dataDir: config.dataDir }));
   let store: StoreHandle | undefined;
   try {
     await migrate(database, config.databaseUrl);
@@ -35,11 +43,11 @@ export async function compose(config: Config, options: { clock?: Clock } = {}): 
     const deps: Deps = {
       config,
       db: database.db,
-      clock: options.clock ?? systemClock,
+      clock,
       log,
       plans: createPlanCatalog(database.db),
       models: createModelCatalog(database.db),
-      keys: createKeyAuthenticator(database.db, log, config.keyCacheTtlMs),
+      keys: createKeyAuthenticator(database.db, log, config.keyCacheTtlMs, () => clock.now().getTime()),
     };
     const http = await buildHttpServer(deps, [
       { name: 'database', ping: database.ping },
@@ -54,12 +62,12 @@ export async function compose(config: Config, options: { clock?: Clock } = {}): 
       async close() {
         await http.close();
         await opened.close();
-        await database.close();
+        if (ownsDatabase) await database.close();
       },
     };
   } catch (err) {
     await store?.close();
-    await database.close();
+    if (ownsDatabase) await database.close();
     throw err;
   }
 }

@@ -86,6 +86,7 @@ export async function listApiKeys({ ctx, input }: { ctx: TenantContext; input: {
   return toConnection(rows, page);
 }
 
+/** The key of an authenticated caller (Viewer.apiKey). */
 export async function findApiKey(ctx: TenantContext, id: string): Promise<ApiKeyRow | undefined> {
   const [row] = await inTenant(ctx, (tx) =>
     tx.select().from(apiKeys).where(and(eq(apiKeys.tenantId, ctx.actor.tenantId), eq(apiKeys.id, id))),

@@ -1,6 +1,8 @@
 import { and, asc, eq, gt, ilike, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, requireRole, type TenantContext } from '../auth/context.js';
+import type { Db } from '../db/client.js';
+import { scoped } from '../db/scoped.js';
 import { ROLES, USER_STATUSES, users, type UserRow } from '../db/schema/index.js';
 import { notFound } from '../lib/errors.js';
 import { parsePage, toConnection, type Connection } from '../lib/pagination.js';
@@ -40,15 +42,18 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function getUser({ ctx, input }: { ctx: TenantContext; input: { id: unknown } }): Promise<UserRow> {
   const id = parseInput(idSchema, input.id);
   if (ctx.actor.userId !== id) requireRole(ctx.actor, 'ADMIN');
-  const row = await findUser(ctx, id);
+  const row = await findUser(ctx.deps.db, ctx.actor.tenantId, id);
   if (!row) throw notFound('User');
   return row;
 }
 
-/** For field resolvers (ApiKey.user and friends): no role check, tenant-scoped. */
-export async function findUser(ctx: TenantContext, id: string): Promise<UserRow | undefined> {
-  const [row] = await inTenant(ctx, (tx) =>
-    tx.select().from(users).where(and(eq(users.tenantId, ctx.actor.tenantId), eq(users.id, id))),
+/**
+ * For field resolvers (ApiKey.user and friends): the tenant is the parent row's, which the caller
+ * was already allowed to read. No role check; row-level security still applies.
+ */
+export async function findUser(db: Db, tenantId: string, id: string): Promise<UserRow | undefined> {
+  const [row] = await scoped(db, tenantId, (tx) =>
+    tx.select().from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, id))),
   );
   return row;
 }

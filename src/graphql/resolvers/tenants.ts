@@ -20,7 +20,7 @@ export const tenantResolvers: Resolvers = {
   },
   Viewer: {
     tenant: (_, __, ctx) => getTenant(tenantContext(ctx)),
-    user: async ({ actor }, _, ctx) => (actor.userId ? ((await findUser(tenantContext(ctx), actor.userId)) ?? null) : null),
+    user: async ({ actor }, _, ctx) => (actor.userId ? ((await findUser(ctx.deps.db, actor.tenantId, actor.userId)) ?? null) : null),
     apiKey: async ({ actor }, _, ctx) => (await findApiKey(tenantContext(ctx), actor.keyId)) ?? internalError('viewer key vanished'),
   },
   Tenant: {

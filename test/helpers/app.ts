@@ -1,0 +1,41 @@
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.js';
+import { compose, type Runtime } from '../../src/main.js';
+import type { DatabaseHandle } from '../../src/db/client.js';
+import type { Clock } from '../../src/lib/clock.js';
+
+export const ADMIN_TOKEN = 'test-operator-token-0123456789abcdef';
+
+export type TestApp = { url: string; runtime: Runtime; config: Config; close(): Promise<void> };
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: inject('databaseUrl') ?? '',
+    REDIS_URL: inject('redisUrl') ?? '',
+    REDIS_KEY_PREFIX: inject('redisPrefix'),
+    DATA_DIR: 'memory://',
+    SIGNUP: 'open',
+    ADMIN_TOKEN,
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+}
+
+/** A server on a port the OS picks, over the run's database and store (or embedded ones). */
+export async function startApp(
+  options: { env?: Record<string, string>; clock?: Clock; database?: DatabaseHandle } = {},
+): Promise<TestApp> {
+  const config = testConfig(options.env);
+  const runtime = await compose(config, { clock: options.clock, database: options.database });
+  const address = await runtime.http.listen({ host: '127.0.0.1', port: 0 });
+  return { url: address, runtime, config, close: () => runtime.close() };
+}
+
+const shared = globalThis as typeof globalThis & { __governorApp?: Promise<TestApp> };
+
+/** The server every test file shares (one worker, one process): tests isolate by tenant. */
+export function sharedApp(): Promise<TestApp> {
+  shared.__governorApp ??= startApp();
+  return shared.__governorApp;
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIN_TOKEN } from '../helpers/app.js';
+import { expectCode, gql, ok, unique } from '../helpers/graphql.js';
+import { securityTrio, sharedWorld, type Operation } from '../helpers/security.js';
+
+const operations: Operation[] = [
+  { name: 'viewer', document: '{ viewer { tenant { id } } }', variables: () => ({}) },
+  { name: 'plans', document: '{ plans { key } }', variables: () => ({}) },
+  { name: 'models', document: '{ models { id } }', variables: () => ({}) },
+  { name: 'users', document: '{ users { edges { node { id } } } }', variables: () => ({}), minRole: 'ADMIN' },
+  {
+    name: 'user',
+    document: 'query($id: ID!) { user(id: $id) { id email } }',
+    variables: (w) => ({ id: w.a.ownerId }),
+    foreign: (w) => ({ id: w.b.ownerId }),
+    minRole: 'ADMIN',
+  },
+  { name: 'apiKeys', document: '{ apiKeys { edges { node { id } } } }', variables: () => ({}), minRole: 'ADMIN' },
+  { name: 'agents', document: '{ agents { id } }', variables: () => ({}) },
+  {
+    name: 'agent',
+    document: 'query($id: String!) { agent(idOrSlug: $id) { id instructions } }',
+    variables: (w) => ({ id: w.a.agentId }),
+    foreign: (w) => ({ id: w.b.agentId }),
+  },
+  {
+    name: 'updateTenant',
+    document: 'mutation($input: UpdateTenantInput!) { updateTenant(input: $input) { id } }',
+    variables: () => ({ input: { name: 'Renamed' } }),
+    minRole: 'ADMIN',
+  },
+  {
+    name: 'createUser',
+    document: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
+    variables: () => ({ input: { email: `${unique()}@example.com` } }),
+    minRole: 'ADMIN',
+  },
+  {
+    name: 'updateUser',
+    document: 'mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }',
+    variables: (w) => ({ input: { id: w.a.member.id, name: 'Changed' } }),
+    foreign: (w) => ({ input: { id: w.b.member.id, name: 'Hijacked' } }),
+    minRole: 'ADMIN',
+  },
+  {
+    name: 'createApiKey (service)',
+    document: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+    variables: () => ({ input: { name: 'svc', kind: 'SERVICE' } }),
+    minRole: 'ADMIN',
+  },
+  {
+    name: 'createApiKey (for a user)',
+    document: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
+    variables: (w) => ({ input: { name: 'k', kind: 'USER', userId: w.a.ownerId } }),
+    foreign: (w) => ({ input: { name: 'k', kind: 'USER', userId: w.b.member.id } }),
+    minRole: 'ADMIN',
+  },
+  {
+    name: 'revokeApiKey',
+    document: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+    variables: () => ({ id: 'key_00000000000000000000000000' }),
+    foreign: (w) => ({ id: w.b.memberKeyId }),
+  },
+  {
+    name: 'createAgent',
+    document: 'mutation($input: CreateAgentInput!) { createAgent(input: $input) { id } }',
+    variables: () => ({ input: { name: unique('Bot '), instructions: 'Be brief.' } }),
+    minRole: 'ADMIN',
+  },
+  {
+    name: 'updateAgent',
+    document: 'mutation($input: UpdateAgentInput!) { updateAgent(input: $input) { id } }',
+    variables: (w) => ({ input: { id: w.a.agentId, instructions: 'Changed.' } }),
+    foreign: (w) => ({ input: { id: w.b.agentId, instructions: 'Hijacked.' } }),
+    minRole: 'ADMIN',
+  },
+  {
+    name: 'archiveAgent',
+    document: 'mutation($id: ID!) { archiveAgent(id: $id) { id } }',
+    variables: () => ({ id: 'agt_00000000000000000000000000' }),
+    foreign: (w) => ({ id: w.b.agentId }),
+    minRole: 'ADMIN',
+  },
+];
+
+securityTrio(operations);
+
+describe('cross-tenant probes change nothing', () => {
+  it("leaves tenant B's member, key and agent as they were", async () => {
+    const w = await sharedWorld();
+    const b = await ok<any>(
+      w.app,
+      `query($u: ID!, $a: String!) { user(id: $u) { name } agent(idOrSlug: $a) { instructions version archived }
+         apiKeys { edges { node { id revokedAt } } } }`,
+      { u: w.b.member.id, a: w.b.agentId },
+      w.b.ownerKey,
+    );
+    expect(b.user.name).toBeNull();
+    expect(b.agent).toMatchObject({ version: 1, archived: false });
+    expect(b.agent.instructions).not.toContain('Hijacked');
+    expect(b.apiKeys.edges.every((e: any) => e.node.revokedAt === null)).toBe(true);
+  });
+});
+
+describe('a MEMBER', () => {
+  it('may read itself, not another user', async () => {
+    const w = await sharedWorld();
+    await ok(w.app, 'query($id: ID!) { user(id: $id) { id } }', { id: w.a.member.id }, w.a.member.key);
+    expectCode(await gql(w.app, 'query($id: ID!) { user(id: $id) { id } }', { id: w.a.ownerId }, w.a.member.key), 'FORBIDDEN');
+  });
+  it("may not revoke another user's key", async () => {
+    const w = await sharedWorld();
+    const keys = await ok<any>(w.app, '{ apiKeys { edges { node { id user { id } } } } }', {}, w.a.ownerKey);
+    const ownerKeyId = keys.apiKeys.edges.find((e: any) => e.node.user?.id === w.a.ownerId).node.id;
+    expectCode(await gql(w.app, 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: ownerKeyId }, w.a.member.key), 'FORBIDDEN');
+  });
+});
+
+describe('setModelPrice (operator only)', () => {
+  const doc = `mutation($input: SetModelPriceInput!) { setModelPrice(input: $input) { id inputPricePerMTokUsd } }`;
+  const input = { modelId: 'ollama/llama3.2', inputPricePerMTokUsd: 0, outputPricePerMTokUsd: 0 };
+  it('answers UNAUTHENTICATED without a token and FORBIDDEN to a tenant OWNER', async () => {
+    const w = await sharedWorld();
+    expectCode(await gql(w.app, doc, { input }), 'UNAUTHENTICATED');
+    expectCode(await gql(w.app, doc, { input }, w.a.ownerKey), 'FORBIDDEN');
+  });
+  it('works with the operator token', async () => {
+    const w = await sharedWorld();
+    const res = await ok<any>(w.app, doc, { input }, ADMIN_TOKEN);
+    expect(res.setModelPrice).toEqual({ id: 'ollama/llama3.2', inputPricePerMTokUsd: 0 });
+  });
+});
