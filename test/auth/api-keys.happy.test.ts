@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
+import { addUser, expectCode, gql, ok, signUp, type Tenant } from '../helpers/graphql.js';
+
+const CREATE_KEY = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id kind prefix user { id } } } }';
+const REVOKE = 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }';
+const VIEWER = '{ viewer { tenant { id } user { id } apiKey { id kind lastUsedAt } } }';
+
+/** A clock the test moves by hand. */
+function manualClock(start = Date.parse('2026-11-28T12:00:00Z')) {
+  let now = start;
+  return { now: () => new Date(now), advance: (ms: number) => void (now += ms) };
+}
+
+describe('API keys', () => {
+  let app: TestApp;
+  let t: Tenant;
+  beforeAll(async () => {
+    app = await sharedApp();
+    t = await signUp(app);
+  });
+
+  it('mints a service key that acts for the tenant with no user', async () => {
+    const { createApiKey } = await ok<any>(app, CREATE_KEY, { input: { name: 'Backend', kind: 'SERVICE' } }, t.ownerKey);
+    expect(createApiKey.apiKey).toMatchObject({ kind: 'SERVICE', user: null });
+    const me = await ok<any>(app, VIEWER, {}, createApiKey.secret);
+    expect(me.viewer).toMatchObject({ tenant: { id: t.tenantId }, user: null, apiKey: { kind: 'SERVICE' } });
+    // A service key administers users, as the tenant's backend needs to.
+    await ok(app, 'mutation { createUser(input: { email: "svc-made@example.com" }) { id } }', {}, createApiKey.secret);
+  });
+
+  it('lets a MEMBER mint and revoke a key of its own', async () => {
+    const member = await addUser(app, t, 'MEMBER');
+    const { createApiKey } = await ok<any>(app, CREATE_KEY, { input: { name: 'Laptop', kind: 'USER' } }, member.key);
+    expect(createApiKey.apiKey.user).toEqual({ id: member.id });
+    const revoked = await ok<any>(app, REVOKE, { id: createApiKey.apiKey.id }, member.key);
+    expect(revoked.revokeApiKey.revokedAt).toBeTruthy();
+    expectCode(await gql(app, VIEWER, {}, createApiKey.secret), 'UNAUTHENTICATED');
+    await ok(app, VIEWER, {}, member.key);
+  });
+
+  it('never returns the secret or its hash in listings', async () => {
+    const res = await gql<any>(app, '{ apiKeys { edges { node { id prefix } } } }', {}, t.ownerKey);
+    expect(JSON.stringify(res)).not.toContain(t.ownerKey);
+    expect(res.data.apiKeys.edges.every((e: any) => t.ownerKey.startsWith(e.node.prefix) || e.node.prefix.startsWith('gov_'))).toBe(true);
+  });
+
+  it('records when a key was last used', async () => {
+    const { createApiKey } = await ok<any>(app, CREATE_KEY, { input: { name: 'Used', kind: 'SERVICE' } }, t.ownerKey);
+    await ok(app, VIEWER, {}, createApiKey.secret);
+    // The touch is written off the request path; poll the read side rather than sleep a fixed time.
+    let lastUsedAt: string | null = null;
+    for (let i = 0; i < 50 && !lastUsedAt; i++) {
+      const keys = await ok<any>(app, '{ apiKeys(first: 100) { edges { node { id lastUsedAt } } } }', {}, t.ownerKey);
+      lastUsedAt = keys.apiKeys.edges.find((e: any) => e.node.id === createApiKey.apiKey.id).node.lastUsedAt;
+      if (!lastUsedAt) await new Promise((r) => setImmediate(r));
+    }
+    expect(lastUsedAt).toBeTruthy();
+  });
+
+  it('stops a revoked key on another process within the cache TTL (5 s)', async () => {
+    const clock = manualClock();
+    const other = await startApp({ clock, database: app.runtime.database });
+    try {
+      const { createApiKey } = await ok<any>(app, CREATE_KEY, { input: { name: 'Roaming', kind: 'SERVICE' } }, t.ownerKey);
+      await ok(other, VIEWER, {}, createApiKey.secret); // now cached on the other process
+      await ok(app, REVOKE, { id: createApiKey.apiKey.id }, t.ownerKey);
+      expectCode(await gql(app, VIEWER, {}, createApiKey.secret), 'UNAUTHENTICATED'); // at once where revoked
+      clock.advance(4_000);
+      await ok(other, VIEWER, {}, createApiKey.secret); // still inside the 5 s window there
+      clock.advance(1_001);
+      expectCode(await gql(other, VIEWER, {}, createApiKey.secret), 'UNAUTHENTICATED');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('answers UNAUTHENTICATED to a revoked, a malformed and a non-Bearer credential', async () => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('a:b').toString('base64')}` },
+      body: JSON.stringify({ query: '{ viewer { tenant { id } } }' }),
+    });
+    const body = (await res.json()) as any;
+    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expectCode(await gql(app, VIEWER, {}, `${t.ownerKey.slice(0, -1)}${t.ownerKey.endsWith('A') ? 'B' : 'A'}`), 'UNAUTHENTICATED');
+    expectCode(await gql(app, VIEWER, {}, 'x'.repeat(10_000)), 'UNAUTHENTICATED');
+  });
+
+  it('refuses a key for a user who outranks the caller', async () => {
+    const admin = await addUser(app, t, 'ADMIN');
+    expectCode(await gql(app, CREATE_KEY, { input: { name: 'x', kind: 'USER', userId: t.ownerId } }, admin.key), 'FORBIDDEN');
+    expectCode(await gql(app, CREATE_KEY, { input: { name: 'x', kind: 'SERVICE', userId: t.ownerId } }, t.ownerKey), 'BAD_USER_INPUT');
+  });
+});
