@@ -31,8 +31,9 @@ export const optional = <S extends z.ZodType>(schema: S) => schema.nullish().tra
 
 export function slugify(name: string): string {
   const slug = name
-    .toLowerCase()
     .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded mode with open sign-up and a demo tenant', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ embedded: true, port: 4000, host: '127.0.0.1', dataDir: './.data', signupOpen: true, demoTenant: true });
+  });
+
+  it('switches to services on DATABASE_URL and REDIS_URL, with sign-up closed by default', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379', ADMIN_TOKEN: 'x'.repeat(32) });
+    expect(c).toMatchObject({ embedded: false, signupOpen: false, demoTenant: false, redisUrl: 'redis://h:6379' });
+  });
+
+  it('refuses production on the embedded store, with a clear message', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/NODE_ENV=production needs DATABASE_URL and REDIS_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toThrow(ConfigError);
+  });
+
+  it('lists every bad setting at once', () => {
+    let message = '';
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://h/db', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/DATABASE_URL/);
+    expect(message).toMatch(/LOG_LEVEL/);
+  });
+
+  it('refuses closed sign-up without an operator token, and a short token', () => {
+    expect(() => loadConfig({ SIGNUP: 'closed' })).toThrow(/ADMIN_TOKEN/);
+    expect(() => loadConfig({ ADMIN_TOKEN: 'short' })).toThrow(/at least 24/);
+  });
+});
