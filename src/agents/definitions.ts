@@ -10,35 +10,26 @@ import { newId } from '../lib/ids.js';
 import { idSchema, nameSchema, optional, parseInput, slugify, slugSchema } from '../lib/validation.js';
 import { TOOL_NAMES } from './tool-names.js';
 
-const fields = {
-  name: nameSchema,
-  instructions: z.string().trim().min(1, 'must not be empty').max(100_000, 'must be at most 100,000 characters'),
-  routing: z.enum(ROUTING_STRATEGIES),
-  cheapModel: idSchema,
-  strongModel: idSchema,
-  localModel: idSchema,
-  cacheTtlSeconds: z.number().int().min(0, 'must be 0 (no caching) or more').max(30 * 86_400, 'must be at most 30 days'),
-  contextTokenBudget: z.number().int().min(256, 'must be at least 256').max(1_000_000, 'must be at most 1,000,000'),
-  tools: z
-    .array(z.enum(TOOL_NAMES, { error: `must be one of: ${TOOL_NAMES.join(', ')}` }))
-    .max(32)
-    .refine((t) => new Set(t).size === t.length, 'must not repeat a tool'),
-  storeTranscripts: z.boolean(),
+const instructionsSchema = z.string().trim().min(1, 'must not be empty').max(100_000, 'must be at most 100,000 characters');
+
+/** Settings with a default: optional on create and on update alike. */
+const settings = {
+  routing: optional(z.enum(ROUTING_STRATEGIES)),
+  cheapModel: optional(idSchema),
+  strongModel: optional(idSchema),
+  localModel: optional(idSchema),
+  cacheTtlSeconds: optional(z.number().int().min(0, 'must be 0 (no caching) or more').max(30 * 86_400, 'must be at most 30 days')),
+  contextTokenBudget: optional(z.number().int().min(256, 'must be at least 256').max(1_000_000, 'must be at most 1,000,000')),
+  tools: optional(
+    z
+      .array(z.enum(TOOL_NAMES, { error: `must be one of: ${TOOL_NAMES.join(', ')}` }))
+      .max(32)
+      .refine((t) => new Set(t).size === t.length, 'must not repeat a tool'),
+  ),
+  storeTranscripts: optional(z.boolean()),
 };
 
-const CreateAgentInput = z.object({
-  name: fields.name,
-  slug: optional(slugSchema),
-  instructions: fields.instructions,
-  routing: optional(fields.routing),
-  cheapModel: optional(fields.cheapModel),
-  strongModel: optional(fields.strongModel),
-  localModel: optional(fields.localModel),
-  cacheTtlSeconds: optional(fields.cacheTtlSeconds),
-  contextTokenBudget: optional(fields.contextTokenBudget),
-  tools: optional(fields.tools),
-  storeTranscripts: optional(fields.storeTranscripts),
-});
+const CreateAgentInput = z.object({ name: nameSchema, slug: optional(slugSchema), instructions: instructionsSchema, ...settings });
 type AgentFields = z.output<typeof CreateAgentInput>;
 export type NewAgent = Pick<AgentFields, 'name' | 'instructions'> & Partial<AgentFields>;
 
@@ -96,19 +87,7 @@ async function checkModels(catalog: ModelCatalog, ids: Record<string, string | u
   }
 }
 
-const UpdateAgentInput = z.object({
-  id: idSchema,
-  name: optional(fields.name),
-  instructions: optional(fields.instructions),
-  routing: optional(fields.routing),
-  cheapModel: optional(fields.cheapModel),
-  strongModel: optional(fields.strongModel),
-  localModel: optional(fields.localModel),
-  cacheTtlSeconds: optional(fields.cacheTtlSeconds),
-  contextTokenBudget: optional(fields.contextTokenBudget),
-  tools: optional(fields.tools),
-  storeTranscripts: optional(fields.storeTranscripts),
-});
+const UpdateAgentInput = z.object({ id: idSchema, name: optional(nameSchema), instructions: optional(instructionsSchema), ...settings });
 
 /** Every change bumps the version, which is part of the response-cache key. */
 export async function updateAgent({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<AgentRow> {

@@ -68,7 +68,7 @@ async function insertTenant(tx: Tx, row: { id: string; name: string; planId: str
   throw conflict(`The slug "${base}" is taken.`);
 }
 
-export async function getTenant(ctx: TenantContext): Promise<TenantRow> {
+export async function getTenant({ ctx }: { ctx: TenantContext }): Promise<TenantRow> {
   const [row] = await inTenant(ctx, (tx) => tx.select().from(tenants).where(eq(tenants.id, ctx.actor.tenantId)));
   if (!row) throw notFound('Tenant');
   return row;

@@ -19,7 +19,7 @@ export const tenantResolvers: Resolvers = {
     updateTenant: (_, { input }, ctx) => updateTenant({ ctx: tenantContext(ctx), input }),
   },
   Viewer: {
-    tenant: (_, __, ctx) => getTenant(tenantContext(ctx)),
+    tenant: (_, __, ctx) => getTenant({ ctx: tenantContext(ctx) }),
     user: async ({ actor }, _, ctx) => (actor.userId ? ((await findUser(ctx.deps.db, actor.tenantId, actor.userId)) ?? null) : null),
     apiKey: async ({ actor }, _, ctx) => (await findApiKey(tenantContext(ctx), actor.keyId)) ?? internalError('viewer key vanished'),
   },
