@@ -1,0 +1,155 @@
+import { and, eq, gte, lt, sql, sum } from 'drizzle-orm';
+import type { Redis } from 'ioredis';
+import type { Db } from '../db/client.js';
+import { scoped } from '../db/scoped.js';
+import { usageEvents } from '../db/schema/index.js';
+import type { Logger } from '../lib/logger.js';
+import type { LedgerEvent } from './ledger-event.js';
+import { ledgerStreamKey } from './redis-store.js';
+import type { BudgetWindow } from './windows.js';
+
+type Pending = { event: LedgerEvent; entry?: { stream: string; id: string } };
+
+const MAX_PENDING = 100_000;
+
+/**
+ * Moves ledger events into Postgres in batches (`unnest`, idempotent on the event id).
+ * Services mode: the settle script has already appended each event to its tenant's Redis stream
+ * (durable if this process dies); this process also keeps it until Postgres has it (durable if
+ * Redis loses its data), then deletes the stream entry. Streams left by dead processes are
+ * recovered by `recoverOrphans`. Embedded mode: `insertNow`, synchronously.
+ */
+export class LedgerWriter {
+  private pending: Pending[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly redis: Redis | undefined,
+    private readonly log: Logger,
+    private readonly options = { intervalMs: 20, maxBatch: 1000 },
+  ) {}
+
+  async insertNow(events: LedgerEvent[]): Promise<void> {
+    if (!events.length) return;
+    const col = <T>(pick: (e: LedgerEvent) => T) => sql.param(events.map(pick));
+    // Runs as the connecting role: the flusher is allowed to bypass row-level security.
+    await this.db.execute(sql`
+      insert into usage_events (id, tenant_id, user_id, agent_id, run_id, model_id, kind, input_tokens, output_tokens,
+        cached_input_tokens, total_tokens, cost_micros, saved_cost_micros, day, occurred_at)
+      select * from unnest(${col((e) => e.id)}::text[], ${col((e) => e.tenantId)}::text[], ${col((e) => e.userId)}::text[],
+        ${col((e) => e.agentId)}::text[], ${col((e) => e.runId)}::text[], ${col((e) => e.modelId)}::text[], ${col((e) => e.kind)}::text[],
+        ${col((e) => e.inputTokens)}::int[], ${col((e) => e.outputTokens)}::int[], ${col((e) => e.cachedInputTokens)}::int[],
+        ${col((e) => e.totalTokens)}::int[], ${col((e) => e.costMicros)}::bigint[], ${col((e) => e.savedCostMicros)}::bigint[],
+        ${col((e) => e.occurredAt.slice(0, 10))}::date[], ${col((e) => e.occurredAt)}::timestamptz[])
+      on conflict (id) do nothing`);
+  }
+
+  enqueue(event: LedgerEvent, entry: { stream: string; id: string }): void {
+    this.pending.push({ event, entry });
+    // Redis keeps a copy: past the cap the oldest are left for recoverOrphans.
+    if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
+    if (this.pending.length >= this.options.maxBatch) void this.flush().catch(() => undefined);
+    else this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.intervalMs);
+  }
+
+  /** Events settled here but not yet in Postgres. */
+  pendingFor(tenantId: string): LedgerEvent[] {
+    return this.pending.filter((p) => p.event.tenantId === tenantId).map((p) => p.event);
+  }
+
+  /** Writes everything pending; resolves once Postgres has it. Calls queue up one after another. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const run = this.chain.then(() => this.drain());
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length) {
+      const batch = this.pending.slice(0, this.options.maxBatch);
+      try {
+        await this.insertNow(batch.map((p) => p.event));
+      } catch (err) {
+        this.log.error({ err, events: batch.length }, 'ledger flush failed; will retry');
+        this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), 1000);
+        throw err;
+      }
+      this.pending.splice(0, batch.length);
+      await this.forget(batch.flatMap((p) => (p.entry ? [p.entry] : [])));
+    }
+  }
+
+  /** Deletes stream entries that Postgres now holds. A failure only leaves work for recoverOrphans. */
+  private async forget(entries: { stream: string; id: string }[]): Promise<void> {
+    if (!this.redis || !entries.length) return;
+    const byStream = new Map<string, string[]>();
+    for (const e of entries) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e.id]);
+    const pipeline = this.redis.pipeline();
+    for (const [stream, ids] of byStream) pipeline.xdel(stream, ...ids);
+    await pipeline.exec().catch((err: unknown) => this.log.warn({ err }, 'could not trim ledger streams'));
+  }
+
+  /**
+   * Moves stream entries older than `olderThanMs` (left by a process that died before its batch
+   * reached Postgres) into the ledger. Idempotent: an entry already there is skipped.
+   */
+  async recoverOrphans(options: { tenantId?: string; olderThanMs: number; now?: number }): Promise<number> {
+    const redis = this.redis;
+    if (!redis) return 0;
+    const cutoff = (options.now ?? Date.now()) - options.olderThanMs;
+    const streams = options.tenantId ? [ledgerStreamKey(options.tenantId)] : await this.allStreams(redis);
+    let moved = 0;
+    for (const stream of streams) {
+      for (;;) {
+        const entries = await redis.xrange(stream, '-', String(Math.max(0, cutoff)), 'COUNT', 1000);
+        if (!entries.length) break;
+        await this.insertNow(entries.map(([, fields]) => JSON.parse(fields[1]!) as LedgerEvent));
+        await redis.xdel(stream, ...entries.map(([id]) => id));
+        moved += entries.length;
+      }
+    }
+    return moved;
+  }
+
+  private async allStreams(redis: Redis): Promise<string[]> {
+    const prefix = redis.options.keyPrefix ?? '';
+    const found = new Set<string>();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}{*}:ledger`, 'COUNT', 1000);
+      for (const k of keys) found.add(k.slice(prefix.length));
+      cursor = next;
+    } while (cursor !== '0');
+    return [...found];
+  }
+
+  async close(): Promise<void> {
+    await this.flush().catch((err: unknown) => this.log.error({ err }, 'ledger not drained at shutdown; Redis keeps it'));
+    clearTimeout(this.timer);
+  }
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A window's total in the ledger: the truth a lost counter is rebuilt from. */
+export async function ledgerTotal(db: Db, tenantId: string, window: BudgetWindow): Promise<number> {
+  const amount = window.unit === 'USD' ? usageEvents.costMicros : usageEvents.totalTokens;
+  const [row] = await scoped(db, tenantId, (tx) =>
+    tx
+      .select({ total: sum(amount) })
+      .from(usageEvents)
+      .where(
+        and(
+          eq(usageEvents.tenantId, tenantId),
+          window.userId ? eq(usageEvents.userId, window.userId) : undefined,
+          gte(usageEvents.day, isoDay(window.periodStart)),
+          lt(usageEvents.day, isoDay(window.resetsAt)),
+        ),
+      ),
+  );
+  return Number(row?.total ?? 0);
+}

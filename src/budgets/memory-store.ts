@@ -1,0 +1,103 @@
+import type { LedgerEvent } from './ledger-event.js';
+import type { BudgetStore, HoldOutcome, HoldRequest, SettleOutcome, SettleRequest, WindowSpec, WindowUsage } from './store.js';
+
+type Hold = { tenantId: string; expiresAt: number; amounts: Map<string, number> };
+
+/**
+ * The embedded store: one process owns the counters. Every operation checks and applies without
+ * yielding, which is what makes it atomic here. The ledger row is written before counters move.
+ */
+export class MemoryBudgetStore implements BudgetStore {
+  readonly kind = 'memory' as const;
+  private readonly counters = new Map<string, WindowUsage>();
+  private readonly holds = new Map<string, Hold>();
+  private readonly settled = new Set<string>();
+
+  constructor(private readonly writeLedger: (event: LedgerEvent) => Promise<void>) {}
+
+  async reserve(req: HoldRequest): Promise<HoldOutcome> {
+    this.reap(req.now);
+    return this.hold(req, new Map());
+  }
+
+  async extend(req: HoldRequest): Promise<HoldOutcome> {
+    this.reap(req.now);
+    const existing = this.holds.get(req.reservationId);
+    if (!existing) return { kind: 'gone' };
+    return this.hold(req, existing.amounts);
+  }
+
+  private hold(req: HoldRequest, current: Map<string, number>): HoldOutcome {
+    const missing = this.missing(req.windows);
+    if (missing.length) return { kind: 'seed', indexes: missing };
+    const usage = req.windows.map((w) => this.counters.get(w.key)!);
+    for (const [i, w] of req.windows.entries()) {
+      const u = usage[i]!;
+      if (u.used + u.reserved + req.amounts[i]! > w.limit) return { kind: 'denied', index: i, usage: { ...u } };
+    }
+    const amounts = new Map(current);
+    for (const [i, w] of req.windows.entries()) {
+      usage[i]!.reserved += req.amounts[i]!;
+      amounts.set(w.key, (amounts.get(w.key) ?? 0) + req.amounts[i]!);
+    }
+    this.holds.set(req.reservationId, { tenantId: req.tenantId, expiresAt: req.expiresAt, amounts });
+    return { kind: 'held', usage: usage.map((u) => ({ ...u })) };
+  }
+
+  async settle(req: SettleRequest): Promise<SettleOutcome> {
+    if (this.settled.has(req.reservationId)) return { kind: 'duplicate' };
+    const missing = this.missing(req.windows);
+    if (missing.length) return { kind: 'seed', indexes: missing };
+    await this.writeLedger(req.event);
+    // Nothing below yields: the counters move together, after the ledger has the row.
+    if (this.settled.has(req.reservationId)) return { kind: 'duplicate' };
+    const hold = this.holds.get(req.reservationId);
+    this.giveBack(hold);
+    for (const [i, w] of req.windows.entries()) this.counters.get(w.key)!.used += req.charges[i]!;
+    this.holds.delete(req.reservationId);
+    this.settled.add(req.reservationId);
+    // Duplicates arrive moments apart: the oldest settled ids can be forgotten.
+    if (this.settled.size > 100_000) this.settled.delete(this.settled.values().next().value!);
+    return { kind: 'settled' };
+  }
+
+  async release(_tenantId: string, reservationId: string): Promise<void> {
+    this.giveBack(this.holds.get(reservationId));
+    this.holds.delete(reservationId);
+  }
+
+  async read(_tenantId: string, windows: WindowSpec[], now: number) {
+    this.reap(now);
+    const missing = this.missing(windows);
+    if (missing.length) return { kind: 'seed' as const, indexes: missing };
+    return { kind: 'ok' as const, usage: windows.map((w) => ({ ...this.counters.get(w.key)! })) };
+  }
+
+  async seed(window: WindowSpec, used: number): Promise<void> {
+    if (!this.counters.has(window.key)) this.counters.set(window.key, { used, reserved: 0 });
+  }
+
+  async invalidate(keys: string[]): Promise<void> {
+    for (const key of keys) this.counters.delete(key);
+  }
+
+  private missing(windows: WindowSpec[]): number[] {
+    return windows.flatMap((w, i) => (this.counters.has(w.key) ? [] : [i]));
+  }
+
+  private giveBack(hold: Hold | undefined): void {
+    for (const [key, amount] of hold?.amounts ?? []) {
+      const c = this.counters.get(key);
+      if (c) c.reserved = Math.max(0, c.reserved - amount);
+    }
+  }
+
+  private reap(now: number): void {
+    for (const [id, hold] of this.holds) {
+      if (hold.expiresAt <= now) {
+        this.giveBack(hold);
+        this.holds.delete(id);
+      }
+    }
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Lua run atomically inside Redis: limits are checked and counters changed in one step.
+ * Counter: a hash {used, reserved}. Holds: field id of the tenant's `holds` hash, encoded as
+ * "key=amount|key=amount", with its expiry in the `expiry` sorted set. Every key of one call
+ * carries the same {tenant} hash tag. Holds of other windows (yesterday's day key, say) are
+ * reached by name when reaped: same tenant, same slot.
+ */
+
+const COMMON = `
+local function decode(enc)
+  local t = {}
+  for k, amt in string.gmatch(enc, '([^|=]+)=(%d+)') do t[k] = tonumber(amt) end
+  return t
+end
+local function encode(t)
+  local parts = {}
+  for k, amt in pairs(t) do parts[#parts + 1] = k .. '=' .. amt end
+  return table.concat(parts, '|')
+end
+local function give_back(enc)
+  for k, amt in pairs(decode(enc)) do
+    if redis.call('EXISTS', k) == 1 then
+      if redis.call('HINCRBY', k, 'reserved', -amt) < 0 then redis.call('HSET', k, 'reserved', 0) end
+    end
+  end
+end
+local function reap(holds, expiry, now)
+  local ids = redis.call('ZRANGEBYSCORE', expiry, '-inf', now, 'LIMIT', 0, 100)
+  for _, id in ipairs(ids) do
+    local enc = redis.call('HGET', holds, id)
+    if enc then give_back(enc); redis.call('HDEL', holds, id) end
+    redis.call('ZREM', expiry, id)
+  end
+end
+local function missing(first)
+  local out = {}
+  for i = first, #KEYS do
+    if redis.call('EXISTS', KEYS[i]) == 0 then out[#out + 1] = i - first + 1 end
+  end
+  return out
+end
+`;
+
+/** KEYS: holds, expiry, window…  ARGV: now, id, expiresAt, mode ('reserve'|'extend'), then limit, amount, ttl per window. */
+export const HOLD = `${COMMON}
+local holds, expiry = KEYS[1], KEYS[2]
+local now, id, expires_at, mode = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
+reap(holds, expiry, now)
+local current = {}
+if mode == 'extend' then
+  local enc = redis.call('HGET', holds, id)
+  if not enc then return {'GONE'} end
+  current = decode(enc)
+end
+local lost = missing(3)
+if #lost > 0 then return {'SEED', lost} end
+local n = #KEYS - 2
+local usage = {}
+for i = 1, n do
+  local key = KEYS[i + 2]
+  local v = redis.call('HMGET', key, 'used', 'reserved')
+  local used, reserved = tonumber(v[1]) or 0, tonumber(v[2]) or 0
+  local limit, amount = tonumber(ARGV[2 + i * 3]), tonumber(ARGV[3 + i * 3])
+  if used + reserved + amount > limit then return {'DENIED', i, used, reserved} end
+  usage[i] = {used, reserved + amount}
+end
+local out = {'HELD'}
+for i = 1, n do
+  local key, amount, ttl = KEYS[i + 2], tonumber(ARGV[3 + i * 3]), tonumber(ARGV[4 + i * 3])
+  redis.call('HINCRBY', key, 'reserved', amount)
+  redis.call('EXPIRE', key, ttl)
+  current[key] = (current[key] or 0) + amount
+  out[#out + 1] = usage[i][1]
+  out[#out + 1] = usage[i][2]
+end
+redis.call('HSET', holds, id, encode(current))
+redis.call('ZADD', expiry, expires_at, id)
+return out
+`;
+
+/**
+ * KEYS: holds, expiry, ledger stream, settled marker, window…
+ * ARGV: id, event json, marker ttl, then charge and ttl per window.
+ * The ledger entry is appended in the same atomic step as the counters move.
+ */
+export const SETTLE = `${COMMON}
+local holds, expiry, stream, marker = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local id, event, marker_ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])
+if redis.call('EXISTS', marker) == 1 then return {'DUPLICATE'} end
+local lost = missing(5)
+if #lost > 0 then return {'SEED', lost} end
+local enc = redis.call('HGET', holds, id)
+if enc then
+  give_back(enc)
+  redis.call('HDEL', holds, id)
+  redis.call('ZREM', expiry, id)
+end
+for i = 1, #KEYS - 4 do
+  local key = KEYS[i + 4]
+  redis.call('HINCRBY', key, 'used', tonumber(ARGV[2 + i * 2]))
+  redis.call('EXPIRE', key, tonumber(ARGV[3 + i * 2]))
+end
+local entry = redis.call('XADD', stream, '*', 'e', event)
+redis.call('SET', marker, '1', 'EX', marker_ttl)
+return {'SETTLED', entry}
+`;
+
+/** KEYS: holds, expiry.  ARGV: id. */
+export const RELEASE = `${COMMON}
+local enc = redis.call('HGET', KEYS[1], ARGV[1])
+if enc then give_back(enc); redis.call('HDEL', KEYS[1], ARGV[1]) end
+redis.call('ZREM', KEYS[2], ARGV[1])
+return 1
+`;
+
+/** KEYS: holds, expiry, window…  ARGV: now.  Reaps expired holds, then reads. */
+export const READ = `${COMMON}
+reap(KEYS[1], KEYS[2], tonumber(ARGV[1]))
+local lost = missing(3)
+if #lost > 0 then return {'SEED', lost} end
+local out = {'OK'}
+for i = 3, #KEYS do
+  local v = redis.call('HMGET', KEYS[i], 'used', 'reserved')
+  out[#out + 1] = tonumber(v[1]) or 0
+  out[#out + 1] = tonumber(v[2]) or 0
+end
+return out
+`;
+
+/** KEYS: window.  ARGV: used, ttl.  Only a missing counter is created. */
+export const SEED = `
+if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], 'used', ARGV[1], 'reserved', 0)
+redis.call('EXPIRE', KEYS[1], ARGV[2])
+return 1
+`;

@@ -1,0 +1,99 @@
+import type { Redis } from 'ioredis';
+import { tenantKey } from '../lib/keys.js';
+import { HOLD, READ, RELEASE, SEED, SETTLE } from './redis-scripts.js';
+import type { BudgetStore, HoldOutcome, HoldRequest, SettleOutcome, SettleRequest, WindowSpec, WindowUsage } from './store.js';
+
+type Script = (numKeys: number, ...args: (string | number)[]) => Promise<unknown>;
+const SCRIPTS = { budgetHold: HOLD, budgetSettle: SETTLE, budgetRelease: RELEASE, budgetRead: READ, budgetSeed: SEED } as const;
+type ScriptName = keyof typeof SCRIPTS;
+
+/** How long a settled reservation id is remembered, so a retried settle is not charged twice. */
+const SETTLED_MARKER_TTL_SECONDS = 86_400;
+
+export const ledgerStreamKey = (tenantId: string) => tenantKey(tenantId, 'ledger');
+const holdsKey = (tenantId: string) => tenantKey(tenantId, 'b', 'holds');
+const expiryKey = (tenantId: string) => tenantKey(tenantId, 'b', 'expiry');
+
+const pairs = (flat: unknown[], from: number): WindowUsage[] => {
+  const out: WindowUsage[] = [];
+  for (let i = from; i < flat.length; i += 2) out.push({ used: Number(flat[i]), reserved: Number(flat[i + 1]) });
+  return out;
+};
+
+/** Budget counters in Redis: each operation is one EVALSHA of a Lua script. */
+export class RedisBudgetStore implements BudgetStore {
+  readonly kind = 'redis' as const;
+
+  constructor(private readonly redis: Redis) {
+    for (const [name, lua] of Object.entries(SCRIPTS)) {
+      if (!(name in redis)) redis.defineCommand(name, { lua });
+    }
+  }
+
+  private run(name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown[]> {
+    const script = (this.redis as unknown as Record<ScriptName, Script>)[name];
+    return script.call(this.redis, keys.length, ...keys, ...args) as Promise<unknown[]>;
+  }
+
+  reserve(req: HoldRequest): Promise<HoldOutcome> {
+    return this.hold(req, 'reserve');
+  }
+
+  extend(req: HoldRequest): Promise<HoldOutcome> {
+    return this.hold(req, 'extend');
+  }
+
+  private async hold(req: HoldRequest, mode: 'reserve' | 'extend'): Promise<HoldOutcome> {
+    const keys = [holdsKey(req.tenantId), expiryKey(req.tenantId), ...req.windows.map((w) => w.key)];
+    const args: (string | number)[] = [req.now, req.reservationId, req.expiresAt, mode];
+    req.windows.forEach((w, i) => args.push(w.limit, req.amounts[i]!, w.ttlSeconds));
+    const reply = await this.run('budgetHold', keys, args);
+    switch (reply[0]) {
+      case 'HELD':
+        return { kind: 'held', usage: pairs(reply, 1) };
+      case 'DENIED':
+        return { kind: 'denied', index: Number(reply[1]) - 1, usage: { used: Number(reply[2]), reserved: Number(reply[3]) } };
+      case 'SEED':
+        return { kind: 'seed', indexes: (reply[1] as number[]).map((i) => Number(i) - 1) };
+      case 'GONE':
+        return { kind: 'gone' };
+      default:
+        throw new Error(`unexpected budget script reply ${String(reply[0])}`);
+    }
+  }
+
+  async settle(req: SettleRequest): Promise<SettleOutcome> {
+    const stream = ledgerStreamKey(req.tenantId);
+    const keys = [
+      holdsKey(req.tenantId),
+      expiryKey(req.tenantId),
+      stream,
+      tenantKey(req.tenantId, 'b', 'settled', req.reservationId),
+      ...req.windows.map((w) => w.key),
+    ];
+    const args: (string | number)[] = [req.reservationId, JSON.stringify(req.event), SETTLED_MARKER_TTL_SECONDS];
+    req.windows.forEach((w, i) => args.push(req.charges[i]!, w.ttlSeconds));
+    const reply = await this.run('budgetSettle', keys, args);
+    if (reply[0] === 'SETTLED') return { kind: 'settled', streamEntry: { stream, id: String(reply[1]) } };
+    if (reply[0] === 'DUPLICATE') return { kind: 'duplicate' };
+    return { kind: 'seed', indexes: (reply[1] as number[]).map((i) => Number(i) - 1) };
+  }
+
+  async release(tenantId: string, reservationId: string): Promise<void> {
+    await this.run('budgetRelease', [holdsKey(tenantId), expiryKey(tenantId)], [reservationId]);
+  }
+
+  async read(tenantId: string, windows: WindowSpec[], now: number) {
+    const reply = await this.run('budgetRead', [holdsKey(tenantId), expiryKey(tenantId), ...windows.map((w) => w.key)], [now]);
+    if (reply[0] === 'SEED') return { kind: 'seed' as const, indexes: (reply[1] as number[]).map((i) => Number(i) - 1) };
+    return { kind: 'ok' as const, usage: pairs(reply, 1) };
+  }
+
+  async seed(window: WindowSpec, used: number): Promise<void> {
+    await this.run('budgetSeed', [window.key], [used, window.ttlSeconds]);
+  }
+
+  async invalidate(keys: string[]): Promise<void> {
+    if (keys.length) await this.redis.unlink(...keys);
+  }
+}

@@ -1,0 +1,206 @@
+import type { Db } from '../db/client.js';
+import { AppError } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
+import type { Logger } from '../lib/logger.js';
+import type { LedgerEvent } from './ledger-event.js';
+import { ledgerTotal, type LedgerWriter } from './ledger.js';
+import type { BudgetStore, HoldOutcome, WindowUsage } from './store.js';
+import { amountsFor, type BudgetWindow } from './windows.js';
+
+export type BudgetFailMode = 'closed' | 'open';
+
+/** What the budget verbs need; built once in main.ts. */
+export type BudgetDeps = {
+  store: BudgetStore;
+  ledger: LedgerWriter;
+  db: Db;
+  failMode: BudgetFailMode;
+  log: Logger;
+  /** Open mode: counters that missed usage while the store was down, dropped once it is back. */
+  stale: Set<string>;
+};
+
+export type Reservation = {
+  id: string;
+  tenantId: string;
+  userId: string | null;
+  windows: BudgetWindow[];
+  /** Per window: what is held now. */
+  held: number[];
+  occurredAt: Date;
+  /** False when the store was down and BUDGET_FAIL_MODE=open admitted the request unguarded. */
+  guarded: boolean;
+};
+
+export type Denial = { window: BudgetWindow; usage: WindowUsage; requested: number };
+export type HoldResult = { ok: true; usage: WindowUsage[] } | { ok: false; denial: Denial };
+
+const MAX_SEED_ROUNDS = 3;
+
+function unavailable(deps: BudgetDeps, err: unknown): AppError {
+  deps.log.error({ err }, 'budget store unavailable');
+  return new AppError('SERVICE_UNAVAILABLE', 'Budgets cannot be checked right now, so the request was refused; retry shortly.', {
+    reason: 'BUDGET_STORE_UNAVAILABLE',
+  });
+}
+
+/** Rebuilds missing counters from the ledger, never from zero, then retries the operation. */
+async function withSeeding<T extends { kind: string }>(
+  deps: BudgetDeps,
+  tenantId: string,
+  windows: BudgetWindow[],
+  op: () => Promise<T | { kind: 'seed'; indexes: number[] }>,
+): Promise<T> {
+  if (deps.stale.size) {
+    await deps.store.invalidate([...deps.stale]);
+    deps.stale.clear();
+  }
+  for (let round = 0; ; round++) {
+    const outcome = await op();
+    if (outcome.kind !== 'seed') return outcome as T;
+    if (round >= MAX_SEED_ROUNDS) throw new Error('budget counters could not be rebuilt');
+    // Everything settled but not yet in Postgres goes there first, so the ledger total is whole.
+    await deps.ledger.flush();
+    await deps.ledger.recoverOrphans({ tenantId, olderThanMs: 0 });
+    for (const i of (outcome as { indexes: number[] }).indexes) {
+      const window = windows[i]!;
+      await deps.store.seed(window, await ledgerTotal(deps.db, tenantId, window));
+    }
+  }
+}
+
+function toHoldResult(windows: BudgetWindow[], amounts: number[], outcome: HoldOutcome): HoldResult | 'gone' {
+  if (outcome.kind === 'held') return { ok: true, usage: outcome.usage };
+  if (outcome.kind === 'gone') return 'gone';
+  if (outcome.kind === 'denied') {
+    return { ok: false, denial: { window: windows[outcome.index]!, usage: outcome.usage, requested: amounts[outcome.index]! } };
+  }
+  throw new Error('unreachable: seeding is handled by withSeeding');
+}
+
+/** All or nothing: holds `tokens` on every token window and `costMicros` on the spend window. */
+export async function reserveBudget(
+  deps: BudgetDeps,
+  req: { tenantId: string; userId: string | null; windows: BudgetWindow[]; tokens: number; costMicros: number; now: Date; holdMs: number },
+): Promise<{ ok: true; reservation: Reservation; usage: WindowUsage[] } | { ok: false; denial: Denial }> {
+  const amounts = amountsFor(req.windows, req.tokens, req.costMicros);
+  const reservation: Reservation = {
+    id: newId('usage', req.now.getTime()),
+    tenantId: req.tenantId,
+    userId: req.userId,
+    windows: req.windows,
+    held: amounts,
+    occurredAt: req.now,
+    guarded: true,
+  };
+  const hold = { tenantId: req.tenantId, reservationId: reservation.id, windows: req.windows, amounts, now: req.now.getTime(), expiresAt: req.now.getTime() + req.holdMs };
+  try {
+    const result = toHoldResult(req.windows, amounts, await withSeeding(deps, req.tenantId, req.windows, () => deps.store.reserve(hold)));
+    if (result === 'gone') throw new Error('unreachable: reserve never answers gone');
+    return result.ok ? { ok: true, reservation, usage: result.usage } : result;
+  } catch (err) {
+    if (err instanceof AppError || deps.failMode === 'closed') throw err instanceof AppError ? err : unavailable(deps, err);
+    deps.log.warn({ err, tenantId: req.tenantId }, 'budget store unavailable: admitting unguarded (BUDGET_FAIL_MODE=open)');
+    return { ok: true, reservation: { ...reservation, guarded: false }, usage: req.windows.map(() => ({ used: 0, reserved: 0 })) };
+  }
+}
+
+/** Grows a live reservation before a further step of a tool loop; all or nothing like reserve. */
+export async function extendReservation(
+  deps: BudgetDeps,
+  reservation: Reservation,
+  req: { tokens: number; costMicros: number; now: Date; holdMs: number },
+): Promise<HoldResult | { ok: false; gone: true }> {
+  if (!reservation.guarded) return { ok: true, usage: [] };
+  const amounts = amountsFor(reservation.windows, req.tokens, req.costMicros);
+  const hold = {
+    tenantId: reservation.tenantId, reservationId: reservation.id, windows: reservation.windows, amounts,
+    now: req.now.getTime(), expiresAt: req.now.getTime() + req.holdMs,
+  };
+  let result: HoldResult | 'gone';
+  try {
+    result = toHoldResult(reservation.windows, amounts, await withSeeding(deps, reservation.tenantId, reservation.windows, () => deps.store.extend(hold)));
+  } catch (err) {
+    throw err instanceof AppError ? err : unavailable(deps, err);
+  }
+  if (result === 'gone') return { ok: false, gone: true };
+  if (result.ok) reservation.held = reservation.held.map((h, i) => h + amounts[i]!);
+  return result;
+}
+
+export type Usage = {
+  kind: string;
+  agentId?: string | null;
+  runId?: string | null;
+  modelId?: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens?: number;
+  costMicros: number;
+  savedCostMicros?: number;
+};
+
+/**
+ * Replaces the hold by what was used and refunds the rest, appending exactly one ledger event.
+ * The charge never exceeds what was held. Idempotent on the reservation.
+ */
+export async function settleReservation(deps: BudgetDeps, reservation: Reservation, usage: Usage, now: Date): Promise<LedgerEvent> {
+  const heldTokens = Math.min(...reservation.windows.flatMap((w, i) => (w.unit === 'TOKENS' ? [reservation.held[i]!] : [])));
+  const heldCost = reservation.windows.flatMap((w, i) => (w.unit === 'USD' ? [reservation.held[i]!] : []))[0] ?? 0;
+  const tokens = Math.min(usage.inputTokens + usage.outputTokens, heldTokens);
+  const costMicros = Math.min(usage.costMicros, heldCost);
+  const event: LedgerEvent = {
+    id: reservation.id,
+    tenantId: reservation.tenantId,
+    userId: reservation.userId,
+    agentId: usage.agentId ?? null,
+    runId: usage.runId ?? null,
+    modelId: usage.modelId ?? null,
+    kind: usage.kind,
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    cachedInputTokens: usage.cachedInputTokens ?? 0,
+    totalTokens: tokens,
+    costMicros,
+    savedCostMicros: usage.savedCostMicros ?? 0,
+    occurredAt: reservation.occurredAt.toISOString(),
+  };
+  const charges = amountsFor(reservation.windows, tokens, costMicros);
+  if (reservation.guarded) {
+    try {
+      const outcome = await withSeeding(deps, reservation.tenantId, reservation.windows, () =>
+        deps.store.settle({ tenantId: reservation.tenantId, reservationId: reservation.id, windows: reservation.windows, charges, event, now: now.getTime() }),
+      );
+      if (outcome.kind === 'settled' && outcome.streamEntry) deps.ledger.enqueue(event, outcome.streamEntry);
+      return event;
+    } catch (err) {
+      if (deps.failMode === 'closed') throw unavailable(deps, err);
+      deps.log.warn({ err }, 'budget store unavailable at settle: writing the ledger directly');
+    }
+  }
+  // Unguarded (open mode): the ledger gets the row now and the counters are rebuilt later.
+  await deps.ledger.insertNow([event]);
+  for (const w of reservation.windows) deps.stale.add(w.key);
+  return event;
+}
+
+/** Gives the whole hold back (a failed call). */
+export async function releaseReservation(deps: BudgetDeps, reservation: Reservation, now: Date): Promise<void> {
+  if (!reservation.guarded) return;
+  try {
+    await deps.store.release(reservation.tenantId, reservation.id, now.getTime());
+  } catch (err) {
+    // The hold expires on its own; nothing is lost by failing here.
+    deps.log.warn({ err, reservationId: reservation.id }, 'could not release a reservation; it will expire');
+  }
+}
+
+/** Current use of each window, rebuilding lost counters from the ledger. */
+export async function readWindows(deps: BudgetDeps, tenantId: string, windows: BudgetWindow[], now: Date): Promise<WindowUsage[]> {
+  try {
+    const outcome = await withSeeding(deps, tenantId, windows, () => deps.store.read(tenantId, windows, now.getTime()));
+    return outcome.usage;
+  } catch (err) {
+    throw err instanceof AppError ? err : unavailable(deps, err);
+  }
+}
