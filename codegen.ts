@@ -22,6 +22,7 @@ const config: CodegenConfig = {
           Viewer: '../context.js#ViewerParent',
           CreateTenantPayload: '../../tenants/index.js#CreatedTenant',
           CreateApiKeyPayload: '../../auth/index.js#CreatedApiKey',
+          BudgetStatus: '../../budgets/index.js#BudgetStatusView',
         },
       },
     },

@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   DEMO_TENANT: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   DEFAULT_CHEAP_MODEL: z.string().default('sim/sim-small'),
   DEFAULT_STRONG_MODEL: z.string().default('sim/sim-large'),
+  BUDGET_FAIL_MODE: z.enum(['closed', 'open']).default('closed'),
   STRIPE_SECRET_KEY: optionalString,
 });
 
@@ -41,6 +42,8 @@ export type Config = {
   keyCacheTtlMs: number;
   demoTenant: boolean;
   defaultModels: { cheap: string; strong: string };
+  /** When the budget store is unreachable: refuse (closed) or admit unguarded (open). */
+  budgetFailMode: 'closed' | 'open';
 };
 
 export class ConfigError extends Error {}
@@ -79,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     keyCacheTtlMs: e.KEY_CACHE_TTL_MS,
     demoTenant: (e.DEMO_TENANT ?? (embedded ? 'true' : 'false')) === 'true',
     defaultModels: { cheap: e.DEFAULT_CHEAP_MODEL, strong: e.DEFAULT_STRONG_MODEL },
+    budgetFailMode: e.BUDGET_FAIL_MODE,
   };
 }

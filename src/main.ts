@@ -1,6 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { createKeyAuthenticator, type Deps } from './auth/index.js';
+import { LedgerWriter, MemoryBudgetStore, RedisBudgetStore, type BudgetDeps } from './budgets/index.js';
+import { startLedgerJanitor } from './budgets/janitor.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { migrate } from './db/migrate.js';
@@ -40,6 +42,17 @@ export async function compose(
     await migrate(database, config.databaseUrl);
     await seedCatalog(database.db);
     store = await openStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix });
+    const redis = store.kind === 'redis' ? store.redis : undefined;
+    const ledger = new LedgerWriter(database.db, redis, log);
+    const budgets: BudgetDeps = {
+      store: redis ? new RedisBudgetStore(redis) : new MemoryBudgetStore((event) => ledger.insertNow([event])),
+      ledger,
+      db: database.db,
+      failMode: config.budgetFailMode,
+      log,
+      stale: new Set(),
+    };
+    const stopJanitor = redis ? startLedgerJanitor(ledger, redis, log) : () => undefined;
     const deps: Deps = {
       config,
       db: database.db,
@@ -48,6 +61,7 @@ export async function compose(
       plans: createPlanCatalog(database.db),
       models: createModelCatalog(database.db),
       keys: createKeyAuthenticator(database.db, log, config.keyCacheTtlMs, () => clock.now().getTime()),
+      budgets,
     };
     const http = await buildHttpServer(deps, [
       { name: 'database', ping: database.ping },
@@ -61,6 +75,8 @@ export async function compose(
       store,
       async close() {
         await http.close();
+        stopJanitor();
+        await ledger.close();
         await opened.close();
         if (ownsDatabase) await database.close();
       },

@@ -1,3 +1,4 @@
+import type { BudgetDeps } from '../budgets/service.js';
 import type { Config } from '../config.js';
 import type { Db, Tx } from '../db/client.js';
 import { scoped } from '../db/scoped.js';
@@ -23,6 +24,7 @@ export type Deps = {
   plans: PlanCatalog;
   models: ModelCatalog;
   keys: KeyAuthenticator;
+  budgets: BudgetDeps;
 };
 
 export type PublicContext = { deps: Deps; requestId: string; log: Logger };

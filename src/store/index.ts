@@ -14,6 +14,7 @@ export async function openStore(options: { redisUrl: string | undefined; prefix:
     // Fail fast instead of queueing requests while Redis is away: budgets fail closed.
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
+    commandTimeout: 2000,
     lazyConnect: true,
   });
   redis.on('error', () => undefined); // surfaced per command; reconnects on its own

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { insertAgent, prepareAgent } from '../agents/index.js';
 import { insertApiKey, type CreatedApiKey } from '../auth/api-keys.js';
 import { inTenant, requireRole, type PublicContext, type TenantContext } from '../auth/context.js';
-import type { Tx } from '../db/client.js';
+import type { Db, Tx } from '../db/client.js';
 import { uniqueViolation } from '../db/errors.js';
 import { scoped } from '../db/scoped.js';
 import { tenants, type TenantRow, type UserRow } from '../db/schema/index.js';
@@ -69,7 +69,12 @@ async function insertTenant(tx: Tx, row: { id: string; name: string; planId: str
 }
 
 export async function getTenant({ ctx }: { ctx: TenantContext }): Promise<TenantRow> {
-  const [row] = await inTenant(ctx, (tx) => tx.select().from(tenants).where(eq(tenants.id, ctx.actor.tenantId)));
+  return findTenant(ctx.deps.db, ctx.actor.tenantId);
+}
+
+/** For paths that already hold a tenant id they may use (a parent row, a reservation). */
+export async function findTenant(db: Db, tenantId: string): Promise<TenantRow> {
+  const [row] = await scoped(db, tenantId, (tx) => tx.select().from(tenants).where(eq(tenants.id, tenantId)));
   if (!row) throw notFound('Tenant');
   return row;
 }

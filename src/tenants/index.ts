@@ -1,2 +1,2 @@
-export { createTenant, getTenant, updateTenant, type CreatedTenant } from './commands.js';
+export { createTenant, findTenant, getTenant, updateTenant, type CreatedTenant } from './commands.js';
 export { ensureDemoTenant } from './demo.js';

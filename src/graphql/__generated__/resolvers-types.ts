@@ -3,6 +3,7 @@ import type { TenantRow, UserRow, ApiKeyRow, AgentRow, ModelRow, PlanRow } from 
 import type { ViewerParent, GraphQLContext } from '../context.js';
 import type { CreatedTenant } from '../../tenants/index.js';
 import type { CreatedApiKey } from '../../auth/index.js';
+import type { BudgetStatusView } from '../../budgets/index.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -83,6 +84,42 @@ export type BillingStatus =
   | 'CANCELED'
   | 'FREE'
   | 'PAST_DUE';
+
+export type BudgetOverride = {
+  __typename?: 'BudgetOverride';
+  dailyTokenLimit?: Maybe<Scalars['Int']['output']>;
+  monthlyTokenLimit?: Maybe<Scalars['Int']['output']>;
+};
+
+/** Periods are the UTC day and the UTC calendar month. */
+export type BudgetStatus = {
+  __typename?: 'BudgetStatus';
+  daily: BudgetWindow;
+  monthly: BudgetWindow;
+  tenantMonthly: BudgetWindow;
+  tenantSpend: SpendWindow;
+  user?: Maybe<User>;
+};
+
+export type BudgetUnit =
+  | 'TOKENS'
+  | 'USD';
+
+/** Tokens: used (settled), reserved (held by runs in flight), and what remains for new runs. */
+export type BudgetWindow = {
+  __typename?: 'BudgetWindow';
+  limit: Scalars['Int']['output'];
+  remaining: Scalars['Int']['output'];
+  reserved: Scalars['Int']['output'];
+  resetsAt: Scalars['DateTime']['output'];
+  used: Scalars['Int']['output'];
+};
+
+export type BudgetWindowKind =
+  | 'TENANT_MONTHLY'
+  | 'TENANT_SPEND'
+  | 'USER_DAILY'
+  | 'USER_MONTHLY';
 
 export type CreateAgentInput = {
   cacheTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
@@ -167,6 +204,8 @@ export type Mutation = {
   revokeApiKey: ApiKey;
   /** Operator only (ADMIN_TOKEN). */
   setModelPrice: Model;
+  /** ADMIN+. null returns a limit to the plan's default; a limit above the plan's is refused. */
+  setUserBudget: User;
   /** ADMIN+; bumps Agent.version. */
   updateAgent: Agent;
   /** ADMIN+. */
@@ -211,6 +250,11 @@ export type MutationSetModelPriceArgs = {
 };
 
 
+export type MutationSetUserBudgetArgs = {
+  input: SetUserBudgetInput;
+};
+
+
 export type MutationUpdateAgentArgs = {
   input: UpdateAgentInput;
 };
@@ -251,6 +295,8 @@ export type Query = {
   agents: Array<Agent>;
   /** ADMIN+. */
   apiKeys: ApiKeyConnection;
+  /** Your own budget; ADMIN+ for another user. A service key must name userId. */
+  budgetStatus: BudgetStatus;
   models: Array<Model>;
   plans: Array<Plan>;
   /** ADMIN+, or the caller itself. */
@@ -275,6 +321,11 @@ export type QueryAgentsArgs = {
 export type QueryApiKeysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryBudgetStatusArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -313,6 +364,21 @@ export type SetModelPriceInput = {
   inputPricePerMTokUsd: Scalars['Float']['input'];
   modelId: Scalars['ID']['input'];
   outputPricePerMTokUsd: Scalars['Float']['input'];
+};
+
+export type SetUserBudgetInput = {
+  dailyTokenLimit?: InputMaybe<Scalars['Int']['input']>;
+  monthlyTokenLimit?: InputMaybe<Scalars['Int']['input']>;
+  userId: Scalars['ID']['input'];
+};
+
+export type SpendWindow = {
+  __typename?: 'SpendWindow';
+  limitUsd: Scalars['Float']['output'];
+  remainingUsd: Scalars['Float']['output'];
+  reservedUsd: Scalars['Float']['output'];
+  resetsAt: Scalars['DateTime']['output'];
+  usedUsd: Scalars['Float']['output'];
 };
 
 export type Tenant = {
@@ -358,6 +424,9 @@ export type UpdateUserInput = {
 
 export type User = {
   __typename?: 'User';
+  /** Limits set for this user in place of the plan's; null where the plan's apply. */
+  budgetOverride?: Maybe<BudgetOverride>;
+  budgetStatus: BudgetStatus;
   createdAt: Scalars['DateTime']['output'];
   email: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -477,6 +546,11 @@ export type ResolversTypes = {
   ApiKeyKind: ApiKeyKind;
   BillingStatus: BillingStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BudgetOverride: ResolverTypeWrapper<BudgetOverride>;
+  BudgetStatus: ResolverTypeWrapper<BudgetStatusView>;
+  BudgetUnit: BudgetUnit;
+  BudgetWindow: ResolverTypeWrapper<BudgetWindow>;
+  BudgetWindowKind: BudgetWindowKind;
   CreateAgentInput: CreateAgentInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyPayload: ResolverTypeWrapper<CreatedApiKey>;
@@ -497,6 +571,8 @@ export type ResolversTypes = {
   RoutingStrategy: RoutingStrategy;
   RunLimits: ResolverTypeWrapper<RunLimits>;
   SetModelPriceInput: SetModelPriceInput;
+  SetUserBudgetInput: SetUserBudgetInput;
+  SpendWindow: ResolverTypeWrapper<SpendWindow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Tenant: ResolverTypeWrapper<TenantRow>;
   UpdateAgentInput: UpdateAgentInput;
@@ -519,6 +595,9 @@ export type ResolversParentTypes = {
   ApiKeyConnection: Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApiKeyEdge']> };
   ApiKeyEdge: Omit<ApiKeyEdge, 'node'> & { node: ResolversParentTypes['ApiKey'] };
   Boolean: Scalars['Boolean']['output'];
+  BudgetOverride: BudgetOverride;
+  BudgetStatus: BudgetStatusView;
+  BudgetWindow: BudgetWindow;
   CreateAgentInput: CreateAgentInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyPayload: CreatedApiKey;
@@ -536,6 +615,8 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RunLimits: RunLimits;
   SetModelPriceInput: SetModelPriceInput;
+  SetUserBudgetInput: SetUserBudgetInput;
+  SpendWindow: SpendWindow;
   String: Scalars['String']['output'];
   Tenant: TenantRow;
   UpdateAgentInput: UpdateAgentInput;
@@ -592,6 +673,27 @@ export type ApiKeyEdgeResolvers<ContextType = GraphQLContext, ParentType extends
   node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
 };
 
+export type BudgetOverrideResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BudgetOverride'] = ResolversParentTypes['BudgetOverride']> = {
+  dailyTokenLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  monthlyTokenLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type BudgetStatusResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BudgetStatus'] = ResolversParentTypes['BudgetStatus']> = {
+  daily?: Resolver<ResolversTypes['BudgetWindow'], ParentType, ContextType>;
+  monthly?: Resolver<ResolversTypes['BudgetWindow'], ParentType, ContextType>;
+  tenantMonthly?: Resolver<ResolversTypes['BudgetWindow'], ParentType, ContextType>;
+  tenantSpend?: Resolver<ResolversTypes['SpendWindow'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type BudgetWindowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BudgetWindow'] = ResolversParentTypes['BudgetWindow']> = {
+  limit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reserved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resetsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CreateApiKeyPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreateApiKeyPayload'] = ResolversParentTypes['CreateApiKeyPayload']> = {
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -626,6 +728,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   setModelPrice?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationSetModelPriceArgs, 'input'>>;
+  setUserBudget?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserBudgetArgs, 'input'>>;
   updateAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationUpdateAgentArgs, 'input'>>;
   updateTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationUpdateTenantArgs, 'input'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'input'>>;
@@ -653,6 +756,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<QueryAgentArgs, 'idOrSlug'>>;
   agents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<QueryAgentsArgs, 'includeArchived'>>;
   apiKeys?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, Partial<QueryApiKeysArgs>>;
+  budgetStatus?: Resolver<ResolversTypes['BudgetStatus'], ParentType, ContextType, Partial<QueryBudgetStatusArgs>>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
@@ -665,6 +769,14 @@ export type RunLimitsResolvers<ContextType = GraphQLContext, ParentType extends 
   maxDurationSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxTokensPerRun?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxToolCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type SpendWindowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SpendWindow'] = ResolversParentTypes['SpendWindow']> = {
+  limitUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  remainingUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reservedUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  resetsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  usedUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type TenantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant']> = {
@@ -680,6 +792,8 @@ export type TenantResolvers<ContextType = GraphQLContext, ParentType extends Res
 };
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  budgetOverride?: Resolver<Maybe<ResolversTypes['BudgetOverride']>, ParentType, ContextType>;
+  budgetStatus?: Resolver<ResolversTypes['BudgetStatus'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -710,6 +824,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
   ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
+  BudgetOverride?: BudgetOverrideResolvers<ContextType>;
+  BudgetStatus?: BudgetStatusResolvers<ContextType>;
+  BudgetWindow?: BudgetWindowResolvers<ContextType>;
   CreateApiKeyPayload?: CreateApiKeyPayloadResolvers<ContextType>;
   CreateTenantPayload?: CreateTenantPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -719,6 +836,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Plan?: PlanResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RunLimits?: RunLimitsResolvers<ContextType>;
+  SpendWindow?: SpendWindowResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;

@@ -2,11 +2,12 @@ import { DateTimeResolver } from 'graphql-scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { agentResolvers } from './agents.js';
 import { authResolvers } from './auth.js';
+import { budgetResolvers } from './budgets.js';
 import { catalogResolvers } from './catalog.js';
 import { tenantResolvers } from './tenants.js';
 import { userResolvers } from './users.js';
 
-const domains: Resolvers[] = [tenantResolvers, userResolvers, authResolvers, catalogResolvers, agentResolvers];
+const domains: Resolvers[] = [tenantResolvers, userResolvers, authResolvers, catalogResolvers, agentResolvers, budgetResolvers];
 
 /** Merges each domain's resolvers type by type. */
 export function buildResolvers(): Resolvers {

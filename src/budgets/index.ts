@@ -1,0 +1,12 @@
+export { decideLadder, costMicros, DEFAULT_OUTPUT_FLOOR, type LadderDecision, type LadderModel, type Remaining } from './ladder.js';
+export { LedgerWriter, ledgerTotal } from './ledger.js';
+export type { LedgerEvent } from './ledger-event.js';
+export { MemoryBudgetStore } from './memory-store.js';
+export { RedisBudgetStore } from './redis-store.js';
+export {
+  extendReservation, readWindows, releaseReservation, reserveBudget, settleReservation,
+  type BudgetDeps, type BudgetFailMode, type Denial, type Reservation, type Usage,
+} from './service.js';
+export type { BudgetStore } from './store.js';
+export { budgetStatusFor, getBudgetStatus, setUserBudget, type BudgetStatusView } from './verbs.js';
+export { budgetWindows, userLimits, utcDay, utcMonth, WINDOW_KINDS, type BudgetWindow, type WindowKind } from './windows.js';

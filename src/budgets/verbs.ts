@@ -1,0 +1,66 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { inTenant, requireRole, type Deps, type TenantContext } from '../auth/context.js';
+import { users, type UserRow } from '../db/schema/index.js';
+import { badInput, notFound } from '../lib/errors.js';
+import { idSchema, parseInput } from '../lib/validation.js';
+import { findTenant, getTenant } from '../tenants/index.js';
+import { findUser } from '../users/index.js';
+import { readWindows } from './service.js';
+import { budgetWindows, type BudgetUnit, type WindowKind } from './windows.js';
+
+export type WindowStatus = { kind: WindowKind; unit: BudgetUnit; limit: number; used: number; reserved: number; remaining: number; resetsAt: Date };
+export type BudgetStatusView = { user: UserRow; windows: Record<WindowKind, WindowStatus> };
+
+/** A user's windows now: used (settled), reserved (in flight) and what remains. */
+export async function budgetStatusFor(deps: Deps, user: UserRow): Promise<BudgetStatusView> {
+  const tenant = await findTenant(deps.db, user.tenantId);
+  const plan = await deps.plans.byId(tenant.planId);
+  const now = deps.clock.now();
+  const windows = budgetWindows(tenant.id, plan, user, now);
+  const usage = await readWindows(deps.budgets, tenant.id, windows, now);
+  const statuses = windows.map((w, i): WindowStatus => {
+    const { used, reserved } = usage[i]!;
+    return { kind: w.kind, unit: w.unit, limit: w.limit, used, reserved, remaining: Math.max(0, w.limit - used - reserved), resetsAt: w.resetsAt };
+  });
+  return { user, windows: Object.fromEntries(statuses.map((s) => [s.kind, s])) as Record<WindowKind, WindowStatus> };
+}
+
+/** Your own status; ADMIN+ for another user of the tenant. */
+export async function getBudgetStatus({ ctx, input }: { ctx: TenantContext; input: { userId?: unknown } }): Promise<BudgetStatusView> {
+  const userId = input.userId == null ? ctx.actor.userId : parseInput(idSchema, input.userId);
+  if (!userId) throw badInput('A service key has no user of its own: name userId.', 'userId');
+  if (userId !== ctx.actor.userId) requireRole(ctx.actor, 'ADMIN');
+  const user = await findUser(ctx.deps.db, ctx.actor.tenantId, userId);
+  if (!user) throw notFound('User');
+  return budgetStatusFor(ctx.deps, user);
+}
+
+const limit = z.number().int().min(0, 'must not be negative').nullable().optional();
+const SetUserBudgetInput = z.object({ userId: idSchema, dailyTokenLimit: limit, monthlyTokenLimit: limit });
+
+/**
+ * ADMIN+. A limit set to null returns to the plan's default; an absent one is left as it is.
+ * A user's limit may be lower than the plan's, never higher.
+ */
+export async function setUserBudget({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<UserRow> {
+  requireRole(ctx.actor, 'ADMIN');
+  const data = parseInput(SetUserBudgetInput, input);
+  const tenant = await getTenant({ ctx });
+  const plan = await ctx.deps.plans.byId(tenant.planId);
+  if (data.dailyTokenLimit != null && data.dailyTokenLimit > plan.userDailyTokenLimit) {
+    throw badInput(`must be at most the ${plan.name} plan's ${plan.userDailyTokenLimit} tokens a day`, 'dailyTokenLimit');
+  }
+  if (data.monthlyTokenLimit != null && data.monthlyTokenLimit > plan.userMonthlyTokenLimit) {
+    throw badInput(`must be at most the ${plan.name} plan's ${plan.userMonthlyTokenLimit} tokens a month`, 'monthlyTokenLimit');
+  }
+  const [row] = await inTenant(ctx, (tx) =>
+    tx
+      .update(users)
+      .set({ dailyTokenLimit: data.dailyTokenLimit, monthlyTokenLimit: data.monthlyTokenLimit, updatedAt: sql`now()` })
+      .where(eq(users.id, data.userId))
+      .returning(),
+  );
+  if (!row) throw notFound('User');
+  return row;
+}
