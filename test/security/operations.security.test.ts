@@ -81,6 +81,20 @@ const operations: Operation[] = [
     foreign: (w) => ({ id: w.b.agentId }),
     minRole: 'ADMIN',
   },
+  {
+    name: 'budgetStatus',
+    document: 'query($id: ID) { budgetStatus(userId: $id) { daily { used } } }',
+    variables: (w) => ({ id: w.a.ownerId }),
+    foreign: (w) => ({ id: w.b.member.id }),
+    minRole: 'ADMIN',
+  },
+  {
+    name: 'setUserBudget',
+    document: 'mutation($input: SetUserBudgetInput!) { setUserBudget(input: $input) { id } }',
+    variables: (w) => ({ input: { userId: w.a.member.id, dailyTokenLimit: 10 } }),
+    foreign: (w) => ({ input: { userId: w.b.member.id, dailyTokenLimit: 10 } }),
+    minRole: 'ADMIN',
+  },
 ];
 
 securityTrio(operations);
@@ -96,6 +110,8 @@ describe('cross-tenant probes change nothing', () => {
       w.b.ownerKey,
     );
     expect(b.user.name).toBeNull();
+    const budget = await ok<any>(w.app, 'query($u: ID!) { user(id: $u) { budgetOverride { dailyTokenLimit } } }', { u: w.b.member.id }, w.b.ownerKey);
+    expect(budget.user.budgetOverride).toBeNull();
     expect(b.agent).toMatchObject({ version: 1, archived: false });
     expect(b.agent.instructions).not.toContain('Hijacked');
     expect(b.apiKeys.edges.every((e: any) => e.node.revokedAt === null)).toBe(true);
