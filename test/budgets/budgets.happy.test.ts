@@ -79,6 +79,19 @@ describe('budgets through the service', () => {
     expect(await ledgerTotal(app.runtime.deps.db, t.tenantId, wAfter[0]!)).toBe(0);
   });
 
+  it("holds a user to an override below the plan, and to the plan's limit once it is removed", async () => {
+    const t = await signUp(app);
+    const SET = 'mutation($input: SetUserBudgetInput!) { setUserBudget(input: $input) { id } }';
+    await ok(app, SET, { input: { userId: t.ownerId, dailyTokenLimit: 1_000 } }, t.ownerKey);
+    const now = new Date();
+    const attempt = async () =>
+      reserveBudget(deps, { tenantId: t.tenantId, userId: t.ownerId, windows: budgetWindows(t.tenantId, free, await owner(t), now), tokens: 1_500, costMicros: 10, now, holdMs: HOUR });
+    const denied = await attempt();
+    expect(denied).toMatchObject({ ok: false, denial: { window: { kind: 'USER_DAILY', limit: 1_000 }, requested: 1_500 } });
+    await ok(app, SET, { input: { userId: t.ownerId, dailyTokenLimit: null } }, t.ownerKey);
+    expect((await attempt()).ok).toBe(true);
+  });
+
   it('releases a failed call in full', async () => {
     const t = await signUp(app);
     const user = await owner(t);

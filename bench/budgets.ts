@@ -1,0 +1,91 @@
+/**
+ * Reserve + settle throughput and latency against the real Redis (REDIS_URL) and, for the ledger,
+ * Postgres (DATABASE_URL) or an in-memory PGlite. Prints a table and writes bench/results/budgets.json.
+ *   npm run bench:budgets
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import { budgetWindows, LedgerWriter, MemoryBudgetStore, RedisBudgetStore, reserveBudget, settleReservation, type BudgetDeps } from '../src/budgets/index.js';
+import { openDatabase } from '../src/db/client.js';
+import { migrate } from '../src/db/migrate.js';
+import { seedCatalog } from '../src/db/seed.js';
+import type { PlanRow } from '../src/db/schema/index.js';
+import { createLogger } from '../src/lib/logger.js';
+import { newId } from '../src/lib/ids.js';
+import { openStore } from '../src/store/index.js';
+
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 20_000);
+const log = createLogger('silent');
+const database = process.env.DATABASE_URL
+  ? await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL, poolMax: 8 })
+  : await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
+await migrate(database, process.env.DATABASE_URL);
+await seedCatalog(database.db);
+
+const prefix = `governor-bench:${Date.now().toString(36)}:`;
+const store = await openStore({ redisUrl: process.env.REDIS_URL, prefix });
+const redis = store.kind === 'redis' ? store.redis : undefined;
+const ledger = new LedgerWriter(database.db, redis, log);
+const deps: BudgetDeps = {
+  store: redis ? new RedisBudgetStore(redis) : new MemoryBudgetStore((e) => ledger.insertNow([e])),
+  ledger, db: database.db, failMode: 'closed', log, stale: new Set(),
+};
+
+const bigPlan = {
+  userDailyTokenLimit: 1e12, userMonthlyTokenLimit: 1e12, tenantMonthlyTokenLimit: 1e12, tenantMonthlySpendLimitMicros: 1e15,
+} as PlanRow;
+const tenantId = newId('tenant');
+await database.db.execute(sql`insert into tenants (id, name, slug, plan_id) select ${tenantId}, 'Bench', ${tenantId}, id from plans where key = 'business'`);
+
+async function pair(userId: string): Promise<number> {
+  const now = new Date();
+  const windows = budgetWindows(tenantId, bigPlan, { id: userId, dailyTokenLimit: null, monthlyTokenLimit: null }, now);
+  const t0 = performance.now();
+  const r = await reserveBudget(deps, { tenantId, userId, windows, tokens: 1_500, costMicros: 900, now, holdMs: 150_000 });
+  if (!r.ok) throw new Error('denied');
+  await settleReservation(deps, r.reservation, { kind: 'run', inputTokens: 700, outputTokens: 300, costMicros: 600 }, now);
+  return performance.now() - t0;
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const results: Record<string, unknown>[] = [];
+for (const concurrency of [1, 50]) {
+  const users = Array.from({ length: 100 }, () => newId('user'));
+  for (let i = 0; i < 500; i++) await pair(users[i % users.length]!); // warm up
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < PAIRS) {
+        next++;
+        latencies.push(await pair(users[next % users.length]!));
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await ledger.flush();
+  latencies.sort((a, b) => a - b);
+  results.push({
+    store: deps.store.kind, concurrency, pairs: latencies.length, pairsPerSecond: Math.round(latencies.length / seconds),
+    p50Ms: +pct(latencies, 50).toFixed(3), p99Ms: +pct(latencies, 99).toFixed(3),
+  });
+}
+console.table(results);
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/budgets.json', `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`);
+
+if (redis) {
+  let cursor = '0';
+  do {
+    const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    if (keys.length) await redis.unlink(...keys.map((k) => k.slice(prefix.length)));
+    cursor = nextCursor;
+  } while (cursor !== '0');
+}
+await database.db.execute(sql`delete from usage_events where tenant_id = ${tenantId}`);
+await database.db.execute(sql`delete from tenants where id = ${tenantId}`);
+await ledger.close();
+await store.close();
+await database.close();
