@@ -28,7 +28,7 @@ const store = await openStore({ redisUrl: process.env.REDIS_URL, prefix });
 const redis = store.kind === 'redis' ? store.redis : undefined;
 const ledger = new LedgerWriter(database.db, redis, log);
 const deps: BudgetDeps = {
-  store: redis ? new RedisBudgetStore(redis) : new MemoryBudgetStore((e) => ledger.insertNow([e])),
+  store: redis ? new RedisBudgetStore(redis) : new MemoryBudgetStore((entry) => ledger.insertNow([entry])),
   ledger, db: database.db, failMode: 'closed', log, stale: new Set(),
 };
 

@@ -22,6 +22,21 @@ const EnvSchema = z.object({
   DEFAULT_CHEAP_MODEL: z.string().default('sim/sim-small'),
   DEFAULT_STRONG_MODEL: z.string().default('sim/sim-large'),
   BUDGET_FAIL_MODE: z.enum(['closed', 'open']).default('closed'),
+  CACHE_REDIS_URL: optionalUrl(/^rediss?:\/\//),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl(/^https?:\/\//),
+  ANTHROPIC_API_KEY: optionalString,
+  ANTHROPIC_BASE_URL: optionalUrl(/^https?:\/\//),
+  OLLAMA_BASE_URL: optionalUrl(/^https?:\/\//),
+  OPENAI_COMPATIBLE_BASE_URL: optionalUrl(/^https?:\/\//),
+  OPENAI_COMPATIBLE_API_KEY: optionalString,
+  SIM_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  PROVIDER_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  PROVIDER_RETRY_BASE_MS: z.coerce.number().int().min(0).max(10_000).default(250),
+  BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  BREAKER_OPEN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  DEFAULT_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(16).max(100_000).default(1024),
   STRIPE_SECRET_KEY: optionalString,
 });
 
@@ -44,6 +59,21 @@ export type Config = {
   defaultModels: { cheap: string; strong: string };
   /** When the budget store is unreachable: refuse (closed) or admit unguarded (open). */
   budgetFailMode: 'closed' | 'open';
+  /** A second Redis for the response cache (allkeys-lru); the budget Redis otherwise. */
+  cacheRedisUrl: string | undefined;
+  providers: {
+    openai: { apiKey: string | undefined; baseURL: string | undefined };
+    anthropic: { apiKey: string | undefined; baseURL: string | undefined };
+    ollama: { baseURL: string | undefined };
+    compatible: { baseURL: string | undefined; apiKey: string | undefined };
+    simLatencyMs: number;
+    timeoutMs: number;
+    retries: number;
+    retryBaseMs: number;
+    breakerFailures: number;
+    breakerOpenMs: number;
+  };
+  defaultMaxOutputTokens: number;
 };
 
 export class ConfigError extends Error {}
@@ -83,5 +113,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoTenant: (e.DEMO_TENANT ?? (embedded ? 'true' : 'false')) === 'true',
     defaultModels: { cheap: e.DEFAULT_CHEAP_MODEL, strong: e.DEFAULT_STRONG_MODEL },
     budgetFailMode: e.BUDGET_FAIL_MODE,
+    cacheRedisUrl: e.CACHE_REDIS_URL,
+    providers: {
+      openai: { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL },
+      anthropic: { apiKey: e.ANTHROPIC_API_KEY, baseURL: e.ANTHROPIC_BASE_URL },
+      ollama: { baseURL: e.OLLAMA_BASE_URL },
+      compatible: { baseURL: e.OPENAI_COMPATIBLE_BASE_URL, apiKey: e.OPENAI_COMPATIBLE_API_KEY },
+      simLatencyMs: e.SIM_LATENCY_MS,
+      timeoutMs: e.PROVIDER_TIMEOUT_MS,
+      retries: e.PROVIDER_RETRIES,
+      retryBaseMs: e.PROVIDER_RETRY_BASE_MS,
+      breakerFailures: e.BREAKER_FAILURES,
+      breakerOpenMs: e.BREAKER_OPEN_SECONDS * 1000,
+    },
+    defaultMaxOutputTokens: e.DEFAULT_MAX_OUTPUT_TOKENS,
   };
 }

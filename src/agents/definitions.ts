@@ -8,7 +8,7 @@ import type { ModelCatalog } from '../pricing/model-catalog.js';
 import { badInput, conflict, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { idSchema, nameSchema, optional, parseInput, slugify, slugSchema } from '../lib/validation.js';
-import { TOOL_NAMES } from './tool-names.js';
+import { TOOL_NAMES } from './tools/registry.js';
 
 const instructionsSchema = z.string().trim().min(1, 'must not be empty').max(100_000, 'must be at most 100,000 characters');
 

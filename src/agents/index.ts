@@ -1,2 +1,2 @@
 export { archiveAgent, createAgent, getAgent, insertAgent, listAgents, prepareAgent, updateAgent } from './definitions.js';
-export { TOOL_NAMES } from './tool-names.js';
+export { TOOL_NAMES, TOOLS, toolsFor, type ToolName } from './tools/registry.js';

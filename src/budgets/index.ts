@@ -1,10 +1,10 @@
 export { decideLadder, costMicros, DEFAULT_OUTPUT_FLOOR, type LadderDecision, type LadderModel, type Remaining } from './ladder.js';
 export { LedgerWriter, ledgerTotal } from './ledger.js';
-export type { LedgerEvent } from './ledger-event.js';
+export type { LedgerEntry, LedgerEvent, RunRecord } from './ledger-entry.js';
 export { MemoryBudgetStore } from './memory-store.js';
 export { RedisBudgetStore } from './redis-store.js';
 export {
-  extendReservation, readWindows, releaseReservation, reserveBudget, settleReservation,
+  extendReservation, readWindows, recordEntry, releaseReservation, reserveBudget, settleReservation,
   type BudgetDeps, type BudgetFailMode, type Denial, type Reservation, type Usage,
 } from './service.js';
 export type { BudgetStore } from './store.js';

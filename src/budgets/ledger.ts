@@ -4,19 +4,20 @@ import type { Db } from '../db/client.js';
 import { scoped } from '../db/scoped.js';
 import { usageEvents } from '../db/schema/index.js';
 import type { Logger } from '../lib/logger.js';
-import type { LedgerEvent } from './ledger-event.js';
+import type { LedgerEntry, LedgerEvent } from './ledger-entry.js';
+import type { StreamEntry } from './store.js';
 import { ledgerStreamKey } from './redis-store.js';
 import type { BudgetWindow } from './windows.js';
 
-type Pending = { event: LedgerEvent; entry?: { stream: string; id: string } };
+type Pending = { entry: LedgerEntry; stream?: StreamEntry };
 
 const MAX_PENDING = 100_000;
 
 /**
- * Moves ledger events into Postgres in batches (`unnest`, idempotent on the event id).
- * Services mode: the settle script has already appended each event to its tenant's Redis stream
- * (durable if this process dies); this process also keeps it until Postgres has it (durable if
- * Redis loses its data), then deletes the stream entry. Streams left by dead processes are
+ * Moves ledger events and run records into Postgres in batches (idempotent on their ids).
+ * Services mode: the settle script (or `append`) has already put each entry in its tenant's Redis
+ * stream (durable if this process dies); this process also keeps it until Postgres has it (durable
+ * if Redis loses its data), then deletes the stream entry. Streams left by dead processes are
  * recovered by `recoverOrphans`. Embedded mode: `insertNow`, synchronously.
  */
 export class LedgerWriter {
@@ -31,32 +32,50 @@ export class LedgerWriter {
     private readonly options = { intervalMs: 20, maxBatch: 1000 },
   ) {}
 
-  async insertNow(events: LedgerEvent[]): Promise<void> {
-    if (!events.length) return;
-    const col = <T>(pick: (e: LedgerEvent) => T) => sql.param(events.map(pick));
-    // Runs as the connecting role: the flusher is allowed to bypass row-level security.
-    await this.db.execute(sql`
-      insert into usage_events (id, tenant_id, user_id, agent_id, run_id, model_id, kind, input_tokens, output_tokens,
-        cached_input_tokens, total_tokens, cost_micros, saved_cost_micros, day, occurred_at)
-      select * from unnest(${col((e) => e.id)}::text[], ${col((e) => e.tenantId)}::text[], ${col((e) => e.userId)}::text[],
-        ${col((e) => e.agentId)}::text[], ${col((e) => e.runId)}::text[], ${col((e) => e.modelId)}::text[], ${col((e) => e.kind)}::text[],
-        ${col((e) => e.inputTokens)}::int[], ${col((e) => e.outputTokens)}::int[], ${col((e) => e.cachedInputTokens)}::int[],
-        ${col((e) => e.totalTokens)}::int[], ${col((e) => e.costMicros)}::bigint[], ${col((e) => e.savedCostMicros)}::bigint[],
-        ${col((e) => e.occurredAt.slice(0, 10))}::date[], ${col((e) => e.occurredAt)}::timestamptz[])
-      on conflict (id) do nothing`);
+  /** Runs as the connecting role: the flusher is allowed to bypass row-level security. */
+  async insertNow(entries: LedgerEntry[]): Promise<void> {
+    const events = entries.flatMap((e) => (e.event ? [e.event] : []));
+    const runs = entries.flatMap((e) => (e.run ? [e.run] : []));
+    if (events.length) {
+      const col = <T>(pick: (e: LedgerEvent) => T) => sql.param(events.map(pick));
+      await this.db.execute(sql`
+        insert into usage_events (id, tenant_id, user_id, agent_id, run_id, model_id, kind, input_tokens, output_tokens,
+          cached_input_tokens, total_tokens, cost_micros, saved_cost_micros, day, occurred_at)
+        select * from unnest(${col((e) => e.id)}::text[], ${col((e) => e.tenantId)}::text[], ${col((e) => e.userId)}::text[],
+          ${col((e) => e.agentId)}::text[], ${col((e) => e.runId)}::text[], ${col((e) => e.modelId)}::text[], ${col((e) => e.kind)}::text[],
+          ${col((e) => e.inputTokens)}::int[], ${col((e) => e.outputTokens)}::int[], ${col((e) => e.cachedInputTokens)}::int[],
+          ${col((e) => e.totalTokens)}::int[], ${col((e) => e.costMicros)}::bigint[], ${col((e) => e.savedCostMicros)}::bigint[],
+          ${col((e) => e.occurredAt.slice(0, 10))}::date[], ${col((e) => e.occurredAt)}::timestamptz[])
+        on conflict (id) do nothing`);
+    }
+    if (runs.length) {
+      // Arrays and JSON per row: jsonb_to_recordset says it more simply than unnest.
+      await this.db.execute(sql`
+        insert into agent_runs (id, tenant_id, agent_id, user_id, api_key_id, status, route, model_id, cached, degradations,
+          input_tokens, output_tokens, cached_input_tokens, tool_calls, cost_micros, saved_cost_micros, duration_ms, reason,
+          transcript, created_at)
+        select id, "tenantId", "agentId", "userId", "apiKeyId", status, route, "modelId", cached, degradations,
+          "inputTokens", "outputTokens", "cachedInputTokens", "toolCalls", "costMicros", "savedCostMicros", "durationMs", reason,
+          transcript, "createdAt"
+        from jsonb_to_recordset(${JSON.stringify(runs)}::jsonb) as r(id text, "tenantId" text, "agentId" text, "userId" text,
+          "apiKeyId" text, status text, route jsonb, "modelId" text, cached boolean, degradations text[], "inputTokens" int,
+          "outputTokens" int, "cachedInputTokens" int, "toolCalls" int, "costMicros" bigint, "savedCostMicros" bigint,
+          "durationMs" int, reason text, transcript jsonb, "createdAt" timestamptz)
+        on conflict (id) do nothing`);
+    }
   }
 
-  enqueue(event: LedgerEvent, entry: { stream: string; id: string }): void {
-    this.pending.push({ event, entry });
+  enqueue(entry: LedgerEntry, stream: StreamEntry): void {
+    this.pending.push({ entry, stream });
     // Redis keeps a copy: past the cap the oldest are left for recoverOrphans.
     if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
     if (this.pending.length >= this.options.maxBatch) void this.flush().catch(() => undefined);
     else this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.intervalMs);
   }
 
-  /** Events settled here but not yet in Postgres. */
-  pendingFor(tenantId: string): LedgerEvent[] {
-    return this.pending.filter((p) => p.event.tenantId === tenantId).map((p) => p.event);
+  /** Entries written here but not yet in Postgres. */
+  pendingFor(tenantId: string): LedgerEntry[] {
+    return this.pending.map((p) => p.entry).filter((e) => (e.event ?? e.run)?.tenantId === tenantId);
   }
 
   /** Writes everything pending; resolves once Postgres has it. Calls queue up one after another. */
@@ -72,19 +91,19 @@ export class LedgerWriter {
     while (this.pending.length) {
       const batch = this.pending.slice(0, this.options.maxBatch);
       try {
-        await this.insertNow(batch.map((p) => p.event));
+        await this.insertNow(batch.map((p) => p.entry));
       } catch (err) {
         this.log.error({ err, events: batch.length }, 'ledger flush failed; will retry');
         this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), 1000);
         throw err;
       }
       this.pending.splice(0, batch.length);
-      await this.forget(batch.flatMap((p) => (p.entry ? [p.entry] : [])));
+      await this.forget(batch.flatMap((p) => (p.stream ? [p.stream] : [])));
     }
   }
 
   /** Deletes stream entries that Postgres now holds. A failure only leaves work for recoverOrphans. */
-  private async forget(entries: { stream: string; id: string }[]): Promise<void> {
+  private async forget(entries: StreamEntry[]): Promise<void> {
     if (!this.redis || !entries.length) return;
     const byStream = new Map<string, string[]>();
     for (const e of entries) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e.id]);
@@ -107,7 +126,7 @@ export class LedgerWriter {
       for (;;) {
         const entries = await redis.xrange(stream, '-', String(Math.max(0, cutoff)), 'COUNT', 1000);
         if (!entries.length) break;
-        await this.insertNow(entries.map(([, fields]) => JSON.parse(fields[1]!) as LedgerEvent));
+        await this.insertNow(entries.map(([, fields]) => JSON.parse(fields[1]!) as LedgerEntry));
         await redis.xdel(stream, ...entries.map(([id]) => id));
         moved += entries.length;
       }

@@ -1,4 +1,4 @@
-import type { LedgerEvent } from './ledger-event.js';
+import type { LedgerEntry } from './ledger-entry.js';
 import type { BudgetStore, HoldOutcome, HoldRequest, SettleOutcome, SettleRequest, WindowSpec, WindowUsage } from './store.js';
 
 type Hold = { tenantId: string; expiresAt: number; amounts: Map<string, number> };
@@ -13,7 +13,7 @@ export class MemoryBudgetStore implements BudgetStore {
   private readonly holds = new Map<string, Hold>();
   private readonly settled = new Set<string>();
 
-  constructor(private readonly writeLedger: (event: LedgerEvent) => Promise<void>) {}
+  constructor(private readonly writeLedger: (entry: LedgerEntry) => Promise<void>) {}
 
   async reserve(req: HoldRequest): Promise<HoldOutcome> {
     this.reap(req.now);
@@ -48,7 +48,7 @@ export class MemoryBudgetStore implements BudgetStore {
     if (this.settled.has(req.reservationId)) return { kind: 'duplicate' };
     const missing = this.missing(req.windows);
     if (missing.length) return { kind: 'seed', indexes: missing };
-    await this.writeLedger(req.event);
+    await this.writeLedger(req.entry);
     // Nothing below yields: the counters move together, after the ledger has the row.
     if (this.settled.has(req.reservationId)) return { kind: 'duplicate' };
     const hold = this.holds.get(req.reservationId);
@@ -75,6 +75,11 @@ export class MemoryBudgetStore implements BudgetStore {
 
   async seed(window: WindowSpec, used: number): Promise<void> {
     if (!this.counters.has(window.key)) this.counters.set(window.key, { used, reserved: 0 });
+  }
+
+  async append(_tenantId: string, entry: LedgerEntry): Promise<undefined> {
+    await this.writeLedger(entry);
+    return undefined;
   }
 
   async invalidate(keys: string[]): Promise<void> {

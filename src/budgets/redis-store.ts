@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import { tenantKey } from '../lib/keys.js';
 import { HOLD, READ, RELEASE, SEED, SETTLE } from './redis-scripts.js';
-import type { BudgetStore, HoldOutcome, HoldRequest, SettleOutcome, SettleRequest, WindowSpec, WindowUsage } from './store.js';
+import type { LedgerEntry } from './ledger-entry.js';
+import type { BudgetStore, HoldOutcome, HoldRequest, SettleOutcome, SettleRequest, StreamEntry, WindowSpec, WindowUsage } from './store.js';
 
 type Script = (numKeys: number, ...args: (string | number)[]) => Promise<unknown>;
 const SCRIPTS = { budgetHold: HOLD, budgetSettle: SETTLE, budgetRelease: RELEASE, budgetRead: READ, budgetSeed: SEED } as const;
@@ -71,7 +72,7 @@ export class RedisBudgetStore implements BudgetStore {
       tenantKey(req.tenantId, 'b', 'settled', req.reservationId),
       ...req.windows.map((w) => w.key),
     ];
-    const args: (string | number)[] = [req.reservationId, JSON.stringify(req.event), SETTLED_MARKER_TTL_SECONDS];
+    const args: (string | number)[] = [req.reservationId, JSON.stringify(req.entry), SETTLED_MARKER_TTL_SECONDS];
     req.windows.forEach((w, i) => args.push(req.charges[i]!, w.ttlSeconds));
     const reply = await this.run('budgetSettle', keys, args);
     if (reply[0] === 'SETTLED') return { kind: 'settled', streamEntry: { stream, id: String(reply[1]) } };
@@ -91,6 +92,12 @@ export class RedisBudgetStore implements BudgetStore {
 
   async seed(window: WindowSpec, used: number): Promise<void> {
     await this.run('budgetSeed', [window.key], [used, window.ttlSeconds]);
+  }
+
+  async append(tenantId: string, entry: LedgerEntry): Promise<StreamEntry> {
+    const stream = ledgerStreamKey(tenantId);
+    const id = await this.redis.xadd(stream, '*', 'e', JSON.stringify(entry));
+    return { stream, id: id! };
   }
 
   async invalidate(keys: string[]): Promise<void> {

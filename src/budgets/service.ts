@@ -2,7 +2,7 @@ import type { Db } from '../db/client.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Logger } from '../lib/logger.js';
-import type { LedgerEvent } from './ledger-event.js';
+import type { LedgerEntry, LedgerEvent, RunRecord } from './ledger-entry.js';
 import { ledgerTotal, type LedgerWriter } from './ledger.js';
 import type { BudgetStore, HoldOutcome, WindowUsage } from './store.js';
 import { amountsFor, type BudgetWindow } from './windows.js';
@@ -141,10 +141,17 @@ export type Usage = {
 };
 
 /**
- * Replaces the hold by what was used and refunds the rest, appending exactly one ledger event.
- * The charge never exceeds what was held. Idempotent on the reservation.
+ * Replaces the hold by what was used and refunds the rest, appending exactly one ledger event (and
+ * the run record, when given) in the same step. The charge never exceeds what was held.
+ * Idempotent on the reservation.
  */
-export async function settleReservation(deps: BudgetDeps, reservation: Reservation, usage: Usage, now: Date): Promise<LedgerEvent> {
+export async function settleReservation(
+  deps: BudgetDeps,
+  reservation: Reservation,
+  usage: Usage,
+  now: Date,
+  run: RunRecord | null = null,
+): Promise<LedgerEvent> {
   const heldTokens = Math.min(...reservation.windows.flatMap((w, i) => (w.unit === 'TOKENS' ? [reservation.held[i]!] : [])));
   const heldCost = reservation.windows.flatMap((w, i) => (w.unit === 'USD' ? [reservation.held[i]!] : []))[0] ?? 0;
   const tokens = Math.min(usage.inputTokens + usage.outputTokens, heldTokens);
@@ -165,13 +172,14 @@ export async function settleReservation(deps: BudgetDeps, reservation: Reservati
     savedCostMicros: usage.savedCostMicros ?? 0,
     occurredAt: reservation.occurredAt.toISOString(),
   };
+  const entry: LedgerEntry = { event, run };
   const charges = amountsFor(reservation.windows, tokens, costMicros);
   if (reservation.guarded) {
     try {
       const outcome = await withSeeding(deps, reservation.tenantId, reservation.windows, () =>
-        deps.store.settle({ tenantId: reservation.tenantId, reservationId: reservation.id, windows: reservation.windows, charges, event, now: now.getTime() }),
+        deps.store.settle({ tenantId: reservation.tenantId, reservationId: reservation.id, windows: reservation.windows, charges, entry, now: now.getTime() }),
       );
-      if (outcome.kind === 'settled' && outcome.streamEntry) deps.ledger.enqueue(event, outcome.streamEntry);
+      if (outcome.kind === 'settled' && outcome.streamEntry) deps.ledger.enqueue(entry, outcome.streamEntry);
       return event;
     } catch (err) {
       if (deps.failMode === 'closed') throw unavailable(deps, err);
@@ -179,9 +187,20 @@ export async function settleReservation(deps: BudgetDeps, reservation: Reservati
     }
   }
   // Unguarded (open mode): the ledger gets the row now and the counters are rebuilt later.
-  await deps.ledger.insertNow([event]);
+  await deps.ledger.insertNow([entry]);
   for (const w of reservation.windows) deps.stale.add(w.key);
   return event;
+}
+
+/** Makes an entry durable that moves no counter: a refused run, a cache hit. */
+export async function recordEntry(deps: BudgetDeps, tenantId: string, entry: LedgerEntry): Promise<void> {
+  try {
+    const stream = await deps.store.append(tenantId, entry);
+    if (stream) deps.ledger.enqueue(entry, stream);
+  } catch (err) {
+    deps.log.warn({ err }, 'budget store unavailable: writing the ledger directly');
+    await deps.ledger.insertNow([entry]);
+  }
 }
 
 /** Gives the whole hold back (a failed call). */

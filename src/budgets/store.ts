@@ -1,4 +1,4 @@
-import type { LedgerEvent } from './ledger-event.js';
+import type { LedgerEntry } from './ledger-entry.js';
 
 /** A window as the store sees it: a key, a limit and how long to keep the counter. */
 export type WindowSpec = { key: string; limit: number; ttlSeconds: number };
@@ -29,12 +29,15 @@ export type SettleRequest = {
   windows: WindowSpec[];
   /** Per window: what to charge (never more than held: the caller clamps). */
   charges: number[];
-  event: LedgerEvent;
+  /** The ledger event (and run record) written in the same step as the counters move. */
+  entry: LedgerEntry;
   now: number;
 };
 
+export type StreamEntry = { stream: string; id: string };
+
 export type SettleOutcome =
-  | { kind: 'settled'; streamEntry?: { stream: string; id: string } }
+  | { kind: 'settled'; streamEntry?: StreamEntry }
   | { kind: 'duplicate' }
   | { kind: 'seed'; indexes: number[] };
 
@@ -53,4 +56,6 @@ export interface BudgetStore {
   seed(window: WindowSpec, used: number): Promise<void>;
   /** Drops counters so the next use rebuilds them from the ledger. */
   invalidate(keys: string[]): Promise<void>;
+  /** Makes an entry that moves no counter durable (a refusal, a cache hit). */
+  append(tenantId: string, entry: LedgerEntry): Promise<StreamEntry | undefined>;
 }

@@ -116,7 +116,7 @@ describe('budgets through the service', () => {
     // Embedded: the process restarts with an empty store.
     let after: BudgetDeps = deps;
     if (redisUrl()) expect(await deleteKeys(`${inject('redisPrefix')}{${t.tenantId}}`)).toBeGreaterThan(0);
-    else after = { ...deps, store: new MemoryBudgetStore((e) => deps.ledger.insertNow([e])) };
+    else after = { ...deps, store: new MemoryBudgetStore((entry) => deps.ledger.insertNow([entry])) };
 
     const next = await reserveBudget(after, { tenantId: t.tenantId, userId: user.id, windows, tokens: 2_000, costMicros: 100, now, holdMs: HOUR });
     expect(next.ok).toBe(false);

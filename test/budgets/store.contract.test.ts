@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { MemoryBudgetStore, RedisBudgetStore, type BudgetStore, type LedgerEvent } from '../../src/budgets/index.js';
+import { MemoryBudgetStore, RedisBudgetStore, type BudgetStore, type LedgerEntry, type LedgerEvent } from '../../src/budgets/index.js';
 import type { HoldRequest, WindowSpec } from '../../src/budgets/store.js';
 import { newId } from '../../src/lib/ids.js';
 import { tenantKey } from '../../src/lib/keys.js';
@@ -18,7 +18,7 @@ const makers: Maker[] = [
     name: 'memory',
     make() {
       const events: LedgerEvent[] = [];
-      return { stores: [new MemoryBudgetStore(async (e) => void events.push(e))], events };
+      return { stores: [new MemoryBudgetStore(async (e: LedgerEntry) => void events.push(e.event!))], events };
     },
   },
 ];
@@ -38,10 +38,10 @@ if (redisUrl()) {
 }
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
-const event = (tenantId: string, id: string): LedgerEvent => ({
+const entry = (tenantId: string, id: string): LedgerEntry => ({ run: null, event: {
   id, tenantId, userId: null, agentId: null, runId: null, modelId: null, kind: 'test', inputTokens: 0, outputTokens: 0,
   cachedInputTokens: 0, totalTokens: 0, costMicros: 0, savedCostMicros: 0, occurredAt: new Date(NOW).toISOString(),
-});
+} });
 
 describe.each(makers)('budget store contract: $name', ({ make }) => {
   function setup(limits: number[]) {
@@ -80,7 +80,7 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
     await seedAll();
     const req = hold([300]);
     await store.reserve(req);
-    const settle = { tenantId, reservationId: req.reservationId, windows, charges: [120], event: event(tenantId, req.reservationId), now: NOW };
+    const settle = { tenantId, reservationId: req.reservationId, windows, charges: [120], entry: entry(tenantId, req.reservationId), now: NOW };
     expect((await store.settle(settle)).kind).toBe('settled');
     expect(await store.settle(settle)).toEqual({ kind: 'duplicate' });
     expect(await store.read(tenantId, windows, NOW)).toEqual({ kind: 'ok', usage: [{ used: 120, reserved: 0 }] });
@@ -106,7 +106,7 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
     await store.reserve(req);
     expect(await store.reserve(hold([60]))).toMatchObject({ kind: 'denied' });
     expect(await store.read(tenantId, windows, NOW + 1_000)).toEqual({ kind: 'ok', usage: [{ used: 0, reserved: 0 }] });
-    const late = { tenantId, reservationId: req.reservationId, windows, charges: [25], event: event(tenantId, req.reservationId), now: NOW + 2_000 };
+    const late = { tenantId, reservationId: req.reservationId, windows, charges: [25], entry: entry(tenantId, req.reservationId), now: NOW + 2_000 };
     expect((await store.settle(late)).kind).toBe('settled');
     expect(await store.read(tenantId, windows, NOW + 2_000)).toEqual({ kind: 'ok', usage: [{ used: 25, reserved: 0 }] });
   });

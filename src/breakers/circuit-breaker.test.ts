@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { CircuitBreakers } from './circuit-breaker.js';
+
+describe('CircuitBreakers', () => {
+  it('opens after 5 consecutive failures for 30 s, half-opens for one trial, then closes or reopens', () => {
+    let now = 0;
+    const b = new CircuitBreakers({ threshold: 5, openMs: 30_000, now: () => now });
+    for (let i = 0; i < 4; i++) b.failed('m');
+    expect(b.state('m')).toBe('closed');
+    b.succeeded('m');
+    for (let i = 0; i < 5; i++) b.failed('m');
+    expect(b.state('m')).toBe('open');
+    expect(b.tryAcquire('m')).toBe(false);
+    expect(b.retryAfterSeconds('m')).toBe(30);
+    now = 30_000;
+    expect(b.state('m')).toBe('half-open');
+    expect(b.tryAcquire('m')).toBe(true);
+    expect(b.tryAcquire('m')).toBe(false); // one trial at a time
+    b.failed('m');
+    expect(b.state('m')).toBe('open');
+    now = 60_000;
+    expect(b.tryAcquire('m')).toBe(true);
+    b.succeeded('m');
+    expect(b.state('m')).toBe('closed');
+    expect(b.state('other')).toBe('closed');
+  });
+});
