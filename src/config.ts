@@ -74,6 +74,8 @@ export type Config = {
     breakerOpenMs: number;
   };
   defaultMaxOutputTokens: number;
+  /** Stripe is configured: upgrades can be sold. */
+  billingEnabled: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -127,5 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakerOpenMs: e.BREAKER_OPEN_SECONDS * 1000,
     },
     defaultMaxOutputTokens: e.DEFAULT_MAX_OUTPUT_TOKENS,
+    billingEnabled: Boolean(e.STRIPE_SECRET_KEY),
   };
 }

@@ -3,6 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { createKeyAuthenticator, type Deps } from './auth/index.js';
 import { LedgerWriter, MemoryBudgetStore, RedisBudgetStore, type BudgetDeps } from './budgets/index.js';
 import { startLedgerJanitor } from './budgets/janitor.js';
+import { CircuitBreakers } from './breakers/circuit-breaker.js';
+import { MemoryKv, RedisKv } from './cache/kv.js';
+import type { ProviderDeps } from './providers/call-model.js';
+import { createProviderRegistry } from './providers/registry.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { migrate } from './db/migrate.js';
@@ -26,7 +30,7 @@ export type Runtime = {
 /** The composition root: the only place that chooses implementations. Tests call it too. */
 export async function compose(
   config: Config,
-  options: { clock?: Clock | undefined; database?: DatabaseHandle | undefined } = {},
+  options: { clock?: Clock | undefined; database?: DatabaseHandle | undefined; random?: () => number } = {},
 ): Promise<Runtime> {
   const log = createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
@@ -38,6 +42,7 @@ export async function compose(
       ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, poolMax: config.dbPoolMax })
       : await openDatabase({ kind: 'pglite', dataDir: config.dataDir }));
   let store: StoreHandle | undefined;
+  let cacheStore: StoreHandle | undefined;
   try {
     await migrate(database, config.databaseUrl);
     await seedCatalog(database.db);
@@ -53,6 +58,16 @@ export async function compose(
       stale: new Set(),
     };
     const stopJanitor = redis ? startLedgerJanitor(ledger, redis, log) : () => undefined;
+    cacheStore = config.cacheRedisUrl ? await openStore({ redisUrl: config.cacheRedisUrl, prefix: config.redisKeyPrefix }) : undefined;
+    const cacheRedis = cacheStore?.kind === 'redis' ? cacheStore.redis : redis;
+    const providers: ProviderDeps = {
+      registry: createProviderRegistry(config.providers),
+      breakers: new CircuitBreakers({ threshold: config.providers.breakerFailures, openMs: config.providers.breakerOpenMs, now: () => clock.now().getTime() }),
+      timeoutMs: config.providers.timeoutMs,
+      retries: config.providers.retries,
+      retryBaseMs: config.providers.retryBaseMs,
+      random: options.random ?? Math.random,
+    };
     const deps: Deps = {
       config,
       db: database.db,
@@ -62,6 +77,8 @@ export async function compose(
       models: createModelCatalog(database.db),
       keys: createKeyAuthenticator(database.db, log, config.keyCacheTtlMs, () => clock.now().getTime()),
       budgets,
+      providers,
+      cache: cacheRedis ? new RedisKv(cacheRedis) : new MemoryKv(64 * 1024 * 1024, () => clock.now().getTime()),
     };
     const http = await buildHttpServer(deps, [
       { name: 'database', ping: database.ping },
@@ -77,11 +94,13 @@ export async function compose(
         await http.close();
         stopJanitor();
         await ledger.close();
+        await cacheStore?.close();
         await opened.close();
         if (ownsDatabase) await database.close();
       },
     };
   } catch (err) {
+    await cacheStore?.close();
     await store?.close();
     if (ownsDatabase) await database.close();
     throw err;

@@ -1,4 +1,6 @@
 import type { BudgetDeps } from '../budgets/service.js';
+import type { CacheKv } from '../cache/kv.js';
+import type { ProviderDeps } from '../providers/call-model.js';
 import type { Config } from '../config.js';
 import type { Db, Tx } from '../db/client.js';
 import { scoped } from '../db/scoped.js';
@@ -25,6 +27,9 @@ export type Deps = {
   models: ModelCatalog;
   keys: KeyAuthenticator;
   budgets: BudgetDeps;
+  providers: ProviderDeps;
+  /** Response cache, classifier answers and summaries. */
+  cache: CacheKv;
 };
 
 export type PublicContext = { deps: Deps; requestId: string; log: Logger };

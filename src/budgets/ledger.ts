@@ -73,6 +73,17 @@ export class LedgerWriter {
     else this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.intervalMs);
   }
 
+  /**
+   * Entries any process has made durable but that may not be in Postgres yet: the tenant's stream
+   * (services mode) and this process's own queue. Reads merge them, so a run is visible at once.
+   */
+  async unflushed(tenantId: string): Promise<LedgerEntry[]> {
+    const local = this.pendingFor(tenantId);
+    if (!this.redis) return local;
+    const entries = await this.redis.xrange(ledgerStreamKey(tenantId), '-', '+', 'COUNT', 10_000);
+    return [...entries.map(([, fields]) => JSON.parse(fields[1]!) as LedgerEntry), ...local];
+  }
+
   /** Entries written here but not yet in Postgres. */
   pendingFor(tenantId: string): LedgerEntry[] {
     return this.pending.map((p) => p.entry).filter((e) => (e.event ?? e.run)?.tenantId === tenantId);

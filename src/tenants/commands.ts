@@ -41,6 +41,7 @@ export async function createTenant({
     name: 'Assistant',
     slug: 'assistant',
     instructions: 'You are a helpful assistant. Answer concisely and accurately.',
+    tools: ['calculator', 'current_time'],
   });
   const tenantId = newId('tenant');
   return scoped(ctx.deps.db, tenantId, async (tx) => {

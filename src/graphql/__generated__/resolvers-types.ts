@@ -3,7 +3,7 @@ import type { TenantRow, UserRow, ApiKeyRow, AgentRow, ModelRow, PlanRow } from 
 import type { ViewerParent, GraphQLContext } from '../context.js';
 import type { CreatedTenant } from '../../tenants/index.js';
 import type { CreatedApiKey } from '../../auth/index.js';
-import type { BudgetStatusView } from '../../budgets/index.js';
+import type { BudgetStatusView, RunRecord } from '../../budgets/index.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -35,6 +35,51 @@ export type Agent = {
   strongModel: Model;
   tools: Array<Scalars['String']['output']>;
   version: Scalars['Int']['output'];
+};
+
+export type AgentRun = {
+  __typename?: 'AgentRun';
+  agent: Agent;
+  cached: Scalars['Boolean']['output'];
+  costUsd: Scalars['Float']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  degradations: Array<Degradation>;
+  durationMs: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** The model that answered (null on a cache hit or a refusal). */
+  model?: Maybe<Model>;
+  route: RouteDecision;
+  savedCostUsd: Scalars['Float']['output'];
+  status: RunStatus;
+  toolCalls: Scalars['Int']['output'];
+  usage: TokenUsage;
+  user?: Maybe<User>;
+};
+
+export type AgentRunCompleted = {
+  __typename?: 'AgentRunCompleted';
+  output: Scalars['String']['output'];
+  run: AgentRun;
+};
+
+export type AgentRunConnection = {
+  __typename?: 'AgentRunConnection';
+  edges: Array<AgentRunEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AgentRunEdge = {
+  __typename?: 'AgentRunEdge';
+  cursor: Scalars['String']['output'];
+  node: AgentRun;
+};
+
+export type AgentRunFilter = {
+  agentId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  status?: InputMaybe<RunStatus>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type AlertThresholds = {
@@ -85,6 +130,26 @@ export type BillingStatus =
   | 'FREE'
   | 'PAST_DUE';
 
+export type BudgetExceeded = UserError & {
+  __typename?: 'BudgetExceeded';
+  /** The caller may call startUpgrade and billing is configured. */
+  canUpgrade: Scalars['Boolean']['output'];
+  code: Scalars['String']['output'];
+  /** Tokens, or USD for TENANT_SPEND. */
+  limit: Scalars['Float']['output'];
+  message: Scalars['String']['output'];
+  /** What a tool loop produced before the budget ran out; it was charged. */
+  partialOutput?: Maybe<Scalars['String']['output']>;
+  resetsAt: Scalars['DateTime']['output'];
+  run: AgentRun;
+  unit: BudgetUnit;
+  /** Higher plans that would lift this window; empty on the top plan. */
+  upgradeOptions: Array<Plan>;
+  /** Used so far, runs in flight included. */
+  used: Scalars['Float']['output'];
+  window: BudgetWindowKind;
+};
+
 export type BudgetOverride = {
   __typename?: 'BudgetOverride';
   dailyTokenLimit?: Maybe<Scalars['Int']['output']>;
@@ -120,6 +185,24 @@ export type BudgetWindowKind =
   | 'TENANT_SPEND'
   | 'USER_DAILY'
   | 'USER_MONTHLY';
+
+export type CacheMode =
+  | 'BYPASS'
+  | 'REFRESH'
+  | 'USE';
+
+export type ChatMessageInput = {
+  content: Scalars['String']['input'];
+  role: ChatRole;
+};
+
+export type ChatRole =
+  | 'ASSISTANT'
+  | 'USER';
+
+export type Complexity =
+  | 'COMPLEX'
+  | 'SIMPLE';
 
 export type CreateAgentInput = {
   cacheTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
@@ -171,6 +254,10 @@ export type CreateUserInput = {
   role?: InputMaybe<Role>;
 };
 
+export type Degradation =
+  | 'CHEAPER_MODEL'
+  | 'SHORTER_RESPONSE';
+
 export type Model = {
   __typename?: 'Model';
   cachedInputPricePerMTokUsd?: Maybe<Scalars['Float']['output']>;
@@ -202,6 +289,12 @@ export type Mutation = {
   createUser: User;
   /** Your own keys; ADMIN+ for others. Stops working on every process within 5 seconds. */
   revokeApiKey: ApiKey;
+  /**
+   * Runs an agent: answers from the response cache when it can, routes to a cheap or a strong model,
+   * reserves budget (degrading to a cheaper model or a shorter answer when needed) and runs the agent
+   * loop under its breakers. Expected outcomes are members of the union; faults are errors.
+   */
+  runAgent: RunAgentResult;
   /** Operator only (ADMIN_TOKEN). */
   setModelPrice: Model;
   /** ADMIN+. null returns a limit to the plan's default; a limit above the plan's is refused. */
@@ -242,6 +335,11 @@ export type MutationCreateUserArgs = {
 
 export type MutationRevokeApiKeyArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRunAgentArgs = {
+  input: RunAgentInput;
 };
 
 
@@ -289,9 +387,19 @@ export type Plan = {
   userMonthlyTokenLimit: Scalars['Int']['output'];
 };
 
+export type ProviderUnavailable = UserError & {
+  __typename?: 'ProviderUnavailable';
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+  retryAfterSeconds: Scalars['Int']['output'];
+  run: AgentRun;
+};
+
 export type Query = {
   __typename?: 'Query';
   agent?: Maybe<Agent>;
+  /** Newest first. Your own runs; ADMIN+ sees every run of the tenant. */
+  agentRuns: AgentRunConnection;
   agents: Array<Agent>;
   /** ADMIN+. */
   apiKeys: ApiKeyConnection;
@@ -310,6 +418,13 @@ export type Query = {
 
 export type QueryAgentArgs = {
   idOrSlug: Scalars['String']['input'];
+};
+
+
+export type QueryAgentRunsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AgentRunFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -345,11 +460,57 @@ export type Role =
   | 'MEMBER'
   | 'OWNER';
 
+export type RouteDecision = {
+  __typename?: 'RouteDecision';
+  complexity: Complexity;
+  confidence: Scalars['Float']['output'];
+  reason: Scalars['String']['output'];
+  strategy: RoutingStrategy;
+  tier: ModelTier;
+};
+
+export type RoutingOverride =
+  | 'AUTO'
+  | 'CHEAP'
+  | 'STRONG';
+
 export type RoutingStrategy =
   | 'CLASSIFIER'
   | 'FIXED_CHEAP'
   | 'FIXED_STRONG'
   | 'HEURISTIC';
+
+export type RunAgentInput = {
+  /** Agent slug or id. */
+  agent: Scalars['String']['input'];
+  cache?: InputMaybe<CacheMode>;
+  /** Earlier turns, oldest first; long histories are compressed. */
+  history?: InputMaybe<Array<ChatMessageInput>>;
+  maxOutputTokens?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 to 100,000 characters. */
+  message: Scalars['String']['input'];
+  routing?: InputMaybe<RoutingOverride>;
+  /** Service keys only: the user to act for. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Every member carries the run record: a refused or failed call is a run too. */
+export type RunAgentResult = AgentRunCompleted | BudgetExceeded | ProviderUnavailable | RunLimitExceeded;
+
+export type RunLimitExceeded = UserError & {
+  __typename?: 'RunLimitExceeded';
+  code: Scalars['String']['output'];
+  kind: RunLimitKind;
+  message: Scalars['String']['output'];
+  partialOutput?: Maybe<Scalars['String']['output']>;
+  run: AgentRun;
+};
+
+export type RunLimitKind =
+  | 'COST'
+  | 'DURATION'
+  | 'TOKENS'
+  | 'TOOL_CALLS';
 
 export type RunLimits = {
   __typename?: 'RunLimits';
@@ -358,6 +519,13 @@ export type RunLimits = {
   maxTokensPerRun: Scalars['Int']['output'];
   maxToolCalls: Scalars['Int']['output'];
 };
+
+export type RunStatus =
+  | 'BUDGET_EXCEEDED'
+  | 'CACHED'
+  | 'COMPLETED'
+  | 'FAILED'
+  | 'RUN_LIMIT';
 
 export type SetModelPriceInput = {
   cachedInputPricePerMTokUsd?: InputMaybe<Scalars['Float']['input']>;
@@ -392,6 +560,14 @@ export type Tenant = {
   name: Scalars['String']['output'];
   plan: Plan;
   slug: Scalars['String']['output'];
+};
+
+export type TokenUsage = {
+  __typename?: 'TokenUsage';
+  cachedInputTokens: Scalars['Int']['output'];
+  inputTokens: Scalars['Int']['output'];
+  outputTokens: Scalars['Int']['output'];
+  totalTokens: Scalars['Int']['output'];
 };
 
 export type UpdateAgentInput = {
@@ -445,6 +621,12 @@ export type UserEdge = {
   __typename?: 'UserEdge';
   cursor: Scalars['String']['output'];
   node: User;
+};
+
+/** Shared by the members that report why a run did not complete. */
+export type UserError = {
+  code: Scalars['String']['output'];
+  message: Scalars['String']['output'];
 };
 
 export type UserFilter = {
@@ -533,11 +715,33 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 
 
+/** Mapping of union types */
+export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  RunAgentResult:
+    | ( Omit<AgentRunCompleted, 'run'> & { run: _RefType['AgentRun'] } )
+    | ( Omit<BudgetExceeded, 'run' | 'upgradeOptions'> & { run: _RefType['AgentRun'], upgradeOptions: Array<_RefType['Plan']> } )
+    | ( Omit<ProviderUnavailable, 'run'> & { run: _RefType['AgentRun'] } )
+    | ( Omit<RunLimitExceeded, 'run'> & { run: _RefType['AgentRun'] } )
+  ;
+};
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
+  UserError:
+    | ( Omit<BudgetExceeded, 'run' | 'upgradeOptions'> & { run: _RefType['AgentRun'], upgradeOptions: Array<_RefType['Plan']> } )
+    | ( Omit<ProviderUnavailable, 'run'> & { run: _RefType['AgentRun'] } )
+    | ( Omit<RunLimitExceeded, 'run'> & { run: _RefType['AgentRun'] } )
+  ;
+};
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Agent: ResolverTypeWrapper<AgentRow>;
+  AgentRun: ResolverTypeWrapper<RunRecord>;
+  AgentRunCompleted: ResolverTypeWrapper<Omit<AgentRunCompleted, 'run'> & { run: ResolversTypes['AgentRun'] }>;
+  AgentRunConnection: ResolverTypeWrapper<Omit<AgentRunConnection, 'edges'> & { edges: Array<ResolversTypes['AgentRunEdge']> }>;
+  AgentRunEdge: ResolverTypeWrapper<Omit<AgentRunEdge, 'node'> & { node: ResolversTypes['AgentRun'] }>;
+  AgentRunFilter: AgentRunFilter;
   AlertThresholds: ResolverTypeWrapper<AlertThresholds>;
   AlertThresholdsInput: AlertThresholdsInput;
   ApiKey: ResolverTypeWrapper<ApiKeyRow>;
@@ -546,11 +750,16 @@ export type ResolversTypes = {
   ApiKeyKind: ApiKeyKind;
   BillingStatus: BillingStatus;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BudgetExceeded: ResolverTypeWrapper<Omit<BudgetExceeded, 'run' | 'upgradeOptions'> & { run: ResolversTypes['AgentRun'], upgradeOptions: Array<ResolversTypes['Plan']> }>;
   BudgetOverride: ResolverTypeWrapper<BudgetOverride>;
   BudgetStatus: ResolverTypeWrapper<BudgetStatusView>;
   BudgetUnit: BudgetUnit;
   BudgetWindow: ResolverTypeWrapper<BudgetWindow>;
   BudgetWindowKind: BudgetWindowKind;
+  CacheMode: CacheMode;
+  ChatMessageInput: ChatMessageInput;
+  ChatRole: ChatRole;
+  Complexity: Complexity;
   CreateAgentInput: CreateAgentInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyPayload: ResolverTypeWrapper<CreatedApiKey>;
@@ -558,6 +767,7 @@ export type ResolversTypes = {
   CreateTenantPayload: ResolverTypeWrapper<CreatedTenant>;
   CreateUserInput: CreateUserInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Degradation: Degradation;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -566,21 +776,31 @@ export type ResolversTypes = {
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Plan: ResolverTypeWrapper<PlanRow>;
+  ProviderUnavailable: ResolverTypeWrapper<Omit<ProviderUnavailable, 'run'> & { run: ResolversTypes['AgentRun'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
+  RouteDecision: ResolverTypeWrapper<RouteDecision>;
+  RoutingOverride: RoutingOverride;
   RoutingStrategy: RoutingStrategy;
+  RunAgentInput: RunAgentInput;
+  RunAgentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RunAgentResult']>;
+  RunLimitExceeded: ResolverTypeWrapper<Omit<RunLimitExceeded, 'run'> & { run: ResolversTypes['AgentRun'] }>;
+  RunLimitKind: RunLimitKind;
   RunLimits: ResolverTypeWrapper<RunLimits>;
+  RunStatus: RunStatus;
   SetModelPriceInput: SetModelPriceInput;
   SetUserBudgetInput: SetUserBudgetInput;
   SpendWindow: ResolverTypeWrapper<SpendWindow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Tenant: ResolverTypeWrapper<TenantRow>;
+  TokenUsage: ResolverTypeWrapper<TokenUsage>;
   UpdateAgentInput: UpdateAgentInput;
   UpdateTenantInput: UpdateTenantInput;
   UpdateUserInput: UpdateUserInput;
   User: ResolverTypeWrapper<UserRow>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
+  UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
   UserFilter: UserFilter;
   UserStatus: UserStatus;
   Viewer: ResolverTypeWrapper<ViewerParent>;
@@ -589,15 +809,22 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Agent: AgentRow;
+  AgentRun: RunRecord;
+  AgentRunCompleted: Omit<AgentRunCompleted, 'run'> & { run: ResolversParentTypes['AgentRun'] };
+  AgentRunConnection: Omit<AgentRunConnection, 'edges'> & { edges: Array<ResolversParentTypes['AgentRunEdge']> };
+  AgentRunEdge: Omit<AgentRunEdge, 'node'> & { node: ResolversParentTypes['AgentRun'] };
+  AgentRunFilter: AgentRunFilter;
   AlertThresholds: AlertThresholds;
   AlertThresholdsInput: AlertThresholdsInput;
   ApiKey: ApiKeyRow;
   ApiKeyConnection: Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApiKeyEdge']> };
   ApiKeyEdge: Omit<ApiKeyEdge, 'node'> & { node: ResolversParentTypes['ApiKey'] };
   Boolean: Scalars['Boolean']['output'];
+  BudgetExceeded: Omit<BudgetExceeded, 'run' | 'upgradeOptions'> & { run: ResolversParentTypes['AgentRun'], upgradeOptions: Array<ResolversParentTypes['Plan']> };
   BudgetOverride: BudgetOverride;
   BudgetStatus: BudgetStatusView;
   BudgetWindow: BudgetWindow;
+  ChatMessageInput: ChatMessageInput;
   CreateAgentInput: CreateAgentInput;
   CreateApiKeyInput: CreateApiKeyInput;
   CreateApiKeyPayload: CreatedApiKey;
@@ -612,19 +839,26 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Plan: PlanRow;
+  ProviderUnavailable: Omit<ProviderUnavailable, 'run'> & { run: ResolversParentTypes['AgentRun'] };
   Query: Record<PropertyKey, never>;
+  RouteDecision: RouteDecision;
+  RunAgentInput: RunAgentInput;
+  RunAgentResult: ResolversUnionTypes<ResolversParentTypes>['RunAgentResult'];
+  RunLimitExceeded: Omit<RunLimitExceeded, 'run'> & { run: ResolversParentTypes['AgentRun'] };
   RunLimits: RunLimits;
   SetModelPriceInput: SetModelPriceInput;
   SetUserBudgetInput: SetUserBudgetInput;
   SpendWindow: SpendWindow;
   String: Scalars['String']['output'];
   Tenant: TenantRow;
+  TokenUsage: TokenUsage;
   UpdateAgentInput: UpdateAgentInput;
   UpdateTenantInput: UpdateTenantInput;
   UpdateUserInput: UpdateUserInput;
   User: UserRow;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
+  UserError: ResolversInterfaceTypes<ResolversParentTypes>['UserError'];
   UserFilter: UserFilter;
   Viewer: ViewerParent;
 };
@@ -644,6 +878,39 @@ export type AgentResolvers<ContextType = GraphQLContext, ParentType extends Reso
   strongModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
   tools?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AgentRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentRun'] = ResolversParentTypes['AgentRun']> = {
+  agent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType>;
+  cached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  degradations?: Resolver<Array<ResolversTypes['Degradation']>, ParentType, ContextType>;
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
+  route?: Resolver<ResolversTypes['RouteDecision'], ParentType, ContextType>;
+  savedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
+  toolCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['TokenUsage'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type AgentRunCompletedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentRunCompleted'] = ResolversParentTypes['AgentRunCompleted']> = {
+  output?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['AgentRun'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type AgentRunConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentRunConnection'] = ResolversParentTypes['AgentRunConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AgentRunEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AgentRunEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentRunEdge'] = ResolversParentTypes['AgentRunEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AgentRun'], ParentType, ContextType>;
 };
 
 export type AlertThresholdsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AlertThresholds'] = ResolversParentTypes['AlertThresholds']> = {
@@ -671,6 +938,21 @@ export type ApiKeyConnectionResolvers<ContextType = GraphQLContext, ParentType e
 export type ApiKeyEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApiKeyEdge'] = ResolversParentTypes['ApiKeyEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
+};
+
+export type BudgetExceededResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BudgetExceeded'] = ResolversParentTypes['BudgetExceeded']> = {
+  canUpgrade?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partialOutput?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resetsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['AgentRun'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['BudgetUnit'], ParentType, ContextType>;
+  upgradeOptions?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  window?: Resolver<ResolversTypes['BudgetWindowKind'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type BudgetOverrideResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BudgetOverride'] = ResolversParentTypes['BudgetOverride']> = {
@@ -727,6 +1009,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createTenant?: Resolver<ResolversTypes['CreateTenantPayload'], ParentType, ContextType, RequireFields<MutationCreateTenantArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  runAgent?: Resolver<ResolversTypes['RunAgentResult'], ParentType, ContextType, RequireFields<MutationRunAgentArgs, 'input'>>;
   setModelPrice?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationSetModelPriceArgs, 'input'>>;
   setUserBudget?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserBudgetArgs, 'input'>>;
   updateAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationUpdateAgentArgs, 'input'>>;
@@ -752,8 +1035,17 @@ export type PlanResolvers<ContextType = GraphQLContext, ParentType extends Resol
   userMonthlyTokenLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ProviderUnavailableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProviderUnavailable'] = ResolversParentTypes['ProviderUnavailable']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  retryAfterSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['AgentRun'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<QueryAgentArgs, 'idOrSlug'>>;
+  agentRuns?: Resolver<ResolversTypes['AgentRunConnection'], ParentType, ContextType, Partial<QueryAgentRunsArgs>>;
   agents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<QueryAgentsArgs, 'includeArchived'>>;
   apiKeys?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, Partial<QueryApiKeysArgs>>;
   budgetStatus?: Resolver<ResolversTypes['BudgetStatus'], ParentType, ContextType, Partial<QueryBudgetStatusArgs>>;
@@ -762,6 +1054,27 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QueryUsersArgs>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
+};
+
+export type RouteDecisionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RouteDecision'] = ResolversParentTypes['RouteDecision']> = {
+  complexity?: Resolver<ResolversTypes['Complexity'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  strategy?: Resolver<ResolversTypes['RoutingStrategy'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['ModelTier'], ParentType, ContextType>;
+};
+
+export type RunAgentResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunAgentResult'] = ResolversParentTypes['RunAgentResult']> = {
+  __resolveType: TypeResolveFn<'AgentRunCompleted' | 'BudgetExceeded' | 'ProviderUnavailable' | 'RunLimitExceeded', ParentType, ContextType>;
+};
+
+export type RunLimitExceededResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunLimitExceeded'] = ResolversParentTypes['RunLimitExceeded']> = {
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['RunLimitKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  partialOutput?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  run?: Resolver<ResolversTypes['AgentRun'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RunLimitsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunLimits'] = ResolversParentTypes['RunLimits']> = {
@@ -791,6 +1104,13 @@ export type TenantResolvers<ContextType = GraphQLContext, ParentType extends Res
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type TokenUsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TokenUsage'] = ResolversParentTypes['TokenUsage']> = {
+  cachedInputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   budgetOverride?: Resolver<Maybe<ResolversTypes['BudgetOverride']>, ParentType, ContextType>;
   budgetStatus?: Resolver<ResolversTypes['BudgetStatus'], ParentType, ContextType>;
@@ -812,6 +1132,10 @@ export type UserEdgeResolvers<ContextType = GraphQLContext, ParentType extends R
   node?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type UserErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = {
+  __resolveType: TypeResolveFn<'BudgetExceeded' | 'ProviderUnavailable' | 'RunLimitExceeded', ParentType, ContextType>;
+};
+
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = {
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
   tenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
@@ -820,10 +1144,15 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
 
 export type Resolvers<ContextType = GraphQLContext> = {
   Agent?: AgentResolvers<ContextType>;
+  AgentRun?: AgentRunResolvers<ContextType>;
+  AgentRunCompleted?: AgentRunCompletedResolvers<ContextType>;
+  AgentRunConnection?: AgentRunConnectionResolvers<ContextType>;
+  AgentRunEdge?: AgentRunEdgeResolvers<ContextType>;
   AlertThresholds?: AlertThresholdsResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
   ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
+  BudgetExceeded?: BudgetExceededResolvers<ContextType>;
   BudgetOverride?: BudgetOverrideResolvers<ContextType>;
   BudgetStatus?: BudgetStatusResolvers<ContextType>;
   BudgetWindow?: BudgetWindowResolvers<ContextType>;
@@ -834,13 +1163,19 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Plan?: PlanResolvers<ContextType>;
+  ProviderUnavailable?: ProviderUnavailableResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RouteDecision?: RouteDecisionResolvers<ContextType>;
+  RunAgentResult?: RunAgentResultResolvers<ContextType>;
+  RunLimitExceeded?: RunLimitExceededResolvers<ContextType>;
   RunLimits?: RunLimitsResolvers<ContextType>;
   SpendWindow?: SpendWindowResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
+  TokenUsage?: TokenUsageResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 };
 

@@ -4,10 +4,11 @@ import { agentResolvers } from './agents.js';
 import { authResolvers } from './auth.js';
 import { budgetResolvers } from './budgets.js';
 import { catalogResolvers } from './catalog.js';
+import { runResolvers } from './runs.js';
 import { tenantResolvers } from './tenants.js';
 import { userResolvers } from './users.js';
 
-const domains: Resolvers[] = [tenantResolvers, userResolvers, authResolvers, catalogResolvers, agentResolvers, budgetResolvers];
+const domains: Resolvers[] = [tenantResolvers, userResolvers, authResolvers, catalogResolvers, agentResolvers, budgetResolvers, runResolvers];
 
 /** Merges each domain's resolvers type by type. */
 export function buildResolvers(): Resolvers {

@@ -1,0 +1,13 @@
+import { countChatTokens } from '../../providers/tokens.js';
+
+/** Each tool's name, description and JSON schema travel with every step. */
+const TOKENS_PER_TOOL = 60;
+
+/**
+ * Input tokens a call will be billed for, estimated before it with the tokenizer. Providers count
+ * a little differently (framing, tokenizer versions): the margin keeps the reservation above the
+ * bill, so a settlement never exceeds what was held.
+ */
+export function estimateInputTokens(system: string, turns: { content: string }[], toolCount: number): number {
+  return Math.ceil(countChatTokens([{ content: system }, ...turns]) * 1.1) + 16 + toolCount * TOKENS_PER_TOOL;
+}

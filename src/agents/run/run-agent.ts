@@ -1,0 +1,126 @@
+import type { TenantContext } from '../../auth/context.js';
+import { recordEntry, releaseReservation, settleReservation } from '../../budgets/index.js';
+import { readCachedAnswer, responseCacheKey, storeCachedAnswer } from '../../cache/response-cache.js';
+import { newId } from '../../lib/ids.js';
+import { toMicros } from '../../pricing/cost.js';
+import { CLASSIFIER_INSTRUCTIONS, cheaperThan, decideRoute, parseClassifierAnswer } from '../../routing/index.js';
+import { roleAtLeast } from '../../auth/context.js';
+import { toolsFor } from '../tools/registry.js';
+import { admit } from './admit.js';
+import { compressHistory } from './compress.js';
+import { estimateInputTokens } from './estimate.js';
+import { executeRun } from './execute.js';
+import { prepareRun } from './prepare.js';
+import { budgetExceeded, runRecord, STATUS_OF, upgradeOptions } from './record.js';
+import { chargedSideCall } from './side-calls.js';
+import type { RunAgentResult, RunPlan } from './types.js';
+
+/** How long past the run's time limit a reservation outlives a crashed process. */
+const HOLD_MARGIN_MS = 30_000;
+
+/**
+ * runAgent, in order: resolve the caller, agent and plan; answer from the response cache; route;
+ * compress a long history; reserve (degrading if needed); run the agent loop under its breakers;
+ * settle actual usage with the run record; store the answer in the cache.
+ */
+export async function runAgent({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<RunAgentResult> {
+  const plan = await prepareRun(ctx, input);
+  const { deps } = ctx;
+  const now = () => deps.clock.now().getTime();
+  const cacheKey = responseCacheKey({
+    tenantId: plan.tenant.id, agentId: plan.agent.id, agentVersion: plan.agent.version, routing: plan.routing, history: plan.history, message: plan.message,
+  });
+  const caching = plan.agent.cacheTtlSeconds > 0;
+
+  if (caching && plan.cache === 'USE') {
+    const hit = await readCachedAnswer(deps.cache, cacheKey, now()).catch((err: unknown) => void ctx.log.warn({ err }, 'response cache unavailable'));
+    if (hit) {
+      const run = runRecord(plan, {
+        status: 'CACHED', cached: true, modelId: null, savedCostMicros: hit.costMicros, output: hit.output,
+        route: { strategy: plan.agent.routing, complexity: 'SIMPLE', confidence: 1, reason: `response cache hit (run ${hit.runId})`, tier: 'CHEAP' },
+      }, now());
+      const event = {
+        id: newId('usage'), tenantId: plan.tenant.id, userId: plan.user?.id ?? null, agentId: plan.agent.id, runId: run.id, modelId: hit.modelId,
+        kind: 'cache_hit', inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, totalTokens: 0, costMicros: 0, savedCostMicros: hit.costMicros,
+        occurredAt: run.createdAt,
+      };
+      await recordEntry(deps.budgets, plan.tenant.id, { event, run });
+      return { __typename: 'AgentRunCompleted', run, output: hit.output };
+    }
+  }
+
+  const route = await decideRoute({
+    agent: plan.agent, plan: plan.plan, models: plan.models, override: plan.routing, message: plan.message, historyTurns: plan.history.length,
+    classify: async (message) =>
+      parseClassifierAnswer(
+        (await chargedSideCall(ctx, plan, { kind: 'classifier', system: CLASSIFIER_INSTRUCTIONS, prompt: message.slice(0, 8_000), maxOutputTokens: 5 })) ?? '',
+      ),
+  });
+  const { history } = await compressHistory(ctx, plan);
+  const inputTokens = estimateInputTokens(plan.agent.instructions, [...history, { content: plan.message }], Object.keys(toolsFor(plan.agent.tools)).length);
+  const refuse = async (facts: Parameters<typeof runRecord>[1]) => {
+    const run = runRecord(plan, facts, now());
+    await recordEntry(deps.budgets, plan.tenant.id, { event: null, run });
+    return run;
+  };
+
+  const outputCap = Math.min(plan.maxOutputTokens, plan.plan.maxTokensPerRun - inputTokens);
+  if (outputCap < 1) {
+    const message = `The request alone (${inputTokens} tokens) exceeds the run limit of ${plan.plan.maxTokensPerRun} tokens.`;
+    const run = await refuse({ status: 'RUN_LIMIT', route, modelId: null, reason: 'TOKENS' });
+    return { __typename: 'RunLimitExceeded', run, code: 'RUN_LIMIT_EXCEEDED', message, kind: 'TOKENS', partialOutput: null };
+  }
+  const holdMs = plan.plan.maxDurationSeconds * 1000 + HOLD_MARGIN_MS;
+  const cheaper = cheaperThan(route.model, plan.models, plan.plan);
+  const admission = await admit(ctx, plan, { model: route.model, cheaper, inputTokens, outputCap, holdMs });
+  if (!admission.ok) {
+    const run = await refuse({ status: 'BUDGET_EXCEEDED', route, modelId: null, reason: admission.window.kind });
+    return budgetExceeded(plan, run, admission.window, admission.used, await upgrades(ctx, plan, admission.window), null);
+  }
+
+  const fallbacks = [plan.models.strong, plan.models.cheap, plan.models.local].filter(
+    (m): m is NonNullable<typeof m> => !!m && m.id !== admission.model.id && plan.plan.allowedModelTiers.includes(m.tier),
+  );
+  const exec = await executeRun(ctx, plan, { model: admission.model, fallbacks, outputCap: admission.outputCap, history, reservation: admission.reservation, holdMs });
+  const costMicros = toMicros(exec.costNumerator);
+  const ended = exec.ended;
+  const run = runRecord(plan, {
+    status: STATUS_OF[ended.kind], route: { ...route, tier: exec.model?.tier ?? route.tier }, modelId: exec.model?.id ?? null,
+    degradations: admission.degradations, usage: exec, toolCalls: exec.toolCalls, costMicros, output: exec.output,
+    reason: ended.kind === 'RUN_LIMIT' ? ended.limit : ended.kind === 'BUDGET_EXCEEDED' ? ended.window.kind : ended.kind === 'PROVIDER_UNAVAILABLE' ? ended.message : null,
+  }, now());
+  const spent = exec.inputTokens + exec.outputTokens > 0 || costMicros > 0;
+  if (spent) {
+    const { inputTokens: input, outputTokens, cachedInputTokens } = exec;
+    const usage = { kind: 'run', agentId: plan.agent.id, runId: run.id, modelId: run.modelId, inputTokens: input, outputTokens, cachedInputTokens, costMicros };
+    await settleReservation(deps.budgets, admission.reservation, usage, deps.clock.now(), run);
+  } else {
+    await releaseReservation(deps.budgets, admission.reservation, deps.clock.now());
+    await recordEntry(deps.budgets, plan.tenant.id, { event: null, run });
+  }
+
+  switch (ended.kind) {
+    case 'COMPLETED':
+      if (caching && plan.cache !== 'BYPASS' && admission.degradations.length === 0 && exec.model) {
+        const answer = {
+          output: exec.output, modelId: exec.model.id, inputTokens: exec.inputTokens, outputTokens: exec.outputTokens,
+          cachedInputTokens: exec.cachedInputTokens, costMicros, runId: run.id, expiresAt: now() + plan.agent.cacheTtlSeconds * 1000,
+        };
+        await storeCachedAnswer(deps.cache, cacheKey, answer, plan.agent.cacheTtlSeconds).catch((err: unknown) => ctx.log.warn({ err }, 'could not cache'));
+      }
+      return { __typename: 'AgentRunCompleted', run, output: exec.output };
+    case 'RUN_LIMIT':
+      return { __typename: 'RunLimitExceeded', run, code: 'RUN_LIMIT_EXCEEDED', message: ended.message, kind: ended.limit, partialOutput: exec.output || null };
+    case 'BUDGET_EXCEEDED':
+      return budgetExceeded(plan, run, ended.window, ended.used, await upgrades(ctx, plan, ended.window), exec.output || null);
+    case 'PROVIDER_UNAVAILABLE':
+      return { __typename: 'ProviderUnavailable', run, code: 'PROVIDER_UNAVAILABLE', message: ended.message, retryAfterSeconds: ended.retryAfterSeconds };
+  }
+}
+
+async function upgrades(ctx: TenantContext, plan: RunPlan, window: Parameters<typeof upgradeOptions>[2]) {
+  return {
+    plans: upgradeOptions(await ctx.deps.plans.list(), plan.plan, window),
+    canUpgrade: roleAtLeast(ctx.actor.role, 'ADMIN') && ctx.deps.config.billingEnabled,
+  };
+}

@@ -1,0 +1,27 @@
+import { findAgent, listAgentRuns, runAgent } from '../../agents/index.js';
+import { microsToUsd } from '../../pricing/index.js';
+import { findUser } from '../../users/index.js';
+import { tenantContext } from '../context.js';
+import { internalError } from './shared.js';
+import type { Resolvers } from '../__generated__/resolvers-types.js';
+
+export const runResolvers: Resolvers = {
+  Query: {
+    agentRuns: (_, args, ctx) => listAgentRuns({ ctx: tenantContext(ctx), input: args }),
+  },
+  Mutation: {
+    runAgent: (_, { input }, ctx) => runAgent({ ctx: tenantContext(ctx), input }),
+  },
+  AgentRun: {
+    agent: async (r, _, ctx) => (await findAgent(ctx.deps.db, r.tenantId, r.agentId)) ?? internalError('run without agent'),
+    user: async (r, _, ctx) => (r.userId ? ((await findUser(ctx.deps.db, r.tenantId, r.userId)) ?? null) : null),
+    model: async (r, _, ctx) => (r.modelId ? ((await ctx.deps.models.byId(r.modelId)) ?? null) : null),
+    degradations: (r) => r.degradations as ('CHEAPER_MODEL' | 'SHORTER_RESPONSE')[],
+    usage: (r) => ({ inputTokens: r.inputTokens, outputTokens: r.outputTokens, cachedInputTokens: r.cachedInputTokens, totalTokens: r.inputTokens + r.outputTokens }),
+    costUsd: (r) => microsToUsd(r.costMicros),
+    savedCostUsd: (r) => microsToUsd(r.savedCostMicros),
+  },
+  BudgetExceeded: {
+    resetsAt: (b) => b.resetsAt,
+  },
+};
