@@ -4,7 +4,7 @@ export type { LedgerEntry, LedgerEvent, RunRecord } from './ledger-entry.js';
 export { MemoryBudgetStore } from './memory-store.js';
 export { RedisBudgetStore } from './redis-store.js';
 export {
-  extendReservation, readWindows, recordEntry, releaseReservation, reserveBudget, settleReservation,
+  extendReservation, readWindows, recordEntry, releaseReservation, reserveBudget, settleReservation, trueUp,
   type BudgetDeps, type BudgetFailMode, type Denial, type Reservation, type Usage,
 } from './service.js';
 export type { BudgetStore } from './store.js';

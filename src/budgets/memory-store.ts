@@ -27,13 +27,20 @@ export class MemoryBudgetStore implements BudgetStore {
     return this.hold(req, existing.amounts);
   }
 
-  private hold(req: HoldRequest, current: Map<string, number>): HoldOutcome {
+  async force(req: HoldRequest): Promise<HoldOutcome> {
+    this.reap(req.now);
+    const existing = this.holds.get(req.reservationId);
+    if (!existing) return { kind: 'gone' };
+    return this.hold(req, existing.amounts, true);
+  }
+
+  private hold(req: HoldRequest, current: Map<string, number>, force = false): HoldOutcome {
     const missing = this.missing(req.windows);
     if (missing.length) return { kind: 'seed', indexes: missing };
     const usage = req.windows.map((w) => this.counters.get(w.key)!);
     for (const [i, w] of req.windows.entries()) {
       const u = usage[i]!;
-      if (u.used + u.reserved + req.amounts[i]! > w.limit) return { kind: 'denied', index: i, usage: { ...u } };
+      if (!force && u.used + u.reserved + req.amounts[i]! > w.limit) return { kind: 'denied', index: i, usage: { ...u } };
     }
     const amounts = new Map(current);
     for (const [i, w] of req.windows.entries()) {

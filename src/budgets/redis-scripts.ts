@@ -41,13 +41,17 @@ local function missing(first)
 end
 `;
 
-/** KEYS: holds, expiry, window…  ARGV: now, id, expiresAt, mode ('reserve'|'extend'), then limit, amount, ttl per window. */
+/**
+ * KEYS: holds, expiry, window…  ARGV: now, id, expiresAt, mode, then limit, amount, ttl per window.
+ * mode: 'reserve' (a new hold), 'extend' (grow a live hold), 'force' (grow it past the limit:
+ * usage the provider already reported is real and must be held, whatever the limit says).
+ */
 export const HOLD = `${COMMON}
 local holds, expiry = KEYS[1], KEYS[2]
 local now, id, expires_at, mode = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
 reap(holds, expiry, now)
 local current = {}
-if mode == 'extend' then
+if mode ~= 'reserve' then
   local enc = redis.call('HGET', holds, id)
   if not enc then return {'GONE'} end
   current = decode(enc)
@@ -61,7 +65,7 @@ for i = 1, n do
   local v = redis.call('HMGET', key, 'used', 'reserved')
   local used, reserved = tonumber(v[1]) or 0, tonumber(v[2]) or 0
   local limit, amount = tonumber(ARGV[2 + i * 3]), tonumber(ARGV[3 + i * 3])
-  if used + reserved + amount > limit then return {'DENIED', i, used, reserved} end
+  if mode ~= 'force' and used + reserved + amount > limit then return {'DENIED', i, used, reserved} end
   usage[i] = {used, reserved + amount}
 end
 local out = {'HELD'}

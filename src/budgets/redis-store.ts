@@ -44,7 +44,11 @@ export class RedisBudgetStore implements BudgetStore {
     return this.hold(req, 'extend');
   }
 
-  private async hold(req: HoldRequest, mode: 'reserve' | 'extend'): Promise<HoldOutcome> {
+  force(req: HoldRequest): Promise<HoldOutcome> {
+    return this.hold(req, 'force');
+  }
+
+  private async hold(req: HoldRequest, mode: 'reserve' | 'extend' | 'force'): Promise<HoldOutcome> {
     const keys = [holdsKey(req.tenantId), expiryKey(req.tenantId), ...req.windows.map((w) => w.key)];
     const args: (string | number)[] = [req.now, req.reservationId, req.expiresAt, mode];
     req.windows.forEach((w, i) => args.push(w.limit, req.amounts[i]!, w.ttlSeconds));

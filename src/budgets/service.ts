@@ -128,6 +128,32 @@ export async function extendReservation(
   return result;
 }
 
+const heldOf = (r: Reservation, unit: 'TOKENS' | 'USD') =>
+  Math.min(...r.windows.flatMap((w, i) => (w.unit === unit ? [r.held[i]!] : [])), Number.MAX_SAFE_INTEGER);
+
+/**
+ * A true-up: when a provider reports more than was held (its count differs from the tokenizer's
+ * estimate), the hold grows to cover what was really spent, past the limit if need be. Money
+ * spent is charged; the next reservation or extension is then refused.
+ */
+export async function trueUp(deps: BudgetDeps, reservation: Reservation, spent: { tokens: number; costMicros: number }, now: Date): Promise<void> {
+  const tokens = Math.max(0, spent.tokens - heldOf(reservation, 'TOKENS'));
+  const cost = Math.max(0, spent.costMicros - heldOf(reservation, 'USD'));
+  if (!reservation.guarded || (tokens === 0 && cost === 0)) return;
+  const amounts = amountsFor(reservation.windows, tokens, cost);
+  const hold = {
+    tenantId: reservation.tenantId, reservationId: reservation.id, windows: reservation.windows, amounts,
+    now: now.getTime(), expiresAt: now.getTime() + 60_000,
+  };
+  try {
+    const outcome = await withSeeding(deps, reservation.tenantId, reservation.windows, () => deps.store.force(hold));
+    // A hold that expired is charged in full at settle anyway.
+    if (outcome.kind === 'held') reservation.held = reservation.held.map((h, i) => h + amounts[i]!);
+  } catch (err) {
+    throw err instanceof AppError ? err : unavailable(deps, err);
+  }
+}
+
 export type Usage = {
   kind: string;
   agentId?: string | null;
@@ -142,8 +168,8 @@ export type Usage = {
 
 /**
  * Replaces the hold by what was used and refunds the rest, appending exactly one ledger event (and
- * the run record, when given) in the same step. The charge never exceeds what was held.
- * Idempotent on the reservation.
+ * the run record, when given) in the same step. Usage above the hold is first held by a true-up,
+ * so the settlement never exceeds what was reserved. Idempotent on the reservation.
  */
 export async function settleReservation(
   deps: BudgetDeps,
@@ -152,10 +178,8 @@ export async function settleReservation(
   now: Date,
   run: RunRecord | null = null,
 ): Promise<LedgerEvent> {
-  const heldTokens = Math.min(...reservation.windows.flatMap((w, i) => (w.unit === 'TOKENS' ? [reservation.held[i]!] : [])));
-  const heldCost = reservation.windows.flatMap((w, i) => (w.unit === 'USD' ? [reservation.held[i]!] : []))[0] ?? 0;
-  const tokens = Math.min(usage.inputTokens + usage.outputTokens, heldTokens);
-  const costMicros = Math.min(usage.costMicros, heldCost);
+  const tokens = usage.inputTokens + usage.outputTokens;
+  const costMicros = usage.costMicros;
   const event: LedgerEvent = {
     id: reservation.id,
     tenantId: reservation.tenantId,
@@ -176,6 +200,8 @@ export async function settleReservation(
   const charges = amountsFor(reservation.windows, tokens, costMicros);
   if (reservation.guarded) {
     try {
+      // After the true-up the hold covers the usage (unless it had expired: then all is charged).
+      await trueUp(deps, reservation, { tokens, costMicros }, now);
       const outcome = await withSeeding(deps, reservation.tenantId, reservation.windows, () =>
         deps.store.settle({ tenantId: reservation.tenantId, reservationId: reservation.id, windows: reservation.windows, charges, entry, now: now.getTime() }),
       );

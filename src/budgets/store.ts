@@ -49,6 +49,8 @@ export interface BudgetStore {
   readonly kind: 'redis' | 'memory';
   reserve(req: HoldRequest): Promise<HoldOutcome>;
   extend(req: HoldRequest): Promise<HoldOutcome>;
+  /** Grows a live hold past the limit if need be: for usage already incurred (a true-up). */
+  force(req: HoldRequest): Promise<HoldOutcome>;
   settle(req: SettleRequest): Promise<SettleOutcome>;
   release(tenantId: string, reservationId: string, now: number): Promise<void>;
   read(tenantId: string, windows: WindowSpec[], now: number): Promise<{ kind: 'ok'; usage: WindowUsage[] } | { kind: 'seed'; indexes: number[] }>;

@@ -18,6 +18,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     SIGNUP: 'open',
     ADMIN_TOKEN,
     LOG_LEVEL: 'silent',
+    PROVIDER_RETRY_BASE_MS: '1',
     ...env,
   });
 }

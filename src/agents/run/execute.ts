@@ -1,6 +1,6 @@
 import type { ModelMessage } from 'ai';
 import type { TenantContext } from '../../auth/context.js';
-import { extendReservation, type Reservation } from '../../budgets/index.js';
+import { extendReservation, trueUp, type Reservation } from '../../budgets/index.js';
 import { costMicros, type LadderModel } from '../../budgets/ladder.js';
 import type { ModelRow } from '../../db/schema/index.js';
 import { costNumerator, toMicros } from '../../pricing/cost.js';
@@ -103,6 +103,8 @@ export async function executeRun(
       exec.outputTokens += result.usage.outputTokens;
       exec.cachedInputTokens += result.usage.cachedInputTokens;
       exec.costNumerator += costNumerator(model, result.usage);
+      // The provider's count can exceed the estimate: hold what was really spent before going on.
+      await trueUp(deps.budgets, run.reservation, { tokens: exec.inputTokens + exec.outputTokens, costMicros: toMicros(exec.costNumerator) }, deps.clock.now());
       if (result.text) texts.push(result.text);
       if (result.toolCalls === 0) return { ...exec, output: result.text };
       exec.toolCalls += result.toolCalls;

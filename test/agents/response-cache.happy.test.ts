@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
+import { ok, signUp, unique, type Tenant } from '../helpers/graphql.js';
+import { runAgent } from '../helpers/runs.js';
+
+describe('response cache', () => {
+  let app: TestApp;
+  let t: Tenant;
+  beforeAll(async () => {
+    app = await sharedApp();
+    t = await signUp(app);
+  });
+
+  it('misses, then hits at zero cost with the saving recorded, without calling a model', async () => {
+    const message = unique('What is the boiling point of water? ');
+    const miss = await runAgent(app, t.ownerKey, { agent: 'assistant', message });
+    expect(miss.run).toMatchObject({ status: 'COMPLETED', cached: false });
+    const hit = await runAgent(app, t.ownerKey, { agent: 'assistant', message: `  ${message.replace(/ /g, '   ')} ` });
+    expect(hit.output).toBe(miss.output);
+    expect(hit.run).toMatchObject({ status: 'CACHED', cached: true, model: null, costUsd: 0, savedCostUsd: miss.run.costUsd });
+    expect(hit.run.usage.totalTokens).toBe(0);
+    const status = await ok<any>(app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey);
+    expect(status.budgetStatus.daily.used).toBe(miss.run.usage.totalTokens); // the hit took no tokens
+  });
+
+  it('BYPASS neither reads nor writes; REFRESH skips the read and replaces the entry', async () => {
+    const message = unique('Name a prime number. ');
+    const bypass = await runAgent(app, t.ownerKey, { agent: 'assistant', message, cache: 'BYPASS' });
+    expect(bypass.run.cached).toBe(false);
+    const first = await runAgent(app, t.ownerKey, { agent: 'assistant', message });
+    expect(first.run.cached).toBe(false); // BYPASS wrote nothing
+    const refresh = await runAgent(app, t.ownerKey, { agent: 'assistant', message, cache: 'REFRESH' });
+    expect(refresh.run.cached).toBe(false);
+    const hit = await runAgent(app, t.ownerKey, { agent: 'assistant', message });
+    expect(hit.run).toMatchObject({ cached: true });
+    expect(hit.run.savedCostUsd).toBe(refresh.run.costUsd);
+  });
+
+  it('keys on the agent version and the routing override', async () => {
+    const message = unique('Define latency. ');
+    await runAgent(app, t.ownerKey, { agent: 'assistant', message });
+    expect((await runAgent(app, t.ownerKey, { agent: 'assistant', message, routing: 'CHEAP' })).run.cached).toBe(false);
+    const agent = await ok<any>(app, '{ agent(idOrSlug: "assistant") { id } }', {}, t.ownerKey);
+    await ok(app, 'mutation($id: ID!) { updateAgent(input: { id: $id, instructions: "Be brief." }) { version } }', { id: agent.agent.id }, t.ownerKey);
+    expect((await runAgent(app, t.ownerKey, { agent: 'assistant', message })).run.cached).toBe(false);
+  });
+
+  it('never shares an answer between two tenants sending the same message', async () => {
+    const other = await signUp(app);
+    const message = unique('What is the tallest mountain? ');
+    await runAgent(app, t.ownerKey, { agent: 'assistant', message });
+    expect((await runAgent(app, t.ownerKey, { agent: 'assistant', message })).run.cached).toBe(true);
+    expect((await runAgent(app, other.ownerKey, { agent: 'assistant', message })).run.cached).toBe(false);
+  });
+
+  it('expires entries after the agent TTL', async () => {
+    let now = Date.parse('2026-11-28T12:00:00Z');
+    const clocked = await startApp({ clock: { now: () => new Date(now) }, database: app.runtime.database });
+    try {
+      const tenant = await signUp(clocked);
+      const agent = await ok<any>(clocked, '{ agent(idOrSlug: "assistant") { id } }', {}, tenant.ownerKey);
+      await ok(clocked, 'mutation($id: ID!) { updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) { id } }', { id: agent.agent.id }, tenant.ownerKey);
+      const message = unique('Spell cat. ');
+      await runAgent(clocked, tenant.ownerKey, { agent: 'assistant', message });
+      now += 59_000;
+      expect((await runAgent(clocked, tenant.ownerKey, { agent: 'assistant', message })).run.cached).toBe(true);
+      now += 2_000;
+      expect((await runAgent(clocked, tenant.ownerKey, { agent: 'assistant', message })).run.cached).toBe(false);
+    } finally {
+      await clocked.close();
+    }
+  });
+});

@@ -1,0 +1,53 @@
+import { eq, sql } from 'drizzle-orm';
+import { plans, tenants, type PlanRow } from '../../src/db/schema/index.js';
+import { newId } from '../../src/lib/ids.js';
+import type { TestApp } from './app.js';
+import { gql, ok, unique, type Tenant } from './graphql.js';
+
+export const RUN = `mutation($input: RunAgentInput!) { runAgent(input: $input) {
+  __typename
+  ... on AgentRunCompleted { output run { ...R } }
+  ... on BudgetExceeded { code message window unit limit used resetsAt upgradeOptions { key } canUpgrade partialOutput run { ...R } }
+  ... on RunLimitExceeded { code message kind partialOutput run { ...R } }
+  ... on ProviderUnavailable { code message retryAfterSeconds run { ...R } }
+} }
+fragment R on AgentRun {
+  id status cached degradations toolCalls costUsd savedCostUsd durationMs createdAt
+  agent { id slug } user { id } model { id tier }
+  route { strategy complexity confidence reason tier }
+  usage { inputTokens outputTokens cachedInputTokens totalTokens }
+}`;
+
+export async function runAgent(app: TestApp, key: string, input: Record<string, unknown>) {
+  const data = await ok<any>(app, RUN, { input }, key);
+  return data.runAgent;
+}
+
+export const runAgentRaw = (app: TestApp, key: string, input: Record<string, unknown>) => gql<any>(app, RUN, { input }, key);
+
+/**
+ * Puts the tenant on a plan of its own (a copy of `base` with overrides), so a test can shrink
+ * limits without touching the plans other tests use.
+ */
+export async function usePlan(app: TestApp, tenantId: string, base: string, overrides: Partial<PlanRow> = {}): Promise<PlanRow> {
+  const db = app.runtime.database.db;
+  const [from] = await db.select().from(plans).where(eq(plans.key, base));
+  const [row] = await db
+    .insert(plans)
+    .values({ ...from!, id: newId('plan'), key: unique(`test-${base}-`), rank: from!.rank, ...overrides, createdAt: sql`now()` as never })
+    .returning();
+  await db.update(tenants).set({ planId: row!.id }).where(eq(tenants.id, tenantId));
+  app.runtime.deps.plans.invalidate();
+  return row!;
+}
+
+/** An agent on the OpenAI models of the catalog (served by the test's local upstream). */
+export async function openaiAgent(app: TestApp, t: Tenant, input: Record<string, unknown> = {}): Promise<string> {
+  const res = await ok<any>(
+    app,
+    'mutation($input: CreateAgentInput!) { createAgent(input: $input) { slug } }',
+    { input: { name: unique('Agent '), instructions: 'You are terse.', cheapModel: 'openai/gpt-4o-mini', strongModel: 'openai/gpt-4o', ...input } },
+    t.ownerKey,
+  );
+  return res.createAgent.slug;
+}
