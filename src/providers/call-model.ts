@@ -70,11 +70,16 @@ export async function callModel(
     ...(model.provider === 'anthropic' ? { providerOptions: { anthropic: { cacheControl: { type: 'ephemeral' } } } } : {}),
   };
   let lastRetryAfter = 1;
-  for (let attempt = 0; attempt <= deps.retries; attempt++) {
+  for (let n = 0; n <= deps.retries; n++) {
     if (!deps.breakers.tryAcquire(model.id)) {
       throw new ModelUnavailable(model.id, deps.breakers.retryAfterSeconds(model.id), `${model.id}: circuit open`);
     }
-    const attemptSignal = AbortSignal.any([req.signal, AbortSignal.timeout(deps.timeoutMs)]);
+    // A controller of our own, held strongly: a timeout signal inside AbortSignal.any() can be
+    // garbage-collected before it fires, and the attempt would then never time out.
+    const attempt = new AbortController();
+    const timer = setTimeout(() => attempt.abort(new Error(`${model.id}: attempt timed out after ${deps.timeoutMs} ms`)), deps.timeoutMs);
+    const forward = () => attempt.abort(req.signal.reason);
+    req.signal.addEventListener('abort', forward, { once: true });
     try {
       const result = await generateText({
         model: lm,
@@ -84,7 +89,7 @@ export async function callModel(
         stopWhen: stepCountIs(1),
         maxOutputTokens: req.maxOutputTokens,
         maxRetries: 0,
-        abortSignal: attemptSignal,
+        abortSignal: attempt.signal,
       });
       deps.breakers.succeeded(model.id);
       const u = result.totalUsage;
@@ -104,9 +109,12 @@ export async function callModel(
       const hinted = APICallError.isInstance(err) ? retryAfterMs(err) : undefined;
       if (hinted !== undefined) lastRetryAfter = Math.max(1, Math.ceil(hinted / 1000));
       const retryable = !APICallError.isInstance(err) || err.isRetryable;
-      if (!retryable || attempt === deps.retries || (hinted ?? 0) > MAX_HONOURED_RETRY_AFTER_MS) break;
-      const backoff = hinted ?? deps.retryBaseMs * 2 ** attempt * (0.5 + deps.random());
+      if (!retryable || n === deps.retries || (hinted ?? 0) > MAX_HONOURED_RETRY_AFTER_MS) break;
+      const backoff = hinted ?? deps.retryBaseMs * 2 ** n * (0.5 + deps.random());
       await sleep(backoff, undefined, { signal: req.signal });
+    } finally {
+      clearTimeout(timer);
+      req.signal.removeEventListener('abort', forward);
     }
   }
   throw new ModelUnavailable(model.id, lastRetryAfter, `${model.id} did not answer`);

@@ -25,10 +25,10 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 /** A server on a port the OS picks, over the run's database and store (or embedded ones). */
 export async function startApp(
-  options: { env?: Record<string, string>; clock?: Clock; database?: DatabaseHandle } = {},
+  options: { env?: Record<string, string>; clock?: Clock; database?: DatabaseHandle; random?: () => number } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.env);
-  const runtime = await compose(config, { clock: options.clock, database: options.database });
+  const runtime = await compose(config, { clock: options.clock, database: options.database, random: options.random });
   const address = await runtime.http.listen({ host: '127.0.0.1', port: 0 });
   return { url: address, runtime, config, close: () => runtime.close() };
 }

@@ -95,9 +95,31 @@ const operations: Operation[] = [
     foreign: (w) => ({ input: { userId: w.b.member.id, dailyTokenLimit: 10 } }),
     minRole: 'ADMIN',
   },
+  {
+    name: 'runAgent',
+    document: 'mutation($input: RunAgentInput!) { runAgent(input: $input) { __typename } }',
+    variables: (w) => ({ input: { agent: w.a.agentId, message: 'hello' } }),
+    foreign: (w) => ({ input: { agent: w.b.agentId, message: 'hello' } }),
+  },
+  { name: 'agentRuns', document: '{ agentRuns { edges { node { id } } } }', variables: () => ({}) },
 ];
 
 securityTrio(operations);
+
+describe('runs stay within their tenant', () => {
+  it("never lists another tenant's runs, nor lets a MEMBER see another user's", async () => {
+    const w = await sharedWorld();
+    const RUN = 'mutation($input: RunAgentInput!) { runAgent(input: $input) { ... on AgentRunCompleted { run { id } } } }';
+    const b = await ok<any>(w.app, RUN, { input: { agent: 'assistant', message: 'tenant b secret question' } }, w.b.ownerKey);
+    const a = await ok<any>(w.app, '{ agentRuns(first: 100) { edges { node { id } } } }', {}, w.a.ownerKey);
+    expect(a.agentRuns.edges.map((e: any) => e.node.id)).not.toContain(b.runAgent.run.id);
+    const filtered = await ok<any>(w.app, 'query($u: ID) { agentRuns(filter: { userId: $u }) { edges { node { id } } } }', { u: w.b.ownerId }, w.a.ownerKey);
+    expect(filtered.agentRuns.edges).toEqual([]);
+    expectCode(await gql(w.app, 'query($u: ID) { agentRuns(filter: { userId: $u }) { edges { node { id } } } }', { u: w.a.ownerId }, w.a.member.key), 'FORBIDDEN');
+    const own = await ok<any>(w.app, '{ agentRuns { edges { node { user { id } } } } }', {}, w.b.member.key);
+    expect(own.agentRuns.edges.every((e: any) => e.node.user?.id === w.b.member.id)).toBe(true);
+  });
+});
 
 describe('cross-tenant probes change nothing', () => {
   it("leaves tenant B's member, key and agent as they were", async () => {
