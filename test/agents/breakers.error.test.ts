@@ -1,23 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { ok, signUp } from '../helpers/graphql.js';
-import { reply, startUpstream, type Upstream } from '../helpers/openai-server.js';
-import { openaiAgent, runAgent, usePlan } from '../helpers/runs.js';
+import { reply, type Upstream } from '../helpers/openai-server.js';
+import { openaiAgent, runAgent, startUpstreamApp, usePlan } from '../helpers/runs.js';
 
 const STATUS = '{ budgetStatus { daily { used reserved } tenantSpend { usedUsd reservedUsd } } agentRuns(first: 1) { edges { node { id status costUsd usage { totalTokens } } } } }';
 
 /** Each per-run breaker ends a runaway loop, and what the loop spent is still charged. */
 describe('per-run breakers', () => {
+  let env: Awaited<ReturnType<typeof startUpstreamApp>>;
   let upstream: Upstream;
   let app: TestApp;
   beforeAll(async () => {
-    upstream = await startUpstream();
-    app = await startApp({ env: { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: 'k' }, database: (await sharedApp()).runtime.database });
+    env = await startUpstreamApp();
+    ({ upstream, app } = env);
   });
-  afterAll(async () => {
-    await app.close();
-    await upstream.close();
-  });
+  afterAll(() => env.close());
 
   /** An upstream that always asks for another tool call: a runaway agent. */
   const runaway = (usage = { prompt: 100, completion: 20 }) => upstream.handle((req) => reply.toolCall(req, 'calculator', { expression: '1+1' }, usage));

@@ -1,32 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
-import { reply, startUpstream, type ChatRequest, type Upstream } from '../helpers/openai-server.js';
-import { openaiAgent, runAgent, usePlan } from '../helpers/runs.js';
+import { reply, type ChatRequest, type Upstream } from '../helpers/openai-server.js';
+import { openaiAgent, runAgent, startUpstreamApp, usePlan } from '../helpers/runs.js';
 
 const systemOf = (r: ChatRequest) => String(r.messages[0]?.content ?? '');
 const isClassifier = (r: ChatRequest) => systemOf(r).startsWith("Classify the user's request");
 const isSummary = (r: ChatRequest) => systemOf(r).startsWith('Summarize this conversation');
 
 describe('the classifier and history compression, over real HTTP', () => {
+  let env: Awaited<ReturnType<typeof startUpstreamApp>>;
   let upstream: Upstream;
   let app: TestApp;
   let t: Tenant;
   beforeAll(async () => {
-    upstream = await startUpstream();
+    env = await startUpstreamApp();
+    ({ upstream, app } = env);
     upstream.handle((req) => {
       if (isClassifier(req)) return reply.text(req, 'complex', { prompt: 90, completion: 1 });
       if (isSummary(req)) return reply.text(req, 'They discussed the Q3 launch plan.', { prompt: 400, completion: 12 });
       return reply.text(req, `answer from ${req.model}`, { prompt: 120, completion: 30 });
     });
-    app = await startApp({ env: { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: 'k' }, database: (await sharedApp()).runtime.database });
     t = await signUp(app);
     await usePlan(app, t.tenantId, 'growth');
   });
-  afterAll(async () => {
-    await app.close();
-    await upstream.close();
-  });
+  afterAll(() => env.close());
 
   it('asks the cheap model when the heuristic is unsure, charges it, and caches its answer', async () => {
     const slug = await openaiAgent(app, t, { routing: 'CLASSIFIER', cacheTtlSeconds: 0 });

@@ -1,22 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { ok, signUp } from '../helpers/graphql.js';
-import { reply, startUpstream, type Upstream } from '../helpers/openai-server.js';
-import { openaiAgent, runAgent, usePlan } from '../helpers/runs.js';
+import { reply, type Upstream } from '../helpers/openai-server.js';
+import { openaiAgent, runAgent, startUpstreamApp, usePlan } from '../helpers/runs.js';
 
 /** A user near its limits is degraded step by step, then refused with what would lift the limit. */
 describe('the degradation ladder, end to end', () => {
+  let env: Awaited<ReturnType<typeof startUpstreamApp>>;
   let upstream: Upstream;
   let app: TestApp;
   beforeAll(async () => {
-    upstream = await startUpstream();
+    env = await startUpstreamApp();
+    ({ upstream, app } = env);
     upstream.handle((req) => reply.text(req, `answered by ${req.model} within ${req.max_tokens}`, { prompt: 50, completion: 100 }));
-    app = await startApp({ env: { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: 'k' }, database: (await sharedApp()).runtime.database });
   });
-  afterAll(async () => {
-    await app.close();
-    await upstream.close();
-  });
+  afterAll(() => env.close());
 
   it('gives a cheaper model, then a shorter answer, then BudgetExceeded with window, limit, use and reset', async () => {
     const t = await signUp(app);

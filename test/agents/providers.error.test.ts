@@ -1,32 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
+import type { TestApp } from '../helpers/app.js';
 import { signUp, type Tenant } from '../helpers/graphql.js';
-import { reply, startUpstream, type Upstream } from '../helpers/openai-server.js';
-import { openaiAgent, runAgent, usePlan } from '../helpers/runs.js';
+import { reply, type Upstream } from '../helpers/openai-server.js';
+import { openaiAgent, runAgent, startUpstreamApp, usePlan } from '../helpers/runs.js';
 
 /** Provider faults: retries, the per-model circuit breaker, fallback to the agent's other model. */
 describe('provider faults', () => {
+  let env: Awaited<ReturnType<typeof startUpstreamApp>>;
   let upstream: Upstream;
   let app: TestApp;
   let t: Tenant;
   let slug: string;
   let now = Date.parse('2026-11-28T12:00:00Z');
   beforeAll(async () => {
-    upstream = await startUpstream();
-    app = await startApp({
-      env: { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: 'k', PROVIDER_RETRIES: '2', PROVIDER_TIMEOUT_MS: '300', BREAKER_FAILURES: '5', BREAKER_OPEN_SECONDS: '30' },
+    env = await startUpstreamApp({
+      env: { PROVIDER_RETRIES: '2', PROVIDER_TIMEOUT_MS: '300', BREAKER_FAILURES: '5', BREAKER_OPEN_SECONDS: '30' },
       clock: { now: () => new Date(now) },
       random: () => 0.5,
-      database: (await sharedApp()).runtime.database,
     });
+    ({ upstream, app } = env);
     t = await signUp(app);
     await usePlan(app, t.tenantId, 'growth');
     slug = await openaiAgent(app, t, { routing: 'FIXED_STRONG', cacheTtlSeconds: 0 });
   });
-  afterAll(async () => {
-    await app.close();
-    await upstream.close();
-  });
+  afterAll(() => env.close());
 
   const calls = (model: string) => upstream.requests.filter((r) => r.model === model).length;
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
+import { sharedApp, type TestApp } from '../helpers/app.js';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
-import { reply, startUpstream, type Upstream } from '../helpers/openai-server.js';
-import { openaiAgent, runAgent, usePlan } from '../helpers/runs.js';
+import { reply, type Upstream } from '../helpers/openai-server.js';
+import { openaiAgent, runAgent, startUpstreamApp, usePlan } from '../helpers/runs.js';
 
 describe('runAgent with the sim provider', () => {
   let app: TestApp;
@@ -61,20 +61,17 @@ describe('runAgent with the sim provider', () => {
 });
 
 describe('runAgent over real HTTP to an OpenAI-compatible upstream', () => {
+  let env: Awaited<ReturnType<typeof startUpstreamApp>>;
   let upstream: Upstream;
   let app: TestApp;
   let t: Tenant;
   beforeAll(async () => {
-    upstream = await startUpstream();
-    const shared = await sharedApp();
-    app = await startApp({ env: { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: 'test-key', PROVIDER_RETRY_BASE_MS: '1' }, database: shared.runtime.database });
+    env = await startUpstreamApp();
+    ({ upstream, app } = env);
     t = await signUp(app);
     await usePlan(app, t.tenantId, 'growth');
   });
-  afterAll(async () => {
-    await app.close();
-    await upstream.close();
-  });
+  afterAll(() => env.close());
 
   it('sends the instructions as a stable system prefix and prices cached input at the cached rate', async () => {
     const slug = await openaiAgent(app, t, { routing: 'FIXED_STRONG', instructions: 'You are the Acme support agent.' });

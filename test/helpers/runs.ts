@@ -1,7 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { plans, tenants, type PlanRow } from '../../src/db/schema/index.js';
 import { newId } from '../../src/lib/ids.js';
-import type { TestApp } from './app.js';
+import type { Clock } from '../../src/lib/clock.js';
+import { sharedApp, startApp, type TestApp } from './app.js';
+import { startUpstream } from './openai-server.js';
 import { gql, ok, unique, type Tenant } from './graphql.js';
 
 export const RUN = `mutation($input: RunAgentInput!) { runAgent(input: $input) {
@@ -50,4 +52,23 @@ export async function openaiAgent(app: TestApp, t: Tenant, input: Record<string,
     t.ownerKey,
   );
   return res.createAgent.slug;
+}
+
+/** A local upstream and a server whose `openai` provider points at it, over the run's database. */
+export async function startUpstreamApp(options: { env?: Record<string, string>; clock?: Clock; random?: () => number } = {}) {
+  const upstream = await startUpstream();
+  const app = await startApp({
+    env: { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: 'test-key', ...options.env },
+    clock: options.clock,
+    random: options.random,
+    database: (await sharedApp()).runtime.database,
+  });
+  return {
+    upstream,
+    app,
+    async close() {
+      await app.close();
+      await upstream.close();
+    },
+  };
 }
