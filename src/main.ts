@@ -5,8 +5,10 @@ import { LedgerWriter, MemoryBudgetStore, RedisBudgetStore, type BudgetDeps } fr
 import { startLedgerJanitor } from './budgets/janitor.js';
 import { CircuitBreakers } from './breakers/circuit-breaker.js';
 import { MemoryKv, RedisKv } from './cache/kv.js';
+import { Lookups } from './cache/lookups.js';
 import type { ProviderDeps } from './providers/call-model.js';
 import { createProviderRegistry } from './providers/registry.js';
+import { createMetrics } from './monitoring/metrics.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { migrate } from './db/migrate.js';
@@ -68,6 +70,15 @@ export async function compose(
       retryBaseMs: config.providers.retryBaseMs,
       random: options.random ?? Math.random,
     };
+    const lookups = new Lookups(database.db, log, {
+      ttlMs: 10_000, now: () => clock.now().getTime(), redis, channel: `${config.redisKeyPrefix}invalidations`,
+    });
+    await lookups.start();
+    const keys = createKeyAuthenticator(database.db, log, config.keyCacheTtlMs, () => clock.now().getTime());
+    lookups.onInvalidate((i) => {
+      if (i.kind === 'key') keys.forgetKey(i.keyId);
+      if (i.kind === 'userKeys') keys.forgetUser(i.userId);
+    });
     const deps: Deps = {
       config,
       db: database.db,
@@ -75,10 +86,12 @@ export async function compose(
       log,
       plans: createPlanCatalog(database.db),
       models: createModelCatalog(database.db),
-      keys: createKeyAuthenticator(database.db, log, config.keyCacheTtlMs, () => clock.now().getTime()),
+      keys,
+      lookups,
       budgets,
       providers,
       cache: cacheRedis ? new RedisKv(cacheRedis) : new MemoryKv(64 * 1024 * 1024, () => clock.now().getTime()),
+      metrics: createMetrics(),
     };
     const http = await buildHttpServer(deps, [
       { name: 'database', ping: database.ping },
@@ -93,6 +106,7 @@ export async function compose(
       async close() {
         await http.close();
         stopJanitor();
+        await lookups.stop();
         await ledger.close();
         await cacheStore?.close();
         await opened.close();

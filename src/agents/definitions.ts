@@ -36,7 +36,9 @@ export type NewAgent = Pick<AgentFields, 'name' | 'instructions'> & Partial<Agen
 export async function createAgent({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<AgentRow> {
   requireRole(ctx.actor, 'ADMIN');
   const values = await prepareAgent(ctx.deps, parseInput(CreateAgentInput, input));
-  return inTenant(ctx, (tx) => insertAgent(tx, ctx.actor.tenantId, values));
+  const row = await inTenant(ctx, (tx) => insertAgent(tx, ctx.actor.tenantId, values));
+  await ctx.deps.lookups.invalidate({ kind: 'agents', tenantId: row.tenantId });
+  return row;
 }
 
 type AgentValues = Omit<typeof agents.$inferInsert, 'id' | 'tenantId'>;
@@ -94,7 +96,7 @@ export async function updateAgent({ ctx, input }: { ctx: TenantContext; input: u
   requireRole(ctx.actor, 'ADMIN');
   const { id, cheapModel, strongModel, localModel, ...rest } = parseInput(UpdateAgentInput, input);
   await checkModels(ctx.deps.models, { cheapModel, strongModel, localModel });
-  return inTenant(ctx, async (tx) => {
+  const updated = await inTenant(ctx, async (tx) => {
     const [row] = await tx
       .update(agents)
       .set({
@@ -111,12 +113,14 @@ export async function updateAgent({ ctx, input }: { ctx: TenantContext; input: u
     const [archived] = await tx.select({ id: agents.id }).from(agents).where(eq(agents.id, id));
     throw archived ? conflict('The agent is archived and cannot be changed.') : notFound('Agent');
   });
+  await ctx.deps.lookups.invalidate({ kind: 'agents', tenantId: updated.tenantId });
+  return updated;
 }
 
 export async function archiveAgent({ ctx, input }: { ctx: TenantContext; input: { id: unknown } }): Promise<AgentRow> {
   requireRole(ctx.actor, 'ADMIN');
   const id = parseInput(idSchema, input.id);
-  return inTenant(ctx, async (tx) => {
+  const archived = await inTenant(ctx, async (tx) => {
     const [row] = await tx
       .update(agents)
       .set({ archivedAt: sql`coalesce(${agents.archivedAt}, now())`, updatedAt: sql`now()` })
@@ -125,6 +129,8 @@ export async function archiveAgent({ ctx, input }: { ctx: TenantContext; input: 
     if (!row) throw notFound('Agent');
     return row;
   });
+  await ctx.deps.lookups.invalidate({ kind: 'agents', tenantId: archived.tenantId });
+  return archived;
 }
 
 export async function listAgents({ ctx, input }: { ctx: TenantContext; input: { includeArchived?: boolean | null } }): Promise<AgentRow[]> {

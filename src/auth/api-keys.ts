@@ -68,7 +68,7 @@ export async function revokeApiKey({ ctx, input }: { ctx: TenantContext; input: 
     const [row] = await tx.update(apiKeys).set({ revokedAt: sql`now()` }).where(eq(apiKeys.id, id)).returning();
     return row!;
   });
-  ctx.deps.keys.forgetKey(revoked.id);
+  await ctx.deps.lookups.invalidate({ kind: 'key', keyId: revoked.id });
   return revoked;
 }
 

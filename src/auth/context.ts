@@ -1,5 +1,7 @@
 import type { BudgetDeps } from '../budgets/service.js';
 import type { CacheKv } from '../cache/kv.js';
+import type { Lookups } from '../cache/lookups.js';
+import type { Metrics } from '../monitoring/metrics.js';
 import type { ProviderDeps } from '../providers/call-model.js';
 import type { Config } from '../config.js';
 import type { Db, Tx } from '../db/client.js';
@@ -30,6 +32,9 @@ export type Deps = {
   providers: ProviderDeps;
   /** Response cache, classifier answers and summaries. */
   cache: CacheKv;
+  metrics: Metrics;
+  /** Tenants, users and agents for the request path, invalidated across processes. */
+  lookups: Lookups;
 };
 
 export type PublicContext = { deps: Deps; requestId: string; log: Logger };

@@ -62,5 +62,6 @@ export async function setUserBudget({ ctx, input }: { ctx: TenantContext; input:
       .returning(),
   );
   if (!row) throw notFound('User');
+  await ctx.deps.lookups.invalidate({ kind: 'user', tenantId: row.tenantId, userId: row.id });
   return row;
 }

@@ -43,6 +43,10 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/metrics', async (_, reply) => {
+    reply.header('content-type', deps.metrics.registry.contentType);
+    return deps.metrics.registry.metrics();
+  });
   app.get('/readyz', async (_, reply) => {
     const checks = await Promise.all(
       probes.map(async (p) => {

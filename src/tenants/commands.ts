@@ -119,5 +119,6 @@ export async function updateTenant({ ctx, input }: { ctx: TenantContext; input: 
       .returning(),
   );
   if (!row) throw notFound('Tenant');
+  await ctx.deps.lookups.invalidate({ kind: 'tenant', tenantId: row.id });
   return row;
 }

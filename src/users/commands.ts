@@ -63,7 +63,8 @@ export async function updateUser({ ctx, input }: { ctx: TenantContext; input: un
       .returning();
     return row!;
   });
-  ctx.deps.keys.forgetUser(updated.id);
+  await ctx.deps.lookups.invalidate({ kind: 'user', tenantId: updated.tenantId, userId: updated.id });
+  await ctx.deps.lookups.invalidate({ kind: 'userKeys', userId: updated.id });
   return updated;
 }
 

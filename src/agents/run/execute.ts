@@ -76,6 +76,7 @@ export async function executeRun(
           const extra = costMicros(candidate, input, cap) - costMicros(model, input, cap);
           if (extra > 0 && !(await extendReservation(deps.budgets, run.reservation, { tokens: 0, costMicros: extra, now: deps.clock.now(), holdMs: run.holdMs })).ok) continue;
         }
+        const started = performance.now();
         try {
           result = await callModel(deps.providers, candidate, { system, messages, tools, maxOutputTokens: cap, signal: controller.signal });
           model = candidate;
@@ -91,6 +92,8 @@ export async function executeRun(
           tried.push(candidate.id);
           retryAfter = Math.min(retryAfter, err instanceof ModelUnavailable ? err.retryAfterSeconds : 30);
           ctx.log.warn({ err, model: candidate.id }, 'model failed; trying the next one');
+        } finally {
+          plan.providerMs += performance.now() - started;
         }
       }
       if (!result) {

@@ -5,9 +5,6 @@ import type { ModelRow } from '../../db/schema/index.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { idSchema, optional, parseInput } from '../../lib/validation.js';
-import { findTenant } from '../../tenants/index.js';
-import { findUser } from '../../users/index.js';
-import { getAgent } from '../definitions.js';
 import type { RunPlan } from './types.js';
 
 const content = z.string().min(1, 'must not be empty').max(100_000, 'must be at most 100,000 characters');
@@ -34,11 +31,14 @@ export async function prepareRun(ctx: TenantContext, input: unknown): Promise<Ru
     throw forbidden('Only a service key may run an agent for another user.');
   }
   const subjectId = data.userId ?? actor.userId;
+  // In-process lookups: the request path does not touch the database.
   const [tenant, user, agent] = await Promise.all([
-    findTenant(deps.db, actor.tenantId),
-    subjectId ? findUser(deps.db, actor.tenantId, subjectId) : Promise.resolve(null),
-    getAgent({ ctx, input: { idOrSlug: data.agent } }),
+    deps.lookups.tenant(actor.tenantId),
+    subjectId ? deps.lookups.user(actor.tenantId, subjectId) : Promise.resolve(null),
+    deps.lookups.agent(actor.tenantId, data.agent),
   ]);
+  if (!tenant) throw notFound('Tenant');
+  if (!agent) throw notFound('Agent');
   if (subjectId && !user) throw notFound('User');
   if (user && user.status !== 'ACTIVE') throw forbidden('The user is disabled.');
   if (agent.archivedAt) throw conflict('The agent is archived and cannot run.');
@@ -69,5 +69,6 @@ export async function prepareRun(ctx: TenantContext, input: unknown): Promise<Ru
     routing: data.routing ?? 'AUTO',
     windows: budgetWindows(tenant.id, plan, user ?? null, now),
     startedAt: now.getTime(),
+    providerMs: 0,
   };
 }

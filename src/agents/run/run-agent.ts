@@ -24,7 +24,18 @@ const HOLD_MARGIN_MS = 30_000;
  * settle actual usage with the run record; store the answer in the cache.
  */
 export async function runAgent({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<RunAgentResult> {
+  const started = performance.now();
   const plan = await prepareRun(ctx, input);
+  const result = await runPipeline(ctx, plan);
+  const { metrics } = ctx.deps;
+  const status = result.run.status;
+  metrics.overhead.observe({ outcome: status.toLowerCase() }, (performance.now() - started - plan.providerMs) / 1000);
+  metrics.runs.inc({ status });
+  if (result.run.modelId && result.run.costMicros) metrics.costMicros.inc({ model: result.run.modelId }, result.run.costMicros);
+  return result;
+}
+
+async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentResult> {
   const { deps } = ctx;
   const now = () => deps.clock.now().getTime();
   const cacheKey = responseCacheKey({

@@ -36,9 +36,10 @@ export async function chargedSideCall(
   });
   if (!held.ok) return undefined;
   try {
+    const started = performance.now();
     const result = await callModel(deps.providers, model, {
       system: req.system, messages, tools: {}, maxOutputTokens: req.maxOutputTokens, signal: AbortSignal.timeout(30_000),
-    });
+    }).finally(() => (plan.providerMs += performance.now() - started));
     await settleReservation(
       deps.budgets, held.reservation,
       { kind: req.kind, agentId: plan.agent.id, runId: plan.runId, modelId: model.id, ...result.usage, costMicros: runCostMicros(model, result.usage) },

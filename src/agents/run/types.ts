@@ -22,6 +22,8 @@ export type RunPlan = {
   routing: RoutingOverride;
   windows: BudgetWindow[];
   startedAt: number;
+  /** Time spent waiting for providers, so the metrics can tell Governor's own time apart. */
+  providerMs: number;
 };
 
 export type RunLimitKind = 'TOOL_CALLS' | 'TOKENS' | 'DURATION' | 'COST';
