@@ -58,7 +58,7 @@ describe('API keys', () => {
     expect(lastUsedAt).toBeTruthy();
   });
 
-  it('stops a revoked key on another process within the cache TTL (5 s)', async () => {
+  it('stops a revoked key on another process at once over pub/sub, and within the cache TTL (5 s) without it', async () => {
     const clock = manualClock();
     const other = await startApp({ clock, database: app.runtime.database });
     try {
@@ -66,10 +66,16 @@ describe('API keys', () => {
       await ok(other, VIEWER, {}, createApiKey.secret); // now cached on the other process
       await ok(app, REVOKE, { id: createApiKey.apiKey.id }, t.ownerKey);
       expectCode(await gql(app, VIEWER, {}, createApiKey.secret), 'UNAUTHENTICATED'); // at once where revoked
-      clock.advance(4_000);
-      await ok(other, VIEWER, {}, createApiKey.secret); // still inside the 5 s window there
-      clock.advance(1_001);
-      expectCode(await gql(other, VIEWER, {}, createApiKey.secret), 'UNAUTHENTICATED');
+      if (app.runtime.store.kind === 'redis') {
+        // The other process hears of it on pub/sub, without its clock moving.
+        for (let i = 0; i < 200 && !(await gql(other, VIEWER, {}, createApiKey.secret)).errors; i++) await new Promise((r) => setTimeout(r, 10));
+        expectCode(await gql(other, VIEWER, {}, createApiKey.secret), 'UNAUTHENTICATED');
+      } else {
+        clock.advance(4_000);
+        await ok(other, VIEWER, {}, createApiKey.secret); // still inside the 5 s window there
+        clock.advance(1_001);
+        expectCode(await gql(other, VIEWER, {}, createApiKey.secret), 'UNAUTHENTICATED');
+      }
     } finally {
       await other.close();
     }
