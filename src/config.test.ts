@@ -29,6 +29,11 @@ describe('loadConfig', () => {
     expect(message).toMatch(/LOG_LEVEL/);
   });
 
+  it('refuses several workers on the embedded store', () => {
+    expect(() => loadConfig({ WORKERS: '2' })).toThrow(/WORKERS>1 needs DATABASE_URL and REDIS_URL/);
+    expect(loadConfig({ WORKERS: '2', DATABASE_URL: 'postgres://h/db', REDIS_URL: 'redis://h', ADMIN_TOKEN: 'x'.repeat(32) }).workers).toBe(2);
+  });
+
   it('refuses closed sign-up without an operator token, and a short token', () => {
     expect(() => loadConfig({ SIGNUP: 'closed' })).toThrow(/ADMIN_TOKEN/);
     expect(() => loadConfig({ ADMIN_TOKEN: 'short' })).toThrow(/at least 24/);

@@ -36,6 +36,7 @@ const EnvSchema = z.object({
   PROVIDER_RETRY_BASE_MS: z.coerce.number().int().min(0).max(10_000).default(250),
   BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   BREAKER_OPEN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   DEFAULT_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(16).max(100_000).default(1024),
   STRIPE_SECRET_KEY: optionalString,
 });
@@ -76,6 +77,8 @@ export type Config = {
   defaultMaxOutputTokens: number;
   /** Stripe is configured: upgrades can be sold. */
   billingEnabled: boolean;
+  /** HTTP worker processes (Node's cluster); 1 runs in this process. */
+  workers: number;
 };
 
 export class ConfigError extends Error {}
@@ -93,6 +96,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'NODE_ENV=production needs DATABASE_URL and REDIS_URL: the embedded store (PGlite, in-process counters) is for development only.',
     );
+  }
+  if (e.WORKERS > 1 && (embedded || !e.REDIS_URL)) {
+    throw new ConfigError('WORKERS>1 needs DATABASE_URL and REDIS_URL: the embedded store belongs to one process.');
   }
   const signupOpen = (e.SIGNUP ?? (embedded ? 'open' : 'closed')) === 'open';
   if (!signupOpen && !e.ADMIN_TOKEN) {
@@ -130,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     defaultMaxOutputTokens: e.DEFAULT_MAX_OUTPUT_TOKENS,
     billingEnabled: Boolean(e.STRIPE_SECRET_KEY),
+    workers: e.WORKERS,
   };
 }

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { createKeyAuthenticator, type Deps } from './auth/index.js';
@@ -121,8 +122,8 @@ export async function compose(
   }
 }
 
-async function start(): Promise<void> {
-  const config = loadConfig();
+/** One process serving HTTP: the only one, or a worker of the cluster. */
+async function serve(config: Config): Promise<void> {
   const started = Date.now();
   const runtime = await compose(config);
   const log = runtime.deps.log;
@@ -134,7 +135,7 @@ async function start(): Promise<void> {
     }
   }
   const address = await runtime.http.listen({ host: config.host, port: config.port });
-  log.info({ address, mode: config.embedded ? 'embedded' : 'services', bootMs: Date.now() - started }, 'governor is listening');
+  log.info({ address, mode: config.embedded ? 'embedded' : 'services', workers: config.workers, bootMs: Date.now() - started }, 'governor is listening');
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -145,6 +146,45 @@ async function start(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/**
+ * WORKERS > 1: the primary migrates once, then forks workers that share the port (Node's cluster)
+ * and replaces any that dies. Stateless workers: the counters and the ledger live in Redis and
+ * Postgres, so this is the same code path as several machines behind a load balancer.
+ */
+async function supervise(config: Config): Promise<void> {
+  const log = createLogger(config.logLevel);
+  const database = await openDatabase({ kind: 'postgres', url: config.databaseUrl!, poolMax: 2 });
+  try {
+    await migrate(database, config.databaseUrl);
+    await seedCatalog(database.db);
+  } finally {
+    await database.close();
+  }
+  let stopping = false;
+  for (let i = 0; i < config.workers; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    log.error({ pid: worker.process.pid, code, signal }, 'worker died; starting another');
+    cluster.fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill(signal);
+    let left = Object.keys(cluster.workers ?? {}).length;
+    if (!left) process.exit(0);
+    cluster.on('exit', () => --left === 0 && process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGTERM'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function start(): Promise<void> {
+  const config = loadConfig();
+  if (config.workers > 1 && cluster.isPrimary) await supervise(config);
+  else await serve(config);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

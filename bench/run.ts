@@ -1,0 +1,190 @@
+/**
+ * npm run bench: Governor against the real Postgres and Redis (DATABASE_URL, REDIS_URL), with a
+ * local OpenAI-compatible upstream that answers at once. Drives runAgent with autocannon in four
+ * scenarios (cache hit, cache miss, budget refusal, and the upstream alone as the baseline), at 1
+ * and 50 connections, and prints requests/s, p50/p99 latency, server CPU per request and the
+ * overhead against the baseline, plus Governor's own in-process time from /metrics.
+ * Writes bench/results/<time>.json and bench/results/latest.json.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { reply, startUpstream } from '../test/helpers/openai-server.js';
+
+const DATABASE_URL = process.env.DATABASE_URL;
+const REDIS_URL = process.env.REDIS_URL;
+if (!DATABASE_URL || !REDIS_URL) {
+  console.error('npm run bench needs DATABASE_URL and REDIS_URL (a Postgres and a Redis to measure against).');
+  process.exit(2);
+}
+const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+const WORKERS = process.env.WORKERS ?? '2';
+const CONNECTIONS = [1, 50];
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+const dbName = `governor_bench_${runId}`;
+const prefix = `governor-bench:${runId}:`;
+const admin = new pg.Client({ connectionString: DATABASE_URL });
+await admin.connect();
+await admin.query(`create database "${dbName}"`);
+const benchDbUrl = Object.assign(new URL(DATABASE_URL), { pathname: `/${dbName}` }).toString();
+
+const upstream = await startUpstream();
+upstream.handle((req) => reply.text(req, 'The answer is 42.', { prompt: 60, completion: 12 }));
+const port = await freePort();
+const adminToken = randomBytes(24).toString('hex');
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  env: {
+    ...process.env, NODE_ENV: 'production', DATABASE_URL: benchDbUrl, REDIS_URL, REDIS_KEY_PREFIX: prefix, HOST: '127.0.0.1', PORT: String(port),
+    ADMIN_TOKEN: adminToken, SIGNUP: 'closed', OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: 'bench', LOG_LEVEL: 'warn', WORKERS,
+  },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const base = `http://127.0.0.1:${port}`;
+
+async function cleanup() {
+  server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
+  await upstream.close();
+  await admin.query(`drop database if exists "${dbName}" with (force)`);
+  await admin.end();
+  const redis = new Redis(REDIS_URL!);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    if (keys.length) await redis.unlink(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await redis.quit();
+}
+
+try {
+  for (let i = 0; ; i++) {
+    if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) break;
+    if (i > 300) throw new Error('Governor never became ready');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const gql = async (query: string, variables: unknown, key: string) => {
+    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+    const body = (await res.json()) as { data: any; errors?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  // A tenant on the business plan, an agent on the upstream's models, and a user with no budget left.
+  const signup = await gql('mutation { createTenant(input: { name: "Bench", ownerEmail: "bench@example.com" }) { tenant { id } owner { id } secret } }', {}, adminToken);
+  const key = signup.createTenant.secret as string;
+  const db = new pg.Client({ connectionString: benchDbUrl });
+  await db.connect();
+  await db.query(`update tenants set plan_id = (select id from plans where key = 'business') where id = $1`, [signup.createTenant.tenant.id]);
+  await db.end();
+  await gql('mutation { createAgent(input: { name: "Bench", slug: "bench", instructions: "Answer briefly.", routing: FIXED_CHEAP, cheapModel: "openai/gpt-4o-mini", strongModel: "openai/gpt-4o" }) { id } }', {}, key);
+  const broke = await gql('mutation { createUser(input: { email: "broke@example.com" }) { id } }', {}, key);
+  await gql('mutation($u: ID!) { setUserBudget(input: { userId: $u, dailyTokenLimit: 0 }) { id } }', { u: broke.createUser.id }, key);
+  const brokeKey = (await gql('mutation($u: ID) { createApiKey(input: { name: "b", kind: USER, userId: $u }) { secret } }', { u: broke.createUser.id }, key)).createApiKey.secret;
+  // Plans and lookups are cached per worker after a few requests; the first seconds are not measured.
+
+  const RUN = 'mutation($input: RunAgentInput!) { runAgent(input: $input) { __typename } }';
+  const body = (message: string, extra: Record<string, unknown> = {}) => JSON.stringify({ query: RUN, variables: { input: { agent: 'bench', message, ...extra } } });
+  let miss = 0;
+  type Scenario = { name: string; url: string; headers: Record<string, string>; body: () => string; expect: string };
+  const scenarios: Scenario[] = [
+    { name: 'baseline (upstream alone)', url: `${upstream.url}/chat/completions`, headers: { 'content-type': 'application/json' }, expect: 'chat.completion',
+      body: () => JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'What is the answer?' }], max_tokens: 1024 }) },
+    { name: 'cache hit', url: `${base}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, expect: 'AgentRunCompleted',
+      body: () => body('What is the answer?') },
+    { name: 'cache miss', url: `${base}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, expect: 'AgentRunCompleted',
+      body: () => body(`What is the answer to question ${runId}-${miss++}?`) },
+    // A cached answer costs nothing and is served whatever the budget: the refusal skips the cache.
+    { name: 'budget refusal', url: `${base}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${brokeKey}` }, expect: 'BudgetExceeded',
+      body: () => body('What is the answer?', { cache: 'BYPASS' }) },
+  ];
+
+  const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
+  const children = () => {
+    try {
+      return execFileSync('ps', ['-o', 'pid=', '--ppid', String(server.pid)]).toString().split('\n').map(Number).filter(Boolean);
+    } catch {
+      return []; // no workers: one process
+    }
+  };
+  const serverPids = () => [server.pid!, ...children()];
+  const cpuSeconds = (pids: number[]) =>
+    pids.reduce((sum, pid) => {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return sum + (Number(fields[11]) + Number(fields[12])) / ticks;
+      } catch {
+        return sum;
+      }
+    }, 0);
+  const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+
+  const results: Record<string, number | string>[] = [];
+  for (const scenario of scenarios) {
+    const probe = await (await fetch(scenario.url, { method: 'POST', headers: scenario.headers, body: scenario.body() })).text();
+    if (!probe.includes(scenario.expect)) throw new Error(`${scenario.name}: unexpected answer ${probe.slice(0, 300)}`);
+    for (const connections of CONNECTIONS) {
+      // Warm-up, unmeasured.
+      await autocannon({ url: scenario.url, method: 'POST', headers: scenario.headers, connections, duration: 2, requests: [{ setupRequest: (r) => ({ ...r, body: scenario.body() }) }] });
+      const latencies: number[] = [];
+      let wrong = 0;
+      const pids = serverPids();
+      const cpuBefore = cpuSeconds(pids);
+      const result = await new Promise<autocannon.Result>((resolve, reject) => {
+        const instance = autocannon(
+          {
+            url: scenario.url, method: 'POST', headers: scenario.headers, connections, duration: DURATION,
+            requests: [{ setupRequest: (r) => ({ ...r, body: scenario.body() }), onResponse: (status, resBody) => void (status === 200 && resBody.includes(scenario.expect) ? 0 : wrong++) }],
+          },
+          (err, res) => (err ? reject(err) : resolve(res)),
+        );
+        // autocannon's own histogram keeps whole milliseconds: record the exact times here.
+        instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+      });
+      const cpu = cpuSeconds(pids) - cpuBefore;
+      latencies.sort((a, b) => a - b);
+      results.push({
+        scenario: scenario.name, connections, requests: result.requests.total, rps: Math.round(result.requests.total / DURATION),
+        p50Ms: +pct(latencies, 0.5).toFixed(3), p99Ms: +pct(latencies, 0.99).toFixed(3), wrongAnswers: wrong + result.errors + result.non2xx,
+        serverCpuUsPerRequest: scenario.url.startsWith(base) ? Math.round((cpu * 1e6) / Math.max(1, result.requests.total)) : NaN,
+      });
+    }
+  }
+  for (const r of results) {
+    const baseline = results.find((b) => String(b.scenario).startsWith('baseline') && b.connections === r.connections)!;
+    r.overheadP50Ms = r === baseline ? 0 : +((r.p50Ms as number) - (baseline.p50Ms as number)).toFixed(3);
+    r.overheadP99Ms = r === baseline ? 0 : +((r.p99Ms as number) - (baseline.p99Ms as number)).toFixed(3);
+  }
+  console.table(results);
+
+  // Governor's own time, measured inside runAgent (wall time minus provider time), per outcome.
+  const metrics = await (await fetch(`${base}/metrics`)).text();
+  const own: Record<string, Record<string, number>> = {};
+  for (const m of metrics.matchAll(/governor_runagent_overhead_seconds\{([^}]*)\} ([\d.e+-]+)/g)) {
+    const labels = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
+    if (labels.quantile) (own[labels.outcome!] ??= {})[`p${Math.round(Number(labels.quantile) * 100)}Ms`] = +(Number(m[2]) * 1000).toFixed(3);
+  }
+  console.log("runAgent's own time (in process, one worker's view):");
+  console.table(own);
+
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, workers: Number(WORKERS) };
+  mkdirSync('bench/results', { recursive: true });
+  const out = JSON.stringify({ at: new Date().toISOString(), machine, durationSeconds: DURATION, results, inProcess: own }, null, 2);
+  writeFileSync(`bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`, `${out}\n`);
+  writeFileSync('bench/results/latest.json', `${out}\n`);
+} finally {
+  await cleanup();
+}
