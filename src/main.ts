@@ -51,9 +51,15 @@ export async function compose(
     await seedCatalog(database.db);
     store = await openStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix });
     const redis = store.kind === 'redis' ? store.redis : undefined;
+    cacheStore = config.cacheRedisUrl ? await openStore({ redisUrl: config.cacheRedisUrl, prefix: config.redisKeyPrefix }) : undefined;
+    const cacheRedis = cacheStore?.kind === 'redis' ? cacheStore.redis : redis;
+    const cache = cacheRedis ? new RedisKv(cacheRedis) : new MemoryKv(64 * 1024 * 1024, () => clock.now().getTime());
     const ledger = new LedgerWriter(database.db, redis, log);
     const budgets: BudgetDeps = {
-      store: redis ? new RedisBudgetStore(redis) : new MemoryBudgetStore((event) => ledger.insertNow([event])),
+      // The budget store probes the response cache in its reservation script when both live together.
+      store: redis
+        ? new RedisBudgetStore(redis, !cacheStore)
+        : new MemoryBudgetStore((entry) => ledger.insertNow([entry]), cache),
       ledger,
       db: database.db,
       failMode: config.budgetFailMode,
@@ -61,8 +67,6 @@ export async function compose(
       stale: new Set(),
     };
     const stopJanitor = redis ? startLedgerJanitor(ledger, redis, log) : () => undefined;
-    cacheStore = config.cacheRedisUrl ? await openStore({ redisUrl: config.cacheRedisUrl, prefix: config.redisKeyPrefix }) : undefined;
-    const cacheRedis = cacheStore?.kind === 'redis' ? cacheStore.redis : redis;
     const providers: ProviderDeps = {
       registry: createProviderRegistry(config.providers),
       breakers: new CircuitBreakers({ threshold: config.providers.breakerFailures, openMs: config.providers.breakerOpenMs, now: () => clock.now().getTime() }),
@@ -91,7 +95,7 @@ export async function compose(
       lookups,
       budgets,
       providers,
-      cache: cacheRedis ? new RedisKv(cacheRedis) : new MemoryKv(64 * 1024 * 1024, () => clock.now().getTime()),
+      cache,
       metrics: createMetrics(),
     };
     const http = await buildHttpServer(deps, [

@@ -5,7 +5,7 @@ export { MemoryBudgetStore } from './memory-store.js';
 export { RedisBudgetStore } from './redis-store.js';
 export {
   extendReservation, readWindows, recordEntry, releaseReservation, reserveBudget, settleReservation, trueUp,
-  type BudgetDeps, type BudgetFailMode, type Denial, type Reservation, type Usage,
+  type BudgetDeps, type BudgetFailMode, type CacheHit, type Denial, type Reservation, type Usage,
 } from './service.js';
 export type { BudgetStore } from './store.js';
 export { budgetStatusFor, getBudgetStatus, setUserBudget, type BudgetStatusView } from './verbs.js';

@@ -1,5 +1,6 @@
+import type { CacheKv } from '../cache/kv.js';
 import type { LedgerEntry } from './ledger-entry.js';
-import type { BudgetStore, HoldOutcome, HoldRequest, SettleOutcome, SettleRequest, WindowSpec, WindowUsage } from './store.js';
+import { fillHitEntry, type BudgetStore, type HoldOutcome, type HoldRequest, type SettleOutcome, type SettleRequest, type WindowSpec, type WindowUsage } from './store.js';
 
 type Hold = { tenantId: string; expiresAt: number; amounts: Map<string, number> };
 
@@ -9,13 +10,28 @@ type Hold = { tenantId: string; expiresAt: number; amounts: Map<string, number> 
  */
 export class MemoryBudgetStore implements BudgetStore {
   readonly kind = 'memory' as const;
+  readonly probesCache: boolean;
   private readonly counters = new Map<string, WindowUsage>();
   private readonly holds = new Map<string, Hold>();
   private readonly settled = new Set<string>();
 
-  constructor(private readonly writeLedger: (entry: LedgerEntry) => Promise<void>) {}
+  constructor(
+    private readonly writeLedger: (entry: LedgerEntry) => Promise<void>,
+    private readonly cache?: CacheKv,
+  ) {
+    this.probesCache = Boolean(cache);
+  }
 
   async reserve(req: HoldRequest): Promise<HoldOutcome> {
+    if (this.cache && req.cacheProbe) {
+      const raw = await this.cache.get(req.cacheProbe.key);
+      const answer = raw ? (JSON.parse(raw) as { costMicros: number; modelId: string; runId: string; expiresAt: number }) : undefined;
+      if (raw && answer && answer.expiresAt > req.now) {
+        const entry = JSON.parse(fillHitEntry(req.cacheProbe.entryTemplate, answer)) as LedgerEntry;
+        await this.writeLedger(entry);
+        return { kind: 'cached', answer: raw, entry };
+      }
+    }
     this.reap(req.now);
     return this.hold(req, new Map());
   }

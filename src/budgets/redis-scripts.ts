@@ -42,11 +42,34 @@ end
 `;
 
 /**
+ * A response-cache probe in front of a reservation: when the cached answer is fresh, the hit's
+ * ledger entry is filled in and appended (one round trip for a hit), and nothing is held.
+ * KEYS: cache key, ledger stream.  ARGV: now, entry template.  Placeholders in the template:
+ * "@@SAVED@@" (the answer's cost), "@@MODEL@@" (its model), @@RUNID@@ (the run that made it).
+ */
+export const PROBE = `
+local function probe(cache_key, stream, now, template)
+  local raw = redis.call('GET', cache_key)
+  if not raw then return nil end
+  local answer = cjson.decode(raw)
+  if tonumber(answer.expiresAt) <= now then return nil end
+  local function lit(s) return (string.gsub(s, '%%', '%%%%')) end
+  local entry = string.gsub(template, '"@@SAVED@@"', lit(tostring(answer.costMicros)))
+  entry = string.gsub(entry, '"@@MODEL@@"', lit(cjson.encode(answer.modelId)))
+  entry = string.gsub(entry, '@@RUNID@@', lit(answer.runId))
+  local id = redis.call('XADD', stream, '*', 'e', entry)
+  return {'CACHED', raw, entry, id}
+end
+`;
+
+/**
  * KEYS: holds, expiry, window…  ARGV: now, id, expiresAt, mode, then limit, amount, ttl per window.
+ * With a cache probe (HOLD_OR_HIT): KEYS: cache key, ledger stream, then as HOLD; ARGV: template,
+ * then as HOLD.
  * mode: 'reserve' (a new hold), 'extend' (grow a live hold), 'force' (grow it past the limit:
  * usage the provider already reported is real and must be held, whatever the limit says).
  */
-export const HOLD = `${COMMON}
+const HOLD_BODY = `
 local holds, expiry = KEYS[1], KEYS[2]
 local now, id, expires_at, mode = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
 reap(holds, expiry, now)
@@ -81,6 +104,15 @@ redis.call('HSET', holds, id, encode(current))
 redis.call('ZADD', expiry, expires_at, id)
 return out
 `;
+
+export const HOLD = `${COMMON}${HOLD_BODY}`;
+
+/** The probe, then (on a miss) HOLD over the remaining keys and arguments. */
+export const HOLD_OR_HIT = `${COMMON}${PROBE}
+local hit = probe(KEYS[1], KEYS[2], tonumber(ARGV[2]), ARGV[1])
+if hit then return hit end
+table.remove(KEYS, 1); table.remove(KEYS, 1); table.remove(ARGV, 1)
+${HOLD_BODY}`;
 
 /**
  * KEYS: holds, expiry, ledger stream, settled marker, window…

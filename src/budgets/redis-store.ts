@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis';
 import { tenantKey } from '../lib/keys.js';
-import { HOLD, READ, RELEASE, SEED, SETTLE } from './redis-scripts.js';
+import { HOLD, HOLD_OR_HIT, READ, RELEASE, SEED, SETTLE } from './redis-scripts.js';
 import type { LedgerEntry } from './ledger-entry.js';
 import type { BudgetStore, HoldOutcome, HoldRequest, SettleOutcome, SettleRequest, StreamEntry, WindowSpec, WindowUsage } from './store.js';
 
 type Script = (numKeys: number, ...args: (string | number)[]) => Promise<unknown>;
-const SCRIPTS = { budgetHold: HOLD, budgetSettle: SETTLE, budgetRelease: RELEASE, budgetRead: READ, budgetSeed: SEED } as const;
+const SCRIPTS = { budgetHold: HOLD, budgetHoldOrHit: HOLD_OR_HIT, budgetSettle: SETTLE, budgetRelease: RELEASE, budgetRead: READ, budgetSeed: SEED } as const;
 type ScriptName = keyof typeof SCRIPTS;
 
 /** How long a settled reservation id is remembered, so a retried settle is not charged twice. */
@@ -25,7 +25,11 @@ const pairs = (flat: unknown[], from: number): WindowUsage[] => {
 export class RedisBudgetStore implements BudgetStore {
   readonly kind = 'redis' as const;
 
-  constructor(private readonly redis: Redis) {
+  /** `probesCache`: the response cache lives in this Redis (no CACHE_REDIS_URL). */
+  constructor(
+    private readonly redis: Redis,
+    readonly probesCache = false,
+  ) {
     for (const [name, lua] of Object.entries(SCRIPTS)) {
       if (!(name in redis)) redis.defineCommand(name, { lua });
     }
@@ -52,8 +56,16 @@ export class RedisBudgetStore implements BudgetStore {
     const keys = [holdsKey(req.tenantId), expiryKey(req.tenantId), ...req.windows.map((w) => w.key)];
     const args: (string | number)[] = [req.now, req.reservationId, req.expiresAt, mode];
     req.windows.forEach((w, i) => args.push(w.limit, req.amounts[i]!, w.ttlSeconds));
-    const reply = await this.run('budgetHold', keys, args);
+    const probe = this.probesCache && mode === 'reserve' ? req.cacheProbe : undefined;
+    const reply = probe
+      ? await this.run('budgetHoldOrHit', [probe.key, ledgerStreamKey(req.tenantId), ...keys], [probe.entryTemplate, ...args])
+      : await this.run('budgetHold', keys, args);
     switch (reply[0]) {
+      case 'CACHED':
+        return {
+          kind: 'cached', answer: String(reply[1]), entry: JSON.parse(String(reply[2])) as LedgerEntry,
+          streamEntry: { stream: ledgerStreamKey(req.tenantId), id: String(reply[3]) },
+        };
       case 'HELD':
         return { kind: 'held', usage: pairs(reply, 1) };
       case 'DENIED':

@@ -71,6 +71,7 @@ async function withSeeding<T extends { kind: string }>(
 
 function toHoldResult(windows: BudgetWindow[], amounts: number[], outcome: HoldOutcome): HoldResult | 'gone' {
   if (outcome.kind === 'held') return { ok: true, usage: outcome.usage };
+  if (outcome.kind === 'cached') throw new Error('unreachable: only reserveBudget probes the cache');
   if (outcome.kind === 'gone') return 'gone';
   if (outcome.kind === 'denied') {
     return { ok: false, denial: { window: windows[outcome.index]!, usage: outcome.usage, requested: amounts[outcome.index]! } };
@@ -78,11 +79,23 @@ function toHoldResult(windows: BudgetWindow[], amounts: number[], outcome: HoldO
   throw new Error('unreachable: seeding is handled by withSeeding');
 }
 
-/** All or nothing: holds `tokens` on every token window and `costMicros` on the spend window. */
+export type CacheHit = { answer: string; entry: LedgerEntry };
+type ReserveRequest = { tenantId: string; userId: string | null; windows: BudgetWindow[]; tokens: number; costMicros: number; now: Date; holdMs: number };
+type Reserved = { ok: true; reservation: Reservation; usage: WindowUsage[] };
+type Denied = { ok: false; denial: Denial };
+type Probe = { key: string; entryTemplate: string };
+
+/**
+ * All or nothing: holds `tokens` on every token window and `costMicros` on the spend window.
+ * With `cacheProbe` (where the store can), a fresh cached answer is returned instead, recorded,
+ * with nothing held: a hit and an admission each take one round trip.
+ */
+export async function reserveBudget(deps: BudgetDeps, req: ReserveRequest & { cacheProbe: Probe }): Promise<Reserved | { ok: true; hit: CacheHit } | Denied>;
+export async function reserveBudget(deps: BudgetDeps, req: ReserveRequest & { cacheProbe?: undefined }): Promise<Reserved | Denied>;
 export async function reserveBudget(
   deps: BudgetDeps,
-  req: { tenantId: string; userId: string | null; windows: BudgetWindow[]; tokens: number; costMicros: number; now: Date; holdMs: number },
-): Promise<{ ok: true; reservation: Reservation; usage: WindowUsage[] } | { ok: false; denial: Denial }> {
+  req: ReserveRequest & { cacheProbe?: Probe },
+): Promise<Reserved | { ok: true; hit: CacheHit } | Denied> {
   const amounts = amountsFor(req.windows, req.tokens, req.costMicros);
   const reservation: Reservation = {
     id: newId('usage', req.now.getTime()),
@@ -93,9 +106,17 @@ export async function reserveBudget(
     occurredAt: req.now,
     guarded: true,
   };
-  const hold = { tenantId: req.tenantId, reservationId: reservation.id, windows: req.windows, amounts, now: req.now.getTime(), expiresAt: req.now.getTime() + req.holdMs };
+  const hold = {
+    tenantId: req.tenantId, reservationId: reservation.id, windows: req.windows, amounts, now: req.now.getTime(),
+    expiresAt: req.now.getTime() + req.holdMs, cacheProbe: req.cacheProbe,
+  };
   try {
-    const result = toHoldResult(req.windows, amounts, await withSeeding(deps, req.tenantId, req.windows, () => deps.store.reserve(hold)));
+    const outcome = await withSeeding(deps, req.tenantId, req.windows, () => deps.store.reserve(hold));
+    if (outcome.kind === 'cached') {
+      if (outcome.streamEntry) deps.ledger.enqueue(outcome.entry, outcome.streamEntry);
+      return { ok: true, hit: { answer: outcome.answer, entry: outcome.entry } };
+    }
+    const result = toHoldResult(req.windows, amounts, outcome);
     if (result === 'gone') throw new Error('unreachable: reserve never answers gone');
     return result.ok ? { ok: true, reservation, usage: result.usage } : result;
   } catch (err) {

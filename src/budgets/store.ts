@@ -1,5 +1,13 @@
 import type { LedgerEntry } from './ledger-entry.js';
 
+/** Fills a cache-hit entry template (see PROBE in redis-scripts.ts) with the cached answer's facts. */
+export function fillHitEntry(template: string, answer: { costMicros: number; modelId: string; runId: string }): string {
+  return template
+    .replaceAll('"@@SAVED@@"', String(answer.costMicros))
+    .replaceAll('"@@MODEL@@"', JSON.stringify(answer.modelId))
+    .replaceAll('@@RUNID@@', answer.runId);
+}
+
 /** A window as the store sees it: a key, a limit and how long to keep the counter. */
 export type WindowSpec = { key: string; limit: number; ttlSeconds: number };
 export type WindowUsage = { used: number; reserved: number };
@@ -13,6 +21,12 @@ export type HoldRequest = {
   now: number;
   /** When an unsettled hold is given back (a crashed run). */
   expiresAt: number;
+  /**
+   * reserve only: look in the response cache first, in the same round trip. On a fresh hit the
+   * hit's ledger entry (the template with its placeholders filled in) is made durable and nothing
+   * is held.
+   */
+  cacheProbe?: { key: string; entryTemplate: string };
 };
 
 export type HoldOutcome =
@@ -21,7 +35,9 @@ export type HoldOutcome =
   /** These windows' counters are missing: rebuild them from the ledger, then retry. */
   | { kind: 'seed'; indexes: number[] }
   /** extend only: the reservation expired or was lost. */
-  | { kind: 'gone' };
+  | { kind: 'gone' }
+  /** reserve with a cache probe: the cached answer, and the hit's entry (already durable). */
+  | { kind: 'cached'; answer: string; entry: LedgerEntry; streamEntry?: StreamEntry };
 
 export type SettleRequest = {
   tenantId: string;
@@ -47,6 +63,8 @@ export type SettleOutcome =
  */
 export interface BudgetStore {
   readonly kind: 'redis' | 'memory';
+  /** Whether `reserve` can probe the response cache (it lives with the counters). */
+  readonly probesCache: boolean;
   reserve(req: HoldRequest): Promise<HoldOutcome>;
   extend(req: HoldRequest): Promise<HoldOutcome>;
   /** Grows a live hold past the limit if need be: for usage already incurred (a true-up). */

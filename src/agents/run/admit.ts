@@ -1,5 +1,5 @@
 import type { TenantContext } from '../../auth/context.js';
-import { readWindows, reserveBudget, type Reservation } from '../../budgets/index.js';
+import { readWindows, reserveBudget, type CacheHit, type Reservation } from '../../budgets/index.js';
 import { costMicros, decideLadder } from '../../budgets/ladder.js';
 import type { BudgetWindow } from '../../budgets/windows.js';
 import type { ModelRow } from '../../db/schema/index.js';
@@ -7,6 +7,7 @@ import type { RunPlan } from './types.js';
 
 export type Admission =
   | { ok: true; reservation: Reservation; model: ModelRow; outputCap: number; degradations: ('CHEAPER_MODEL' | 'SHORTER_RESPONSE')[] }
+  | { ok: true; hit: CacheHit }
   | { ok: false; window: BudgetWindow; used: number };
 
 const ATTEMPTS = 3;
@@ -19,17 +20,19 @@ const ATTEMPTS = 3;
 export async function admit(
   ctx: TenantContext,
   plan: RunPlan,
-  req: { model: ModelRow; cheaper: ModelRow[]; inputTokens: number; outputCap: number; holdMs: number },
+  req: { model: ModelRow; cheaper: ModelRow[]; inputTokens: number; outputCap: number; holdMs: number; cacheProbe?: { key: string; entryTemplate: string } },
 ): Promise<Admission> {
   const { deps } = ctx;
   let choice = { model: req.model, outputCap: req.outputCap, degradations: [] as ('CHEAPER_MODEL' | 'SHORTER_RESPONSE')[] };
   for (let attempt = 0; ; attempt++) {
     const now = deps.clock.now();
-    const held = await reserveBudget(deps.budgets, {
+    const ask = {
       tenantId: plan.tenant.id, userId: plan.user?.id ?? null, windows: plan.windows, now, holdMs: req.holdMs,
       tokens: req.inputTokens + choice.outputCap, costMicros: costMicros(choice.model, req.inputTokens, choice.outputCap),
-    });
-    if (held.ok) return { ok: true, reservation: held.reservation, ...choice };
+    };
+    // Only the first attempt looks in the cache: a miss then stays a miss.
+    const held = attempt === 0 && req.cacheProbe ? await reserveBudget(deps.budgets, { ...ask, cacheProbe: req.cacheProbe }) : await reserveBudget(deps.budgets, ask);
+    if (held.ok) return 'hit' in held ? held : { ok: true, reservation: held.reservation, ...choice };
     if (attempt === ATTEMPTS - 1) return { ok: false, window: held.denial.window, used: held.denial.usage.used + held.denial.usage.reserved };
     const usage = await readWindows(deps.budgets, plan.tenant.id, plan.windows, now);
     const remaining = plan.windows.map((w, i) => ({ kind: w.kind, unit: w.unit, remaining: w.limit - usage[i]!.used - usage[i]!.reserved }));

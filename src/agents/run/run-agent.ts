@@ -1,9 +1,10 @@
 import type { TenantContext } from '../../auth/context.js';
-import { recordEntry, releaseReservation, settleReservation } from '../../budgets/index.js';
-import { readCachedAnswer, responseCacheKey, storeCachedAnswer } from '../../cache/response-cache.js';
+import { recordEntry, releaseReservation, settleReservation, type LedgerEntry } from '../../budgets/index.js';
+import { readCachedAnswer, responseCacheKey, storeCachedAnswer, type CachedAnswer } from '../../cache/response-cache.js';
+import { countChatTokens } from '../../providers/tokens.js';
 import { newId } from '../../lib/ids.js';
 import { toMicros } from '../../pricing/cost.js';
-import { CLASSIFIER_INSTRUCTIONS, cheaperThan, decideRoute, parseClassifierAnswer } from '../../routing/index.js';
+import { CLASSIFIER_INSTRUCTIONS, cheaperThan, classifyHeuristic, decideRoute, parseClassifierAnswer, UNSURE_BELOW } from '../../routing/index.js';
 import { roleAtLeast } from '../../auth/context.js';
 import { toolsFor } from '../tools/registry.js';
 import { admit } from './admit.js';
@@ -41,22 +42,20 @@ async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentR
   const cacheKey = responseCacheKey({
     tenantId: plan.tenant.id, agentId: plan.agent.id, agentVersion: plan.agent.version, routing: plan.routing, history: plan.history, message: plan.message,
   });
-  const caching = plan.agent.cacheTtlSeconds > 0;
+  const caching = plan.agent.cacheTtlSeconds > 0 && plan.cache === 'USE';
+  // The fast path looks in the cache in the same round trip as the reservation. It needs the
+  // route and the input estimate first, so a request that would spend on a classifier or a
+  // summary before it (or keeps a transcript) looks in the cache on its own, first.
+  const probeWithAdmission =
+    caching && deps.budgets.store.probesCache && !plan.agent.storeTranscripts && !needsClassifier(plan) &&
+    countChatTokens(plan.history) <= plan.agent.contextTokenBudget;
 
-  if (caching && plan.cache === 'USE') {
+  if (caching && !probeWithAdmission) {
     const hit = await readCachedAnswer(deps.cache, cacheKey, now()).catch((err: unknown) => void ctx.log.warn({ err }, 'response cache unavailable'));
     if (hit) {
-      const run = runRecord(plan, {
-        status: 'CACHED', cached: true, modelId: null, savedCostMicros: hit.costMicros, output: hit.output,
-        route: { strategy: plan.agent.routing, complexity: 'SIMPLE', confidence: 1, reason: `response cache hit (run ${hit.runId})`, tier: 'CHEAP' },
-      }, now());
-      const event = {
-        id: newId('usage'), tenantId: plan.tenant.id, userId: plan.user?.id ?? null, agentId: plan.agent.id, runId: run.id, modelId: hit.modelId,
-        kind: 'cache_hit', inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, totalTokens: 0, costMicros: 0, savedCostMicros: hit.costMicros,
-        occurredAt: run.createdAt,
-      };
-      await recordEntry(deps.budgets, plan.tenant.id, { event, run });
-      return { __typename: 'AgentRunCompleted', run, output: hit.output };
+      const entry = cacheHitEntry(plan, hit, now());
+      await recordEntry(deps.budgets, plan.tenant.id, entry);
+      return { __typename: 'AgentRunCompleted', run: entry.run!, output: hit.output };
     }
   }
 
@@ -83,7 +82,14 @@ async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentR
   }
   const holdMs = plan.plan.maxDurationSeconds * 1000 + HOLD_MARGIN_MS;
   const cheaper = cheaperThan(route.model, plan.models, plan.plan);
-  const admission = await admit(ctx, plan, { model: route.model, cheaper, inputTokens, outputCap, holdMs });
+  const cacheProbe = probeWithAdmission
+    ? { key: cacheKey, entryTemplate: JSON.stringify(cacheHitEntry(plan, HIT_PLACEHOLDERS, now())) }
+    : undefined;
+  const admission = await admit(ctx, plan, { model: route.model, cheaper, inputTokens, outputCap, holdMs, cacheProbe });
+  if (admission.ok && 'hit' in admission) {
+    const answer = JSON.parse(admission.hit.answer) as CachedAnswer;
+    return { __typename: 'AgentRunCompleted', run: admission.hit.entry.run!, output: answer.output };
+  }
   if (!admission.ok) {
     const run = await refuse({ status: 'BUDGET_EXCEEDED', route, modelId: null, reason: admission.window.kind });
     return budgetExceeded(plan, run, admission.window, admission.used, await upgrades(ctx, plan, admission.window), null);
@@ -112,7 +118,7 @@ async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentR
 
   switch (ended.kind) {
     case 'COMPLETED':
-      if (caching && plan.cache !== 'BYPASS' && admission.degradations.length === 0 && exec.model) {
+      if (plan.agent.cacheTtlSeconds > 0 && plan.cache !== 'BYPASS' && admission.degradations.length === 0 && exec.model) {
         const answer = {
           output: exec.output, modelId: exec.model.id, inputTokens: exec.inputTokens, outputTokens: exec.outputTokens,
           cachedInputTokens: exec.cachedInputTokens, costMicros, runId: run.id, expiresAt: now() + plan.agent.cacheTtlSeconds * 1000,
@@ -128,6 +134,27 @@ async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentR
       return { __typename: 'ProviderUnavailable', run, code: 'PROVIDER_UNAVAILABLE', message: ended.message, retryAfterSeconds: ended.retryAfterSeconds };
   }
 }
+
+function needsClassifier(plan: RunPlan): boolean {
+  return plan.agent.routing === 'CLASSIFIER' && plan.routing === 'AUTO' && classifyHeuristic(plan.message, plan.history.length).confidence < UNSURE_BELOW;
+}
+
+/** A cache hit's ledger entry: a run at no cost that records what the cached answer saved. */
+function cacheHitEntry(plan: RunPlan, hit: Pick<CachedAnswer, 'costMicros' | 'modelId' | 'runId' | 'output'>, endedAt: number): LedgerEntry {
+  const run = runRecord(plan, {
+    status: 'CACHED', cached: true, modelId: null, savedCostMicros: hit.costMicros, output: hit.output,
+    route: { strategy: plan.agent.routing, complexity: 'SIMPLE', confidence: 1, reason: `response cache hit (run ${hit.runId})`, tier: 'CHEAP' },
+  }, endedAt);
+  const event = {
+    id: newId('usage'), tenantId: plan.tenant.id, userId: plan.user?.id ?? null, agentId: plan.agent.id, runId: run.id, modelId: hit.modelId,
+    kind: 'cache_hit', inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, totalTokens: 0, costMicros: 0, savedCostMicros: hit.costMicros,
+    occurredAt: run.createdAt,
+  };
+  return { event, run };
+}
+
+/** Stand-ins that the store's cache probe replaces with the cached answer's facts (fillHitEntry). */
+const HIT_PLACEHOLDERS = { costMicros: '@@SAVED@@' as unknown as number, modelId: '@@MODEL@@', runId: '@@RUNID@@', output: null as unknown as string };
 
 async function upgrades(ctx: TenantContext, plan: RunPlan, window: Parameters<typeof upgradeOptions>[2]) {
   return {
