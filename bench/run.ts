@@ -170,14 +170,21 @@ try {
   }
   console.table(results);
 
-  // Governor's own time, measured inside runAgent (wall time minus provider time), per outcome.
+  // Governor's own time, measured inside runAgent (wall time minus provider time), per outcome:
+  // quantiles read off the histogram's buckets (upper bounds), as Prometheus would.
   const metrics = await (await fetch(`${base}/metrics`)).text();
-  const own: Record<string, Record<string, number>> = {};
-  for (const m of metrics.matchAll(/governor_runagent_overhead_seconds\{([^}]*)\} ([\d.e+-]+)/g)) {
+  const buckets: Record<string, [number, number][]> = {};
+  for (const m of metrics.matchAll(/governor_runagent_overhead_seconds_bucket\{([^}]*)\} (\d+)/g)) {
     const labels = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));
-    if (labels.quantile) (own[labels.outcome!] ??= {})[`p${Math.round(Number(labels.quantile) * 100)}Ms`] = +(Number(m[2]) * 1000).toFixed(3);
+    (buckets[labels.outcome!] ??= []).push([labels.le === '+Inf' ? Infinity : Number(labels.le), Number(m[2])]);
   }
-  console.log("runAgent's own time (in process, one worker's view):");
+  const own: Record<string, Record<string, number | string>> = {};
+  for (const [outcome, bs] of Object.entries(buckets)) {
+    const total = bs.at(-1)![1];
+    const q = (p: number) => bs.find(([, count]) => count >= p * total)![0] * 1000;
+    own[outcome] = { count: total, p50Ms: `≤ ${q(0.5)}`, p99Ms: `≤ ${q(0.99)}` };
+  }
+  console.log("runAgent's own time (in process, one worker's view; bucket upper bounds):");
   console.table(own);
 
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, workers: Number(WORKERS) };

@@ -4,6 +4,7 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Config } from '../config.js';
 import type { ModelRow } from '../db/schema/index.js';
+import { httpFetch } from './http-fetch.js';
 import { SimLanguageModel } from './sim.js';
 
 export type ProviderRegistry = {
@@ -15,14 +16,14 @@ export type ProviderRegistry = {
 export function createProviderRegistry(config: Config['providers']): ProviderRegistry {
   const cache = new Map<string, LanguageModelV3>();
   const openai = config.openai.apiKey || config.openai.baseURL
-    ? createOpenAI({ apiKey: config.openai.apiKey ?? 'unused', baseURL: config.openai.baseURL })
+    ? createOpenAI({ apiKey: config.openai.apiKey ?? 'unused', baseURL: config.openai.baseURL, fetch: httpFetch })
     : undefined;
-  const anthropic = config.anthropic.apiKey ? createAnthropic({ apiKey: config.anthropic.apiKey, baseURL: config.anthropic.baseURL }) : undefined;
+  const anthropic = config.anthropic.apiKey ? createAnthropic({ apiKey: config.anthropic.apiKey, baseURL: config.anthropic.baseURL, fetch: httpFetch }) : undefined;
   const ollama = config.ollama.baseURL
-    ? createOpenAICompatible({ name: 'ollama', baseURL: `${config.ollama.baseURL.replace(/\/$/, '')}/v1` })
+    ? createOpenAICompatible({ name: 'ollama', baseURL: `${config.ollama.baseURL.replace(/\/$/, '')}/v1`, fetch: httpFetch })
     : undefined;
   const compatible = config.compatible.baseURL
-    ? createOpenAICompatible({ name: 'compatible', baseURL: config.compatible.baseURL, apiKey: config.compatible.apiKey })
+    ? createOpenAICompatible({ name: 'compatible', baseURL: config.compatible.baseURL, apiKey: config.compatible.apiKey, fetch: httpFetch })
     : undefined;
 
   function build(model: ModelRow): LanguageModelV3 | undefined {

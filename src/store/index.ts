@@ -15,6 +15,8 @@ export async function openStore(options: { redisUrl: string | undefined; prefix:
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
     commandTimeout: 2000,
+    // Commands issued in the same tick (a settlement and its cache write) share one round trip.
+    enableAutoPipelining: true,
     lazyConnect: true,
   });
   redis.on('error', () => undefined); // surfaced per command; reconnects on its own

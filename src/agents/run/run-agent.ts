@@ -107,6 +107,13 @@ async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentR
     reason: ended.kind === 'RUN_LIMIT' ? ended.limit : ended.kind === 'BUDGET_EXCEEDED' ? ended.window.kind : ended.kind === 'PROVIDER_UNAVAILABLE' ? ended.message : null,
   }, now());
   const spent = exec.inputTokens + exec.outputTokens > 0 || costMicros > 0;
+  // Issued together with the settlement: one round trip for both.
+  const cacheWrite = ended.kind === 'COMPLETED' && plan.agent.cacheTtlSeconds > 0 && plan.cache !== 'BYPASS' && admission.degradations.length === 0 && exec.model
+    ? storeCachedAnswer(deps.cache, cacheKey, {
+        output: exec.output, modelId: exec.model.id, inputTokens: exec.inputTokens, outputTokens: exec.outputTokens,
+        cachedInputTokens: exec.cachedInputTokens, costMicros, runId: run.id, expiresAt: now() + plan.agent.cacheTtlSeconds * 1000,
+      }, plan.agent.cacheTtlSeconds).catch((err: unknown) => void ctx.log.warn({ err }, 'could not cache'))
+    : undefined;
   if (spent) {
     const { inputTokens: input, outputTokens, cachedInputTokens } = exec;
     const usage = { kind: 'run', agentId: plan.agent.id, runId: run.id, modelId: run.modelId, inputTokens: input, outputTokens, cachedInputTokens, costMicros };
@@ -118,13 +125,7 @@ async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentR
 
   switch (ended.kind) {
     case 'COMPLETED':
-      if (plan.agent.cacheTtlSeconds > 0 && plan.cache !== 'BYPASS' && admission.degradations.length === 0 && exec.model) {
-        const answer = {
-          output: exec.output, modelId: exec.model.id, inputTokens: exec.inputTokens, outputTokens: exec.outputTokens,
-          cachedInputTokens: exec.cachedInputTokens, costMicros, runId: run.id, expiresAt: now() + plan.agent.cacheTtlSeconds * 1000,
-        };
-        await storeCachedAnswer(deps.cache, cacheKey, answer, plan.agent.cacheTtlSeconds).catch((err: unknown) => ctx.log.warn({ err }, 'could not cache'));
-      }
+      await cacheWrite;
       return { __typename: 'AgentRunCompleted', run, output: exec.output };
     case 'RUN_LIMIT':
       return { __typename: 'RunLimitExceeded', run, code: 'RUN_LIMIT_EXCEEDED', message: ended.message, kind: ended.limit, partialOutput: exec.output || null };
