@@ -9,7 +9,7 @@ import { MemoryKv, RedisKv } from './cache/kv.js';
 import { Lookups } from './cache/lookups.js';
 import type { ProviderDeps } from './providers/call-model.js';
 import { createProviderRegistry } from './providers/registry.js';
-import { createMetrics } from './monitoring/metrics.js';
+import { createMetrics, servePrimaryMetrics } from './monitoring/metrics.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { migrate } from './db/migrate.js';
@@ -167,6 +167,7 @@ async function supervise(config: Config): Promise<void> {
     await database.close();
   }
   let stopping = false;
+  servePrimaryMetrics();
   for (let i = 0; i < config.workers; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;

@@ -4,6 +4,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Deps } from '../auth/index.js';
 import { buildContext } from '../graphql/context.js';
 import { createApollo } from '../graphql/server.js';
+import { renderMetrics } from '../monitoring/metrics.js';
 
 export type Probe = { name: string; ping(): Promise<void> };
 
@@ -45,7 +46,7 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/metrics', async (_, reply) => {
     reply.header('content-type', deps.metrics.registry.contentType);
-    return deps.metrics.registry.metrics();
+    return renderMetrics(deps.metrics);
   });
   app.get('/readyz', async (_, reply) => {
     const checks = await Promise.all(

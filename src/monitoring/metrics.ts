@@ -1,4 +1,6 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { randomUUID } from 'node:crypto';
+import cluster from 'node:cluster';
+import { AggregatorRegistry, Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics of one process, served at /metrics. */
 export type Metrics = {
@@ -11,6 +13,12 @@ export type Metrics = {
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
+  // In a cluster the primary gathers every worker's registry (see servePrimaryMetrics).
+  // (Constructing one is what makes a worker answer the primary's requests.)
+  if (cluster.isWorker) {
+    new AggregatorRegistry();
+    AggregatorRegistry.setRegistries([registry]);
+  }
   collectDefaultMetrics({ register: registry, prefix: 'governor_' });
   return {
     registry,
@@ -25,4 +33,38 @@ export function createMetrics(): Metrics {
     runs: new Counter({ name: 'governor_runs_total', help: 'runAgent calls by run status', labelNames: ['status'], registers: [registry] }),
     costMicros: new Counter({ name: 'governor_cost_microdollars_total', help: 'Spend by model, in micro-dollars', labelNames: ['model'], registers: [registry] }),
   };
+}
+
+const ASK = 'governor:metrics';
+
+/** The primary answers workers' requests for the whole cluster's metrics. */
+export function servePrimaryMetrics(): void {
+  const aggregator = new AggregatorRegistry();
+  cluster.on('message', (worker, message: { type?: string; id?: string }) => {
+    if (message?.type !== ASK) return;
+    aggregator
+      .clusterMetrics()
+      .then((text) => worker.send({ type: ASK, id: message.id, text }))
+      .catch((err: Error) => worker.send({ type: ASK, id: message.id, error: err.message }));
+  });
+}
+
+/** This process's metrics, or, in a cluster worker, the whole cluster's (gathered by the primary). */
+export function renderMetrics(metrics: Metrics): Promise<string> {
+  if (!cluster.isWorker || !process.send) return metrics.registry.metrics();
+  const id = randomUUID();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error('the primary did not answer')), 5_000);
+    const onMessage = (message: { type?: string; id?: string; text?: string; error?: string }) => {
+      if (message?.type === ASK && message.id === id) done(message.error ? new Error(message.error) : undefined, message.text);
+    };
+    const done = (err?: Error, text?: string) => {
+      clearTimeout(timer);
+      process.off('message', onMessage);
+      if (err) reject(err);
+      else resolve(text ?? '');
+    };
+    process.on('message', onMessage);
+    process.send!({ type: ASK, id });
+  });
 }
