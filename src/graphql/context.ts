@@ -1,6 +1,6 @@
 import { sameToken, type Actor, type Deps, type PublicContext, type TenantContext } from '../auth/index.js';
 import { AppError, isAppError, unauthenticated } from '../lib/errors.js';
-import type { Logger } from '../lib/logger.js';
+import { lazyChild } from '../lib/logger.js';
 
 export type GraphQLContext = PublicContext & {
   /** The caller presented the operator's ADMIN_TOKEN. */
@@ -12,13 +12,8 @@ export type GraphQLContext = PublicContext & {
 
 export type ViewerParent = { actor: Actor };
 
-export async function buildContext(
-  deps: Deps,
-  authorization: string | undefined,
-  requestId: string,
-  log: Logger,
-): Promise<GraphQLContext> {
-  const ctx: GraphQLContext = { deps, requestId, log, operator: false, actor: undefined, authError: undefined };
+export async function buildContext(deps: Deps, authorization: string | undefined, requestId: string): Promise<GraphQLContext> {
+  const ctx: GraphQLContext = { deps, requestId, log: lazyChild(deps.log, { requestId }), operator: false, actor: undefined, authError: undefined };
   if (!authorization) return ctx;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) return { ...ctx, authError: unauthenticated('The Authorization header must be "Bearer <API key>".') };
@@ -26,10 +21,10 @@ export async function buildContext(
   if (deps.config.adminToken && sameToken(token, deps.config.adminToken)) return { ...ctx, operator: true };
   try {
     const actor = await deps.keys.authenticate(token);
-    return { ...ctx, actor, log: log.child({ tenantId: actor.tenantId }) };
+    return { ...ctx, actor, log: lazyChild(deps.log, { requestId, tenantId: actor.tenantId }) };
   } catch (err) {
     if (isAppError(err)) return { ...ctx, authError: err };
-    log.error({ err }, 'authentication failed');
+    ctx.log.error({ err }, 'authentication failed');
     return { ...ctx, authError: new AppError('SERVICE_UNAVAILABLE', 'Authentication is unavailable right now; retry shortly.') };
   }
 }

@@ -39,8 +39,7 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (req) =>
-      buildContext(deps, req.headers.authorization, req.id, deps.log.child({ requestId: req.id })),
+    context: async (req) => buildContext(deps, req.headers.authorization, req.id),
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

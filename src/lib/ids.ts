@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz'; // Crockford base32, lower case
 
@@ -23,11 +23,22 @@ function encodeTime(ms: number): string {
   return out;
 }
 
+// Random bytes drawn 4 KiB at a time: one call to the CSPRNG serves 256 ids.
+const pool = Buffer.alloc(4096);
+let offset = pool.length;
+function random16(): Buffer {
+  if (offset + 16 > pool.length) {
+    randomFillSync(pool);
+    offset = 0;
+  }
+  offset += 16;
+  return pool.subarray(offset - 16, offset);
+}
+
 /** Time-ordered ids (`usr_` + 10 chars of ms time + 16 random): keyset pagination orders by id. */
 export function newId(kind: IdKind, now = Date.now()): string {
-  const bytes = randomBytes(16);
   let rand = '';
-  for (const b of bytes) rand += ALPHABET[b % 32];
+  for (const b of random16()) rand += ALPHABET[b % 32];
   return `${ID_PREFIXES[kind]}_${encodeTime(now)}${rand}`;
 }
 
