@@ -47,7 +47,10 @@ export const reply = {
 export async function startUpstream() {
   let handler: Handler = (req) => reply.text(req, 'Hello from upstream.');
   const requests: ChatRequest[] = [];
+  let abandoned = 0;
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    // The client hung up before the answer: an aborted call.
+    res.on('close', () => void (res.writableEnded || abandoned++));
     let raw = '';
     for await (const chunk of req) raw += chunk;
     if (req.url !== '/v1/chat/completions') {
@@ -66,6 +69,10 @@ export async function startUpstream() {
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    /** Requests whose client went away before the answer was written. */
+    get abandoned() {
+      return abandoned;
+    },
     handle(h: Handler) {
       handler = h;
     },
