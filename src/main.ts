@@ -12,7 +12,7 @@ import { createProviderRegistry } from './providers/registry.js';
 import { createMetrics, servePrimaryMetrics } from './monitoring/metrics.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
-import { migrate } from './db/migrate.js';
+import { assertSystemRole, migrate } from './db/migrate.js';
 import { seedCatalog } from './db/seed.js';
 import { buildHttpServer } from './http/server.js';
 import { systemClock, type Clock } from './lib/clock.js';
@@ -48,6 +48,7 @@ export async function compose(
   let cacheStore: StoreHandle | undefined;
   try {
     await migrate(database, config.databaseUrl);
+    await assertSystemRole(database);
     await seedCatalog(database.db);
     store = await openStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix });
     const redis = store.kind === 'redis' ? store.redis : undefined;

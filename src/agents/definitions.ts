@@ -7,10 +7,10 @@ import { agents, ROUTING_STRATEGIES, type AgentRow } from '../db/schema/index.js
 import type { ModelCatalog } from '../pricing/model-catalog.js';
 import { badInput, conflict, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
-import { idSchema, nameSchema, optional, parseInput, slugify, slugSchema } from '../lib/validation.js';
+import { idSchema, nameSchema, optional, parseInput, slugify, slugSchema, textSchema } from '../lib/validation.js';
 import { TOOL_NAMES } from './tools/registry.js';
 
-const instructionsSchema = z.string().trim().min(1, 'must not be empty').max(100_000, 'must be at most 100,000 characters');
+const instructionsSchema = z.string().trim().pipe(textSchema(100_000));
 
 /** Settings with a default: optional on create and on update alike. */
 const settings = {
@@ -86,6 +86,8 @@ async function checkModels(catalog: ModelCatalog, ids: Record<string, string | u
     const model = await catalog.byId(id);
     if (!model) throw badInput(`Unknown model "${id}": see the models query.`, field);
     if (field === 'localModel' && model.tier !== 'LOCAL') throw badInput(`"${id}" is not a LOCAL model.`, field);
+    // Plans allow model tiers: a STRONG model posing as the cheap one would slip past them.
+    if (field === 'cheapModel' && model.tier === 'STRONG') throw badInput(`"${id}" is a STRONG model: the cheap model must be CHEAP or LOCAL.`, field);
   }
 }
 
@@ -110,7 +112,7 @@ export async function updateAgent({ ctx, input }: { ctx: TenantContext; input: u
       .where(and(eq(agents.tenantId, ctx.actor.tenantId), eq(agents.id, id), isNull(agents.archivedAt)))
       .returning();
     if (row) return row;
-    const [archived] = await tx.select({ id: agents.id }).from(agents).where(eq(agents.id, id));
+    const [archived] = await tx.select({ id: agents.id }).from(agents).where(and(eq(agents.tenantId, ctx.actor.tenantId), eq(agents.id, id)));
     throw archived ? conflict('The agent is archived and cannot be changed.') : notFound('Agent');
   });
   await ctx.deps.lookups.invalidate({ kind: 'agents', tenantId: updated.tenantId });

@@ -26,7 +26,7 @@ export async function createApiKey({ ctx, input }: { ctx: TenantContext; input: 
   return inTenant(ctx, async (tx) => {
     if (userId && userId !== actor.userId) {
       requireRole(actor, 'ADMIN');
-      const [owner] = await tx.select().from(users).where(eq(users.id, userId));
+      const [owner] = await tx.select().from(users).where(and(eq(users.tenantId, actor.tenantId), eq(users.id, userId)));
       if (!owner) throw notFound('User');
       if (!roleAtLeast(actor.role, owner.role)) throw forbidden('You cannot create a key for a user who outranks you.');
       if (owner.status !== 'ACTIVE') throw conflict('The user is disabled.');
@@ -55,7 +55,7 @@ export async function revokeApiKey({ ctx, input }: { ctx: TenantContext; input: 
       .select({ key: apiKeys, ownerRole: users.role })
       .from(apiKeys)
       .leftJoin(users, and(eq(users.tenantId, apiKeys.tenantId), eq(users.id, apiKeys.userId)))
-      .where(eq(apiKeys.id, id))
+      .where(and(eq(apiKeys.tenantId, ctx.actor.tenantId), eq(apiKeys.id, id)))
       .for('update', { of: apiKeys });
     if (!found) throw notFound('API key');
     if (found.key.userId !== ctx.actor.userId) {
@@ -65,7 +65,11 @@ export async function revokeApiKey({ ctx, input }: { ctx: TenantContext; input: 
       }
     }
     if (found.key.revokedAt) return found.key;
-    const [row] = await tx.update(apiKeys).set({ revokedAt: sql`now()` }).where(eq(apiKeys.id, id)).returning();
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: sql`now()` })
+      .where(and(eq(apiKeys.tenantId, ctx.actor.tenantId), eq(apiKeys.id, id)))
+      .returning();
     return row!;
   });
   await ctx.deps.lookups.invalidate({ kind: 'key', keyId: revoked.id });

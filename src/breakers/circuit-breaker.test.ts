@@ -24,4 +24,15 @@ describe('CircuitBreakers', () => {
     expect(b.state('m')).toBe('closed');
     expect(b.state('other')).toBe('closed');
   });
+
+  it('frees a half-open trial that ended without a verdict', () => {
+    let now = 0;
+    const b = new CircuitBreakers({ threshold: 1, openMs: 1_000, now: () => now });
+    b.failed('m');
+    now = 1_000;
+    expect(b.tryAcquire('m')).toBe(true);
+    expect(b.tryAcquire('m')).toBe(false);
+    b.abandoned('m'); // the run's own time ran out mid-call
+    expect(b.tryAcquire('m')).toBe(true);
+  });
 });

@@ -37,6 +37,11 @@ export class CircuitBreakers {
     return true;
   }
 
+  /** A call that ended with no verdict (the run's own time ran out): a half-open trial is freed. */
+  abandoned(model: string): void {
+    this.entry(model).trial = false;
+  }
+
   succeeded(model: string): void {
     this.entries.set(model, { failures: 0, openUntil: 0, trial: false });
   }

@@ -1,7 +1,9 @@
 import { and, eq, gte, lt, sql, sum } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import type { Db } from '../db/client.js';
+import { isRowFault } from '../db/errors.js';
 import { scoped } from '../db/scoped.js';
+import { tenantKey } from '../lib/keys.js';
 import { usageEvents } from '../db/schema/index.js';
 import type { Logger } from '../lib/logger.js';
 import type { LedgerEntry, LedgerEvent } from './ledger-entry.js';
@@ -104,11 +106,46 @@ export class LedgerWriter {
     return run;
   }
 
+  /**
+   * Inserts a batch; if a row is at fault, the rest still goes in and the bad rows are set aside
+   * (returned), so one bad entry can never hold up every tenant's ledger. Other failures
+   * (Postgres away) are thrown: the batch is retried as a whole.
+   */
+  private async insertSparing(entries: LedgerEntry[]): Promise<LedgerEntry[]> {
+    try {
+      await this.insertNow(entries);
+      return [];
+    } catch (err) {
+      if (!isRowFault(err)) throw err;
+    }
+    const poisoned: LedgerEntry[] = [];
+    for (const entry of entries) {
+      try {
+        await this.insertNow([entry]);
+      } catch (err) {
+        if (!isRowFault(err)) throw err;
+        poisoned.push(entry);
+        this.log.error({ err, eventId: entry.event?.id, runId: entry.run?.id }, 'ledger entry refused by Postgres; set aside');
+      }
+    }
+    await this.setAside(poisoned);
+    return poisoned;
+  }
+
+  /** Keeps refused entries where an operator can find them: a dead-letter stream per tenant. */
+  private async setAside(entries: LedgerEntry[]): Promise<void> {
+    if (!this.redis) return;
+    for (const entry of entries) {
+      const tenantId = (entry.event ?? entry.run)?.tenantId;
+      if (tenantId) await this.redis.xadd(tenantKey(tenantId, 'ledger-dead'), '*', 'e', JSON.stringify(entry)).catch(() => undefined);
+    }
+  }
+
   private async drain(): Promise<void> {
     while (this.pending.length) {
       const batch = this.pending.slice(0, this.options.maxBatch);
       try {
-        await this.insertNow(batch.map((p) => p.entry));
+        await this.insertSparing(batch.map((p) => p.entry));
       } catch (err) {
         this.log.error({ err, events: batch.length }, 'ledger flush failed; will retry');
         this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), 1000);
@@ -140,12 +177,18 @@ export class LedgerWriter {
     const streams = options.tenantId ? [ledgerStreamKey(options.tenantId)] : await this.allStreams(redis);
     let moved = 0;
     for (const stream of streams) {
-      for (;;) {
-        const entries = await redis.xrange(stream, '-', String(Math.max(0, cutoff)), 'COUNT', 1000);
-        if (!entries.length) break;
-        await this.insertNow(entries.map(([, fields]) => JSON.parse(fields[1]!) as LedgerEntry));
-        await redis.xdel(stream, ...entries.map(([id]) => id));
-        moved += entries.length;
+      try {
+        for (;;) {
+          const entries = await redis.xrange(stream, '-', String(Math.max(0, cutoff)), 'COUNT', 1000);
+          if (!entries.length) break;
+          await this.insertSparing(entries.map(([, fields]) => JSON.parse(fields[1]!) as LedgerEntry));
+          await redis.xdel(stream, ...entries.map(([id]) => id));
+          moved += entries.length;
+        }
+      } catch (err) {
+        // One stream's trouble must not stop the others' recovery.
+        this.log.error({ err, stream }, 'could not recover a ledger stream; will retry');
+        if (options.tenantId) throw err;
       }
     }
     return moved;

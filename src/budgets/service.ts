@@ -229,11 +229,12 @@ export async function settleReservation(
       if (outcome.kind === 'settled' && outcome.streamEntry) deps.ledger.enqueue(entry, outcome.streamEntry);
       return event;
     } catch (err) {
-      if (deps.failMode === 'closed') throw unavailable(deps, err);
+      // The usage happened whatever the store says: it goes to the ledger, never lost.
       deps.log.warn({ err }, 'budget store unavailable at settle: writing the ledger directly');
     }
   }
-  // Unguarded (open mode): the ledger gets the row now and the counters are rebuilt later.
+  // Unguarded, or the store failed: the ledger gets the row now (idempotent on its id) and the
+  // counters it touches are rebuilt from the ledger once the store answers.
   await deps.ledger.insertNow([entry]);
   for (const w of reservation.windows) deps.stale.add(w.key);
   return event;

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, requireRole, type Deps, type TenantContext } from '../auth/context.js';
 import { users, type UserRow } from '../db/schema/index.js';
@@ -58,7 +58,7 @@ export async function setUserBudget({ ctx, input }: { ctx: TenantContext; input:
     tx
       .update(users)
       .set({ dailyTokenLimit: data.dailyTokenLimit, monthlyTokenLimit: data.monthlyTokenLimit, updatedAt: sql`now()` })
-      .where(eq(users.id, data.userId))
+      .where(and(eq(users.tenantId, ctx.actor.tenantId), eq(users.id, data.userId)))
       .returning(),
   );
   if (!row) throw notFound('User');

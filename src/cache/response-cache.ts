@@ -23,20 +23,23 @@ const normalize = (text: string) => text.trim().replace(/\s+/g, ' ');
 
 /**
  * Exact-match key: the tenant (in the hash tag and in the hash), the agent and its version, the
- * caller's routing override, and the normalized conversation. Two tenants never share a key.
+ * caller's routing override and output cap, and the normalized conversation. Two tenants never
+ * share a key.
  */
 export function responseCacheKey(parts: {
   tenantId: string;
   agentId: string;
   agentVersion: number;
   routing: string;
+  /** The output cap: an answer cut short for one caller must not be served to another. */
+  maxOutputTokens: number;
   history: { role: string; content: string }[];
   message: string;
 }): string {
   const digest = createHash('sha256')
     .update(
       JSON.stringify([
-        parts.tenantId, parts.agentId, parts.agentVersion, parts.routing,
+        parts.tenantId, parts.agentId, parts.agentVersion, parts.routing, parts.maxOutputTokens,
         parts.history.map((m) => [m.role, normalize(m.content)]), normalize(parts.message),
       ]),
     )

@@ -12,6 +12,19 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
 }
 
 const noControlChars = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
+// NUL and unpaired surrogates cannot be stored by Postgres (text or jsonb): refused at the door.
+export const storable = (s: string) => !s.includes('\u0000') && s.isWellFormed();
+
+/** Free text (messages, instructions): any Unicode Postgres can store, within a length. */
+export const textSchema = (max: number) =>
+  z
+    .string()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`)
+    .refine(storable, 'must not contain NUL characters or unpaired surrogates');
+
+/** Makes text storable (NUL removed, unpaired surrogates replaced): for what models write. */
+export const toStorable = (s: string) => s.replaceAll('\u0000', '').toWellFormed();
 
 export const nameSchema = z
   .string()

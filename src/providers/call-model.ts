@@ -100,7 +100,10 @@ export async function callModel(
         usage: { inputTokens: u.inputTokens ?? 0, outputTokens: u.outputTokens ?? 0, cachedInputTokens: u.inputTokenDetails?.cacheReadTokens ?? 0 },
       };
     } catch (err) {
-      if (req.signal.aborted) throw err;
+      if (req.signal.aborted) {
+        deps.breakers.abandoned(model.id);
+        throw err;
+      }
       if (!isModelFault(err)) {
         deps.breakers.succeeded(model.id); // the model answered; the request was at fault
         throw err;

@@ -25,11 +25,13 @@ export async function decideRoute(input: {
   const { agent, plan, models } = input;
   const allowed = (tier: ModelTier) => plan.allowedModelTiers.includes(tier);
   const strategy = agent.routing;
+  // The tier reported is the chosen model's own, and it must be one the plan allows.
   const pick = (want: 'CHEAP' | 'STRONG' | 'SIMPLE', why: string) => {
-    if (want === 'STRONG' && allowed('STRONG')) return { model: models.strong, tier: 'STRONG' as const, reason: why };
-    if (want === 'SIMPLE' && models.local && allowed('LOCAL')) return { model: models.local, tier: 'LOCAL' as const, reason: `${why}; local model` };
+    if (want === 'STRONG' && allowed('STRONG') && allowed(models.strong.tier)) return { model: models.strong, tier: models.strong.tier, reason: why };
+    if (want === 'SIMPLE' && models.local && allowed('LOCAL')) return { model: models.local, tier: models.local.tier, reason: `${why}; local model` };
     const capped = want === 'STRONG' ? `${why}; STRONG is not in the plan` : why;
-    return { model: models.cheap, tier: 'CHEAP' as const, reason: capped };
+    if (!allowed(models.cheap.tier) && models.local && allowed('LOCAL')) return { model: models.local, tier: models.local.tier, reason: `${capped}; local model` };
+    return { model: models.cheap, tier: models.cheap.tier, reason: capped };
   };
 
   if (input.override !== 'AUTO') {

@@ -50,16 +50,16 @@ export async function updateUser({ ctx, input }: { ctx: TenantContext; input: un
   requireRole(ctx.actor, 'ADMIN');
   const data = parseInput(UpdateUserInput, input);
   const updated = await inTenant(ctx, async (tx) => {
-    const [target] = await tx.select().from(users).where(eq(users.id, data.id)).for('update');
+    const [target] = await tx.select().from(users).where(and(eq(users.tenantId, ctx.actor.tenantId), eq(users.id, data.id))).for('update');
     if (!target) throw notFound('User');
     const touchesOwner = target.role === 'OWNER' || data.role === 'OWNER';
     if (touchesOwner && ctx.actor.role !== 'OWNER') throw forbidden('Only an OWNER can promote, demote or disable an OWNER.');
     const losesOwner = target.role === 'OWNER' && target.status === 'ACTIVE' && ((data.role && data.role !== 'OWNER') || data.status === 'DISABLED');
-    if (losesOwner) await assertAnotherOwner(tx, target.id);
+    if (losesOwner) await assertAnotherOwner(tx, target.tenantId, target.id);
     const [row] = await tx
       .update(users)
       .set({ name: data.name, role: data.role, status: data.status, updatedAt: sql`now()` })
-      .where(eq(users.id, target.id))
+      .where(and(eq(users.tenantId, target.tenantId), eq(users.id, target.id)))
       .returning();
     return row!;
   });
@@ -69,11 +69,11 @@ export async function updateUser({ ctx, input }: { ctx: TenantContext; input: un
 }
 
 /** Locks the active owners so two concurrent demotions cannot both pass. */
-async function assertAnotherOwner(tx: Tx, leavingUserId: string): Promise<void> {
+async function assertAnotherOwner(tx: Tx, tenantId: string, leavingUserId: string): Promise<void> {
   const owners = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(eq(users.role, 'OWNER'), eq(users.status, 'ACTIVE')))
+    .where(and(eq(users.tenantId, tenantId), eq(users.role, 'OWNER'), eq(users.status, 'ACTIVE')))
     .for('update');
   if (!owners.some((o) => o.id !== leavingUserId)) {
     throw conflict('The last active OWNER cannot be demoted or disabled.');

@@ -33,6 +33,8 @@ describe('agents', () => {
     expectCode(await gql(app, CREATE, { input: { ...input, slug: 'coder-2', cheapModel: 'openai/gpt-99' } }, t.ownerKey), 'BAD_USER_INPUT');
     expectCode(await gql(app, CREATE, { input: { ...input, slug: 'coder-3', localModel: 'openai/gpt-4o' } }, t.ownerKey), 'BAD_USER_INPUT');
     expectCode(await gql(app, CREATE, { input: { ...input, slug: 'coder-4', tools: ['rm_rf'] } }, t.ownerKey), 'BAD_USER_INPUT');
+    // A STRONG model as the cheap one would slip past a plan without STRONG.
+    expectCode(await gql(app, CREATE, { input: { ...input, slug: 'coder-5', cheapModel: 'openai/gpt-4o' } }, t.ownerKey), 'BAD_USER_INPUT');
     expectCode(await gql(app, CREATE, { input }, t.ownerKey), 'CONFLICT');
   });
 

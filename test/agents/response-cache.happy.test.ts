@@ -40,6 +40,8 @@ describe('response cache', () => {
     const message = unique('Define latency. ');
     await runAgent(app, t.ownerKey, { agent: 'assistant', message });
     expect((await runAgent(app, t.ownerKey, { agent: 'assistant', message, routing: 'CHEAP' })).run.cached).toBe(false);
+    // An answer cut to a tiny cap is never served to a caller who asked for more.
+    expect((await runAgent(app, t.ownerKey, { agent: 'assistant', message, maxOutputTokens: 3 })).run.cached).toBe(false);
     const agent = await ok<any>(app, '{ agent(idOrSlug: "assistant") { id } }', {}, t.ownerKey);
     await ok(app, 'mutation($id: ID!) { updateAgent(input: { id: $id, instructions: "Be brief." }) { version } }', { id: agent.agent.id }, t.ownerKey);
     expect((await runAgent(app, t.ownerKey, { agent: 'assistant', message })).run.cached).toBe(false);

@@ -20,6 +20,8 @@ describe('runAgent refuses bad input without spending or recording anything', ()
     ['an unknown cache mode', { agent: 'assistant', message: 'hi', cache: 'SOMETIMES' }, 'BAD_USER_INPUT'],
     ['201 history turns', { agent: 'assistant', message: 'hi', history: Array.from({ length: 201 }, () => ({ role: 'USER', content: 'x' })) }, 'BAD_USER_INPUT'],
     ['an empty history turn', { agent: 'assistant', message: 'hi', history: [{ role: 'USER', content: '' }] }, 'BAD_USER_INPUT'],
+    ['a NUL character (Postgres cannot store it)', { agent: 'assistant', message: 'hi\u0000there' }, 'BAD_USER_INPUT'],
+    ['an unpaired surrogate', { agent: 'assistant', message: 'hi', history: [{ role: 'USER', content: 'x\ud800y' }] }, 'BAD_USER_INPUT'],
     ['an unknown agent', { agent: 'nope', message: 'hi' }, 'NOT_FOUND'],
     ['an unknown user', { agent: 'assistant', message: 'hi', userId: 'usr_00000000000000000000000000' }, 'FORBIDDEN'],
   ];

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { budgetWindows, readWindows, reserveBudget, settleReservation } from '../../src/budgets/index.js';
+import { budgetWindows, ledgerTotal, readWindows, reserveBudget, settleReservation } from '../../src/budgets/index.js';
 import { findUser } from '../../src/users/index.js';
 import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
 import { expectCode, gql, signUp } from '../helpers/graphql.js';
@@ -49,6 +49,30 @@ describe.skipIf(!redisUrl)('when Redis goes away', () => {
     ).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     await proxy.up();
     await eventually(async () => !(await gql(closedApp, STATUS, {}, t.ownerKey)).errors);
+  });
+
+  it('never loses usage that was spent while the store went away', async () => {
+    const t = await signUp(closedApp);
+    const deps = closedApp.runtime.deps;
+    const user = (await findUser(deps.db, t.tenantId, t.ownerId))!;
+    const now = new Date();
+    const windows = budgetWindows(t.tenantId, (await deps.plans.byKey('free'))!, user, now);
+    await eventually(async () => readWindows(deps.budgets, t.tenantId, windows, now).then(() => true, () => false));
+    const r = await reserveBudget(deps.budgets, { tenantId: t.tenantId, userId: user.id, windows, tokens: 800, costMicros: 50, now, holdMs: 60_000 });
+    if (!r.ok) throw new Error('denied');
+    await proxy.down(); // the model answered; now the settlement cannot reach Redis
+    const event = await settleReservation(deps.budgets, r.reservation, { kind: 'run', inputTokens: 500, outputTokens: 200, costMicros: 40 }, now);
+    expect(await ledgerTotal(deps.db, t.tenantId, windows[0]!)).toBe(700);
+    expect(event.totalTokens).toBe(700);
+    await proxy.up();
+    // The counters it missed are rebuilt from the ledger; the dead hold expires with its time.
+    await eventually(async () => {
+      try {
+        return (await readWindows(deps.budgets, t.tenantId, windows, new Date(now.getTime() + 120_000)))[0]!.used === 700;
+      } catch {
+        return false;
+      }
+    });
   });
 
   it('in open mode admits unguarded, and counts that use once Redis is back', async () => {

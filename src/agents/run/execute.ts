@@ -3,6 +3,7 @@ import type { TenantContext } from '../../auth/context.js';
 import { extendReservation, trueUp, type Reservation } from '../../budgets/index.js';
 import { costMicros, type LadderModel } from '../../budgets/ladder.js';
 import type { ModelRow } from '../../db/schema/index.js';
+import { AppError } from '../../lib/errors.js';
 import { costNumerator, toMicros } from '../../pricing/cost.js';
 import { callModel, ModelUnavailable, type StepResult } from '../../providers/call-model.js';
 import { toolsFor } from '../tools/registry.js';
@@ -49,6 +50,16 @@ export async function executeRun(
   let model = run.model;
 
   try {
+    return await loop();
+  } catch (err) {
+    // The budget store went away mid-run: keep what was spent, so that it is still charged.
+    if (err instanceof AppError && err.code === 'SERVICE_UNAVAILABLE') return { ...exec, output: texts.join('\n'), ended: { kind: 'STORE_UNAVAILABLE', error: err } };
+    throw err;
+  } finally {
+    clearTimeout(timer);
+  }
+
+  async function loop(): Promise<Execution> {
     for (let step = 0; ; step++) {
       const input = estimateInputTokens(system, asTurns(messages), toolCount);
       const tokenRoom = limits.maxTokensPerRun - exec.inputTokens - exec.outputTokens - input;
@@ -116,7 +127,5 @@ export async function executeRun(
       if (toMicros(exec.costNumerator) >= limits.maxCostPerRunMicros) return stop('COST', `The run reached its cost limit of $${limits.maxCostPerRunMicros / 1e6}.`);
       messages.push(...result.responseMessages);
     }
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -4,10 +4,10 @@ import { budgetWindows } from '../../budgets/windows.js';
 import type { ModelRow } from '../../db/schema/index.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { idSchema, optional, parseInput } from '../../lib/validation.js';
+import { idSchema, optional, parseInput, textSchema } from '../../lib/validation.js';
 import type { RunPlan } from './types.js';
 
-const content = z.string().min(1, 'must not be empty').max(100_000, 'must be at most 100,000 characters');
+const content = textSchema(100_000);
 const RunAgentInput = z.object({
   agent: z.string().trim().min(1, 'must not be empty').max(64),
   message: content.refine((m) => m.trim().length > 0, 'must not be blank'),

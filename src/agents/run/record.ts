@@ -1,6 +1,7 @@
 import type { RunRecord } from '../../budgets/index.js';
 import type { BudgetWindow } from '../../budgets/windows.js';
 import type { RouteRecord, RunStatus } from '../../db/schema/index.js';
+import { toStorable } from '../../lib/validation.js';
 import { microsToUsd } from '../../pricing/index.js';
 import type { Execution, RunAgentResult, RunPlan } from './types.js';
 
@@ -38,8 +39,9 @@ export function runRecord(plan: RunPlan, facts: RunFacts, endedAt: number): RunR
     costMicros: facts.costMicros ?? 0,
     savedCostMicros: facts.savedCostMicros ?? 0,
     durationMs: Math.max(0, Math.round(endedAt - plan.startedAt)),
-    reason: facts.reason ?? null,
-    transcript: plan.agent.storeTranscripts ? { history: plan.history, message: plan.message, output: facts.output ?? null } : null,
+    reason: facts.reason ? toStorable(facts.reason) : null,
+    // Inputs were validated as storable; what a model wrote is made so.
+    transcript: plan.agent.storeTranscripts ? { history: plan.history, message: plan.message, output: facts.output ? toStorable(facts.output) : null } : null,
     createdAt: new Date(plan.startedAt).toISOString(),
   };
 }
@@ -49,6 +51,7 @@ export const STATUS_OF = {
   RUN_LIMIT: 'RUN_LIMIT',
   BUDGET_EXCEEDED: 'BUDGET_EXCEEDED',
   PROVIDER_UNAVAILABLE: 'FAILED',
+  STORE_UNAVAILABLE: 'FAILED',
 } as const satisfies Record<Execution['ended']['kind'], RunStatus>;
 
 const fmt = (n: number) => n.toLocaleString('en-US');

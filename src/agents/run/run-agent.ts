@@ -40,7 +40,8 @@ async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentR
   const { deps } = ctx;
   const now = () => deps.clock.now().getTime();
   const cacheKey = responseCacheKey({
-    tenantId: plan.tenant.id, agentId: plan.agent.id, agentVersion: plan.agent.version, routing: plan.routing, history: plan.history, message: plan.message,
+    tenantId: plan.tenant.id, agentId: plan.agent.id, agentVersion: plan.agent.version, routing: plan.routing,
+    maxOutputTokens: plan.maxOutputTokens, history: plan.history, message: plan.message,
   });
   const caching = plan.agent.cacheTtlSeconds > 0 && plan.cache === 'USE';
   // The fast path looks in the cache in the same round trip as the reservation. It needs the
@@ -104,7 +105,13 @@ async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentR
   const run = runRecord(plan, {
     status: STATUS_OF[ended.kind], route: { ...route, tier: exec.model?.tier ?? route.tier }, modelId: exec.model?.id ?? null,
     degradations: admission.degradations, usage: exec, toolCalls: exec.toolCalls, costMicros, output: exec.output,
-    reason: ended.kind === 'RUN_LIMIT' ? ended.limit : ended.kind === 'BUDGET_EXCEEDED' ? ended.window.kind : ended.kind === 'PROVIDER_UNAVAILABLE' ? ended.message : null,
+    reason: {
+      COMPLETED: null,
+      RUN_LIMIT: ended.kind === 'RUN_LIMIT' ? ended.limit : null,
+      BUDGET_EXCEEDED: ended.kind === 'BUDGET_EXCEEDED' ? ended.window.kind : null,
+      PROVIDER_UNAVAILABLE: ended.kind === 'PROVIDER_UNAVAILABLE' ? ended.message : null,
+      STORE_UNAVAILABLE: 'BUDGET_STORE_UNAVAILABLE',
+    }[ended.kind],
   }, now());
   const spent = exec.inputTokens + exec.outputTokens > 0 || costMicros > 0;
   // Issued together with the settlement: one round trip for both.
@@ -133,6 +140,8 @@ async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentR
       return budgetExceeded(plan, run, ended.window, ended.used, await upgrades(ctx, plan, ended.window), exec.output || null);
     case 'PROVIDER_UNAVAILABLE':
       return { __typename: 'ProviderUnavailable', run, code: 'PROVIDER_UNAVAILABLE', message: ended.message, retryAfterSeconds: ended.retryAfterSeconds };
+    case 'STORE_UNAVAILABLE':
+      throw ended.error;
   }
 }
 

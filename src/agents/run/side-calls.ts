@@ -35,21 +35,25 @@ export async function chargedSideCall(
     tokens: input + req.maxOutputTokens, costMicros: costMicros(model, input, req.maxOutputTokens), now, holdMs: 60_000,
   });
   if (!held.ok) return undefined;
+  let result: Awaited<ReturnType<typeof callModel>>;
+  const started = performance.now();
   try {
-    const started = performance.now();
-    const result = await callModel(deps.providers, model, {
+    result = await callModel(deps.providers, model, {
       system: req.system, messages, tools: {}, maxOutputTokens: req.maxOutputTokens, signal: AbortSignal.timeout(30_000),
-    }).finally(() => (plan.providerMs += performance.now() - started));
-    await settleReservation(
-      deps.budgets, held.reservation,
-      { kind: req.kind, agentId: plan.agent.id, runId: plan.runId, modelId: model.id, ...result.usage, costMicros: runCostMicros(model, result.usage) },
-      deps.clock.now(),
-    );
-    await deps.cache.set(key, result.text, DAY_SECONDS).catch(() => undefined);
-    return result.text;
+    });
   } catch (err) {
     ctx.log.warn({ err, kind: req.kind }, 'side call failed');
     await releaseReservation(deps.budgets, held.reservation, deps.clock.now());
     return undefined;
+  } finally {
+    plan.providerMs += performance.now() - started;
   }
+  // Charged whatever happens next: settling falls back to the ledger if the store is away.
+  await settleReservation(
+    deps.budgets, held.reservation,
+    { kind: req.kind, agentId: plan.agent.id, runId: plan.runId, modelId: model.id, ...result.usage, costMicros: runCostMicros(model, result.usage) },
+    deps.clock.now(),
+  );
+  await deps.cache.set(key, result.text, DAY_SECONDS).catch(() => undefined);
+  return result.text;
 }

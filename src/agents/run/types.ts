@@ -42,7 +42,9 @@ export type Execution = {
     | { kind: 'COMPLETED' }
     | { kind: 'RUN_LIMIT'; limit: RunLimitKind; message: string }
     | { kind: 'BUDGET_EXCEEDED'; window: BudgetWindow; used: number }
-    | { kind: 'PROVIDER_UNAVAILABLE'; retryAfterSeconds: number; message: string };
+    | { kind: 'PROVIDER_UNAVAILABLE'; retryAfterSeconds: number; message: string }
+    /** The budget store failed mid-run: what was spent is settled, then the fault is raised. */
+    | { kind: 'STORE_UNAVAILABLE'; error: Error };
 };
 
 /** The union `runAgent` answers with: every member carries the run record. */
