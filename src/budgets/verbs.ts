@@ -14,7 +14,8 @@ export type BudgetStatusView = { user: UserRow; windows: Record<WindowKind, Wind
 
 /** A user's windows now: used (settled), reserved (in flight) and what remains. */
 export async function budgetStatusFor(deps: Deps, user: UserRow): Promise<BudgetStatusView> {
-  const tenant = await findTenant(deps.db, user.tenantId);
+  // The cached lookup: a list of users asks this once per user.
+  const tenant = (await deps.lookups.tenant(user.tenantId)) ?? (await findTenant(deps.db, user.tenantId));
   const plan = await deps.plans.byId(tenant.planId);
   const now = deps.clock.now();
   const windows = budgetWindows(tenant.id, plan, user, now);
