@@ -81,17 +81,21 @@ export async function compose(
     });
     await lookups.start();
     const keys = createKeyAuthenticator(database.db, log, config.keyCacheTtlMs, () => clock.now().getTime());
+    const plans = createPlanCatalog(database.db);
+    const models = createModelCatalog(database.db);
     lookups.onInvalidate((i) => {
       if (i.kind === 'key') keys.forgetKey(i.keyId);
       if (i.kind === 'userKeys') keys.forgetUser(i.userId);
+      if (i.kind === 'plans') plans.invalidate();
+      if (i.kind === 'models') models.invalidate();
     });
     const deps: Deps = {
       config,
       db: database.db,
       clock,
       log,
-      plans: createPlanCatalog(database.db),
-      models: createModelCatalog(database.db),
+      plans,
+      models,
       keys,
       lookups,
       budgets,

@@ -10,7 +10,9 @@ export type Invalidation =
   | { kind: 'user'; tenantId: string; userId: string }
   | { kind: 'agents'; tenantId: string }
   | { kind: 'key'; keyId: string }
-  | { kind: 'userKeys'; userId: string };
+  | { kind: 'userKeys'; userId: string }
+  | { kind: 'plans' }
+  | { kind: 'models' };
 
 /**
  * Tenant, user and agent rows for the request path, kept in process so that runAgent touches no

@@ -32,6 +32,7 @@ export async function setModelPrice({ ctx, input }: { ctx: PublicContext & { ope
     .where(eq(models.id, data.modelId))
     .returning();
   if (!row) throw notFound('Model');
-  ctx.deps.models.invalidate();
+  // Every process prices runs from its cached catalog: all of them drop it now.
+  await ctx.deps.lookups.invalidate({ kind: 'models' });
   return row;
 }
