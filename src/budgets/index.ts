@@ -4,9 +4,10 @@ export type { LedgerEntry, LedgerEvent, RunRecord } from './ledger-entry.js';
 export { MemoryBudgetStore } from './memory-store.js';
 export { RedisBudgetStore } from './redis-store.js';
 export {
-  extendReservation, readWindows, recordEntry, releaseReservation, reserveBudget, settleReservation, trueUp,
-  type BudgetDeps, type BudgetFailMode, type CacheHit, type Denial, type Reservation, type Usage,
+  extendReservation, readWindows, releaseReservation, reserveBudget,
+  type BudgetDeps, type BudgetFailMode, type CacheHit, type Denial, type Reservation,
 } from './service.js';
+export { recordEntry, settleReservation, trueUp, type Usage } from './settle.js';
 export type { BudgetStore } from './store.js';
 export { budgetStatusFor, getBudgetStatus, setUserBudget, type BudgetStatusView } from './verbs.js';
 export { budgetWindows, userLimits, utcDay, utcMonth, WINDOW_KINDS, type BudgetWindow, type WindowKind } from './windows.js';
