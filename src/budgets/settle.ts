@@ -13,14 +13,21 @@ const heldOf = (r: Reservation, unit: 'TOKENS' | 'USD') =>
  * estimate), the hold grows to cover what was really spent, past the limit if need be. Money
  * spent is charged; the next reservation or extension is then refused.
  */
-export async function trueUp(deps: BudgetDeps, reservation: Reservation, spent: { tokens: number; costMicros: number }, now: Date): Promise<void> {
+export async function trueUp(
+  deps: BudgetDeps,
+  reservation: Reservation,
+  spent: { tokens: number; costMicros: number },
+  now: Date,
+  /** How long the hold must still live: a live run's remaining time, not less. */
+  holdMs = 60_000,
+): Promise<void> {
   const tokens = Math.max(0, spent.tokens - heldOf(reservation, 'TOKENS'));
   const cost = Math.max(0, spent.costMicros - heldOf(reservation, 'USD'));
   if (!reservation.guarded || (tokens === 0 && cost === 0)) return;
   const amounts = amountsFor(reservation.windows, tokens, cost);
   const hold = {
     tenantId: reservation.tenantId, reservationId: reservation.id, windows: reservation.windows, amounts,
-    now: now.getTime(), expiresAt: now.getTime() + 60_000,
+    now: now.getTime(), expiresAt: now.getTime() + holdMs,
   };
   try {
     const outcome = await withSeeding(deps, reservation.tenantId, reservation.windows, () => deps.store.force(hold));

@@ -118,7 +118,7 @@ export async function executeRun(
       exec.cachedInputTokens += result.usage.cachedInputTokens;
       exec.costNumerator += costNumerator(model, result.usage);
       // The provider's count can exceed the estimate: hold what was really spent before going on.
-      await trueUp(deps.budgets, run.reservation, { tokens: exec.inputTokens + exec.outputTokens, costMicros: toMicros(exec.costNumerator) }, deps.clock.now());
+      await trueUp(deps.budgets, run.reservation, { tokens: exec.inputTokens + exec.outputTokens, costMicros: toMicros(exec.costNumerator) }, deps.clock.now(), run.holdMs);
       if (result.text) texts.push(result.text);
       if (result.toolCalls === 0) return { ...exec, output: result.text };
       exec.toolCalls += result.toolCalls;
