@@ -114,6 +114,7 @@ export class SimLanguageModel implements LanguageModelV3 {
     if (tokens < 1024) return 0;
     const key = createHash('sha256').update(textOf(system.content)).digest('hex');
     const seen = this.seenSystemPrompts.has(key);
+    if (this.seenSystemPrompts.size >= 10_000) this.seenSystemPrompts.clear();
     this.seenSystemPrompts.add(key);
     return seen ? tokens : 0;
   }
