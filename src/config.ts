@@ -37,6 +37,7 @@ const EnvSchema = z.object({
   BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   BREAKER_OPEN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
   DEFAULT_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(16).max(100_000).default(1024),
   STRIPE_SECRET_KEY: optionalString,
 });
@@ -79,6 +80,8 @@ export type Config = {
   billingEnabled: boolean;
   /** HTTP worker processes (Node's cluster); 1 runs in this process. */
   workers: number;
+  /** runAgent calls per API key per minute; 0 turns the limit off. */
+  rateLimitPerMinute: number;
 };
 
 export class ConfigError extends Error {}
@@ -137,5 +140,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultMaxOutputTokens: e.DEFAULT_MAX_OUTPUT_TOKENS,
     billingEnabled: Boolean(e.STRIPE_SECRET_KEY),
     workers: e.WORKERS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
   };
 }

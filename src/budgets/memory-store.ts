@@ -14,6 +14,7 @@ export class MemoryBudgetStore implements BudgetStore {
   private readonly counters = new Map<string, WindowUsage>();
   private readonly holds = new Map<string, Hold>();
   private readonly settled = new Set<string>();
+  private readonly rates = new Map<string, number>();
 
   constructor(
     private readonly writeLedger: (entry: LedgerEntry) => Promise<void>,
@@ -23,6 +24,7 @@ export class MemoryBudgetStore implements BudgetStore {
   }
 
   async reserve(req: HoldRequest): Promise<HoldOutcome> {
+    if (req.rateLimit && this.overRate(req.rateLimit.key, req.rateLimit.limit)) return { kind: 'rate_limited' };
     if (this.cache && req.cacheProbe) {
       const raw = await this.cache.get(req.cacheProbe.key);
       const answer = raw ? (JSON.parse(raw) as { costMicros: number; modelId: string; runId: string; expiresAt: number }) : undefined;
@@ -107,6 +109,14 @@ export class MemoryBudgetStore implements BudgetStore {
 
   async invalidate(keys: string[]): Promise<void> {
     for (const key of keys) this.counters.delete(key);
+  }
+
+  /** Fixed windows: the key names the window, so old keys are only ever left behind. */
+  private overRate(key: string, limit: number): boolean {
+    if (this.rates.size > 10_000) this.rates.clear();
+    const n = (this.rates.get(key) ?? 0) + 1;
+    this.rates.set(key, n);
+    return n > limit;
   }
 
   private missing(windows: WindowSpec[]): number[] {

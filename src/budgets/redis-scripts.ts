@@ -107,11 +107,23 @@ return out
 
 export const HOLD = `${COMMON}${HOLD_BODY}`;
 
-/** The probe, then (on a miss) HOLD over the remaining keys and arguments. */
-export const HOLD_OR_HIT = `${COMMON}${PROBE}
-local hit = probe(KEYS[1], KEYS[2], tonumber(ARGV[2]), ARGV[1])
-if hit then return hit end
-table.remove(KEYS, 1); table.remove(KEYS, 1); table.remove(ARGV, 1)
+/**
+ * A new run's admission in one round trip: the caller's request rate, then the response-cache
+ * probe, then HOLD. KEYS: rate key, cache key, ledger stream, then as HOLD. ARGV: rate limit (0:
+ * none), rate window in seconds, entry template ('' : no probe), then as HOLD.
+ */
+export const ADMIT = `${COMMON}${PROBE}
+local rate_limit = tonumber(ARGV[1])
+if rate_limit > 0 then
+  local n = redis.call('INCR', KEYS[1])
+  if n == 1 then redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2])) end
+  if n > rate_limit then return {'RATE_LIMITED'} end
+end
+if ARGV[3] ~= '' then
+  local hit = probe(KEYS[2], KEYS[3], tonumber(ARGV[4]), ARGV[3])
+  if hit then return hit end
+end
+for _ = 1, 3 do table.remove(KEYS, 1); table.remove(ARGV, 1) end
 ${HOLD_BODY}`;
 
 /**

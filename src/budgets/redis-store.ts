@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis';
 import { tenantKey } from '../lib/keys.js';
-import { HOLD, HOLD_OR_HIT, READ, RELEASE, SEED, SETTLE } from './redis-scripts.js';
+import { ADMIT, HOLD, READ, RELEASE, SEED, SETTLE } from './redis-scripts.js';
 import type { LedgerEntry } from './ledger-entry.js';
 import type { BudgetStore, HoldOutcome, HoldRequest, SettleOutcome, SettleRequest, StreamEntry, WindowSpec, WindowUsage } from './store.js';
 
 type Script = (numKeys: number, ...args: (string | number)[]) => Promise<unknown>;
-const SCRIPTS = { budgetHold: HOLD, budgetHoldOrHit: HOLD_OR_HIT, budgetSettle: SETTLE, budgetRelease: RELEASE, budgetRead: READ, budgetSeed: SEED } as const;
+const SCRIPTS = { budgetHold: HOLD, budgetAdmit: ADMIT, budgetSettle: SETTLE, budgetRelease: RELEASE, budgetRead: READ, budgetSeed: SEED } as const;
 type ScriptName = keyof typeof SCRIPTS;
 
 /** How long a settled reservation id is remembered, so a retried settle is not charged twice. */
@@ -57,10 +57,19 @@ export class RedisBudgetStore implements BudgetStore {
     const args: (string | number)[] = [req.now, req.reservationId, req.expiresAt, mode];
     req.windows.forEach((w, i) => args.push(w.limit, req.amounts[i]!, w.ttlSeconds));
     const probe = this.probesCache && mode === 'reserve' ? req.cacheProbe : undefined;
-    const reply = probe
-      ? await this.run('budgetHoldOrHit', [probe.key, ledgerStreamKey(req.tenantId), ...keys], [probe.entryTemplate, ...args])
-      : await this.run('budgetHold', keys, args);
+    const rate = mode === 'reserve' ? req.rateLimit : undefined;
+    const reply =
+      probe || rate
+        ? await this.run(
+            'budgetAdmit',
+            // Unused slots still name keys of this tenant, so the script stays in one slot.
+            [rate?.key ?? tenantKey(req.tenantId, 'rl', '-'), probe?.key ?? tenantKey(req.tenantId, 'rc', '-'), ledgerStreamKey(req.tenantId), ...keys],
+            [rate?.limit ?? 0, rate?.windowSeconds ?? 0, probe?.entryTemplate ?? '', ...args],
+          )
+        : await this.run('budgetHold', keys, args);
     switch (reply[0]) {
+      case 'RATE_LIMITED':
+        return { kind: 'rate_limited' };
       case 'CACHED':
         return {
           kind: 'cached', answer: String(reply[1]), entry: JSON.parse(String(reply[2])) as LedgerEntry,

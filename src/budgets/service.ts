@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import { tenantKey } from '../lib/keys.js';
 import type { Logger } from '../lib/logger.js';
 import type { LedgerEntry } from './ledger-entry.js';
 import { ledgerTotal, type LedgerWriter } from './ledger.js';
@@ -71,7 +72,7 @@ export async function withSeeding<T extends { kind: string }>(
 
 function toHoldResult(windows: BudgetWindow[], amounts: number[], outcome: HoldOutcome): HoldResult | 'gone' {
   if (outcome.kind === 'held') return { ok: true, usage: outcome.usage };
-  if (outcome.kind === 'cached') throw new Error('unreachable: only reserveBudget probes the cache');
+  if (outcome.kind === 'cached' || outcome.kind === 'rate_limited') throw new Error('unreachable: only reserveBudget probes the cache or counts the rate');
   if (outcome.kind === 'gone') return 'gone';
   if (outcome.kind === 'denied') {
     return { ok: false, denial: { window: windows[outcome.index]!, usage: outcome.usage, requested: amounts[outcome.index]! } };
@@ -84,17 +85,20 @@ type ReserveRequest = { tenantId: string; userId: string | null; windows: Budget
 type Reserved = { ok: true; reservation: Reservation; usage: WindowUsage[] };
 type Denied = { ok: false; denial: Denial };
 type Probe = { key: string; entryTemplate: string };
+type Rate = { keyId: string; perMinute: number };
+
+const RATE_WINDOW_MS = 60_000;
 
 /**
  * All or nothing: holds `tokens` on every token window and `costMicros` on the spend window.
  * With `cacheProbe` (where the store can), a fresh cached answer is returned instead, recorded,
  * with nothing held: a hit and an admission each take one round trip.
  */
-export async function reserveBudget(deps: BudgetDeps, req: ReserveRequest & { cacheProbe: Probe }): Promise<Reserved | { ok: true; hit: CacheHit } | Denied>;
-export async function reserveBudget(deps: BudgetDeps, req: ReserveRequest & { cacheProbe?: undefined }): Promise<Reserved | Denied>;
+export async function reserveBudget(deps: BudgetDeps, req: ReserveRequest & { cacheProbe: Probe; rate?: Rate }): Promise<Reserved | { ok: true; hit: CacheHit } | Denied>;
+export async function reserveBudget(deps: BudgetDeps, req: ReserveRequest & { cacheProbe?: undefined; rate?: Rate }): Promise<Reserved | Denied>;
 export async function reserveBudget(
   deps: BudgetDeps,
-  req: ReserveRequest & { cacheProbe?: Probe },
+  req: ReserveRequest & { cacheProbe?: Probe; rate?: Rate },
 ): Promise<Reserved | { ok: true; hit: CacheHit } | Denied> {
   const amounts = amountsFor(req.windows, req.tokens, req.costMicros);
   const reservation: Reservation = {
@@ -109,9 +113,19 @@ export async function reserveBudget(
   const hold = {
     tenantId: req.tenantId, reservationId: reservation.id, windows: req.windows, amounts, now: req.now.getTime(),
     expiresAt: req.now.getTime() + req.holdMs, cacheProbe: req.cacheProbe,
+    // A fixed one-minute window per API key, counted in the same script as the admission.
+    rateLimit: req.rate && req.rate.perMinute > 0
+      ? { key: tenantKey(req.tenantId, 'rl', req.rate.keyId, Math.floor(req.now.getTime() / RATE_WINDOW_MS)), limit: req.rate.perMinute, windowSeconds: RATE_WINDOW_MS / 1000 }
+      : undefined,
   };
+  const retryAfterSeconds = Math.ceil((RATE_WINDOW_MS - (req.now.getTime() % RATE_WINDOW_MS)) / 1000);
   try {
-    const outcome = await withSeeding(deps, req.tenantId, req.windows, () => deps.store.reserve(hold));
+    let attempt = 0;
+    // A retry after rebuilding counters is the same request: its rate is counted once.
+    const outcome = await withSeeding(deps, req.tenantId, req.windows, () => deps.store.reserve(attempt++ ? { ...hold, rateLimit: undefined } : hold));
+    if (outcome.kind === 'rate_limited') {
+      throw new AppError('RATE_LIMITED', `This API key made more than ${req.rate!.perMinute} agent runs this minute; retry in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+    }
     if (outcome.kind === 'cached') {
       if (outcome.streamEntry) deps.ledger.enqueue(outcome.entry, outcome.streamEntry);
       return { ok: true, hit: { answer: outcome.answer, entry: outcome.entry } };

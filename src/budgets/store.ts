@@ -27,6 +27,8 @@ export type HoldRequest = {
    * is held.
    */
   cacheProbe?: { key: string; entryTemplate: string };
+  /** reserve only: counts this request against the caller's rate, first of all. */
+  rateLimit?: { key: string; limit: number; windowSeconds: number };
 };
 
 export type HoldOutcome =
@@ -37,7 +39,9 @@ export type HoldOutcome =
   /** extend only: the reservation expired or was lost. */
   | { kind: 'gone' }
   /** reserve with a cache probe: the cached answer, and the hit's entry (already durable). */
-  | { kind: 'cached'; answer: string; entry: LedgerEntry; streamEntry?: StreamEntry };
+  | { kind: 'cached'; answer: string; entry: LedgerEntry; streamEntry?: StreamEntry }
+  /** reserve with a rate limit: the caller is over it; nothing was probed or held. */
+  | { kind: 'rate_limited' };
 
 export type SettleRequest = {
   tenantId: string;

@@ -111,6 +111,17 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
     expect(await store.read(tenantId, windows, NOW + 2_000)).toEqual({ kind: 'ok', usage: [{ used: 25, reserved: 0 }] });
   });
 
+  it("counts a caller's rate before anything else, and refuses past it without holding", async () => {
+    const { store, hold, seedAll, tenantId, windows } = setup([1_000]);
+    await seedAll();
+    const rateLimit = { key: tenantKey(tenantId, 'rl', 'key_a', 1), limit: 3, windowSeconds: 60 };
+    for (let i = 0; i < 3; i++) expect((await store.reserve(hold([10], { rateLimit }))).kind).toBe('held');
+    expect(await store.reserve(hold([10], { rateLimit }))).toEqual({ kind: 'rate_limited' });
+    expect(await store.read(tenantId, windows, NOW)).toEqual({ kind: 'ok', usage: [{ used: 0, reserved: 30 }] });
+    const other = { ...rateLimit, key: tenantKey(tenantId, 'rl', 'key_b', 1) };
+    expect((await store.reserve(hold([10], { rateLimit: other }))).kind).toBe('held');
+  });
+
   it('admits exactly 500 of 1,000 concurrent 10-token reservations against 5,000, across every client', async () => {
     const { stores, hold, seedAll, tenantId, windows } = setup([5_000]);
     await seedAll();

@@ -30,8 +30,12 @@ export async function admit(
       tenantId: plan.tenant.id, userId: plan.user?.id ?? null, windows: plan.windows, now, holdMs: req.holdMs,
       tokens: req.inputTokens + choice.outputCap, costMicros: costMicros(choice.model, req.inputTokens, choice.outputCap),
     };
-    // Only the first attempt looks in the cache: a miss then stays a miss.
-    const held = attempt === 0 && req.cacheProbe ? await reserveBudget(deps.budgets, { ...ask, cacheProbe: req.cacheProbe }) : await reserveBudget(deps.budgets, ask);
+    // Only the first attempt counts the caller's rate and looks in the cache.
+    const rate = attempt === 0 ? { keyId: ctx.actor.keyId, perMinute: deps.config.rateLimitPerMinute } : undefined;
+    const held =
+      attempt === 0 && req.cacheProbe
+        ? await reserveBudget(deps.budgets, { ...ask, rate, cacheProbe: req.cacheProbe })
+        : await reserveBudget(deps.budgets, { ...ask, rate });
     if (held.ok) return 'hit' in held ? held : { ok: true, reservation: held.reservation, ...choice };
     if (attempt === ATTEMPTS - 1) return { ok: false, window: held.denial.window, used: held.denial.usage.used + held.denial.usage.reserved };
     const usage = await readWindows(deps.budgets, plan.tenant.id, plan.windows, now);
