@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   BREAKER_OPEN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(20),
   DEFAULT_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(16).max(100_000).default(1024),
   STRIPE_SECRET_KEY: optionalString,
 });
@@ -82,6 +83,8 @@ export type Config = {
   workers: number;
   /** runAgent calls per API key per minute; 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** Open sign-ups per client IP per hour, per process; 0 turns the limit off. */
+  signupsPerIpPerHour: number;
 };
 
 export class ConfigError extends Error {}
@@ -141,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     billingEnabled: Boolean(e.STRIPE_SECRET_KEY),
     workers: e.WORKERS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    signupsPerIpPerHour: e.SIGNUPS_PER_IP_PER_HOUR,
   };
 }

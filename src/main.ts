@@ -16,6 +16,7 @@ import { assertSystemRole, migrate } from './db/migrate.js';
 import { seedCatalog } from './db/seed.js';
 import { buildHttpServer } from './http/server.js';
 import { systemClock, type Clock } from './lib/clock.js';
+import { FixedWindowLimiter } from './lib/fixed-window.js';
 import { createLogger } from './lib/logger.js';
 import { createPlanCatalog } from './plans/index.js';
 import { createModelCatalog } from './pricing/index.js';
@@ -102,6 +103,7 @@ export async function compose(
       providers,
       cache,
       metrics: createMetrics(),
+      signupLimiter: new FixedWindowLimiter(config.signupsPerIpPerHour, 3_600_000, () => clock.now().getTime()),
     };
     const http = await buildHttpServer(deps, [
       { name: 'database', ping: database.ping },

@@ -9,6 +9,7 @@ import { scoped } from '../db/scoped.js';
 import type { Role } from '../db/schema/index.js';
 import type { Clock } from '../lib/clock.js';
 import { forbidden } from '../lib/errors.js';
+import type { FixedWindowLimiter } from '../lib/fixed-window.js';
 import type { Logger } from '../lib/logger.js';
 import type { PlanCatalog } from '../plans/plan-catalog.js';
 import type { ModelCatalog } from '../pricing/model-catalog.js';
@@ -35,9 +36,12 @@ export type Deps = {
   metrics: Metrics;
   /** Tenants, users and agents for the request path, invalidated across processes. */
   lookups: Lookups;
+  /** Open sign-ups per client IP (in process). */
+  signupLimiter: FixedWindowLimiter;
 };
 
-export type PublicContext = { deps: Deps; requestId: string; log: Logger };
+/** `clientIp`: for the per-IP limits on unauthenticated operations (sign-up). */
+export type PublicContext = { deps: Deps; requestId: string; log: Logger; clientIp?: string };
 export type TenantContext = PublicContext & { actor: Actor };
 
 const ROLE_RANK = { OWNER: 3, ADMIN: 2, MEMBER: 1 } as const satisfies Record<Role, number>;

@@ -34,6 +34,12 @@ export async function createTenant({
   if (!ctx.deps.config.signupOpen && !ctx.operator) {
     throw unauthenticated('Sign-up is closed: creating a tenant needs the operator token.');
   }
+  if (!ctx.operator) {
+    const gate = ctx.deps.signupLimiter.hit(ctx.clientIp ?? 'unknown');
+    if (!gate.ok) {
+      throw new AppError('RATE_LIMITED', `Too many sign-ups from this address; retry in ${gate.retryAfterSeconds} s.`, { retryAfterSeconds: gate.retryAfterSeconds });
+    }
+  }
   const data = parseInput(CreateTenantInput, input);
   const plan = await ctx.deps.plans.byKey(DEFAULT_PLAN_KEY);
   if (!plan) throw new AppError('SERVICE_UNAVAILABLE', 'The plan catalog is not seeded.');

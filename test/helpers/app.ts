@@ -19,6 +19,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     ADMIN_TOKEN,
     LOG_LEVEL: 'silent',
     PROVIDER_RETRY_BASE_MS: '1',
+    // Every test signs up from 127.0.0.1: the per-IP limit has a test of its own.
+    SIGNUPS_PER_IP_PER_HOUR: '0',
     ...env,
   });
 }

@@ -46,6 +46,22 @@ describe('createTenant', () => {
     expect(b.createTenant.tenant.slug.startsWith(a.createTenant.tenant.slug)).toBe(true);
   });
 
+  it('limits open sign-ups per client address, but not the operator', async () => {
+    const { startApp, ADMIN_TOKEN } = await import('../helpers/app.js');
+    const limited = await startApp({ env: { SIGNUPS_PER_IP_PER_HOUR: '2' }, database: app.runtime.database });
+    try {
+      const input = () => ({ input: { name: unique('Burst '), ownerEmail: 'x@example.com' } });
+      await ok(limited, CREATE, input());
+      await ok(limited, CREATE, input());
+      const third = await gql(limited, CREATE, input());
+      expectCode(third, 'RATE_LIMITED');
+      expect(third.errors![0]!.extensions!.retryAfterSeconds).toBeGreaterThan(0);
+      await ok(limited, CREATE, input(), ADMIN_TOKEN);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('needs the operator token when sign-up is closed', async () => {
     const { startApp, ADMIN_TOKEN } = await import('../helpers/app.js');
     const closed = await startApp({ env: { SIGNUP: 'closed' }, database: app.runtime.database });
