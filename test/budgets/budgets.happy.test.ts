@@ -92,6 +92,20 @@ describe('budgets through the service', () => {
     expect((await attempt()).ok).toBe(true);
   });
 
+  it('drains the ledger when the server shuts down', async () => {
+    const { startApp } = await import('../helpers/app.js');
+    const other = await startApp({ database: app.runtime.database });
+    const t = await signUp(other);
+    const user = await owner(t);
+    const now = new Date();
+    const windows = budgetWindows(t.tenantId, free, user, now);
+    const r = await reserveBudget(other.runtime.deps.budgets, { tenantId: t.tenantId, userId: user.id, windows, tokens: 100, costMicros: 10, now, holdMs: HOUR });
+    if (!r.ok) throw new Error('denied');
+    await settleReservation(other.runtime.deps.budgets, r.reservation, { kind: 'run', inputTokens: 60, outputTokens: 20, costMicros: 8 }, now);
+    await other.close(); // no explicit flush: closing must write what is pending
+    expect(await ledgerTotal(app.runtime.deps.db, t.tenantId, windows[0]!)).toBe(80);
+  });
+
   it('releases a failed call in full', async () => {
     const t = await signUp(app);
     const user = await owner(t);

@@ -40,6 +40,9 @@ describe.skipIf(!redisUrl)('when Redis goes away', () => {
     await proxy.down();
     const res = await gql(closedApp, STATUS, {}, t.ownerKey);
     expectCode(res, 'SERVICE_UNAVAILABLE');
+    const ready = await fetch(`${closedApp.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(((await ready.json()) as any).checks).toEqual({ database: 'ok', store: 'unavailable' });
     expect(res.errors?.[0]?.extensions?.reason).toBe('BUDGET_STORE_UNAVAILABLE');
     const deps = closedApp.runtime.deps;
     const user = (await findUser(deps.db, t.tenantId, t.ownerId))!;
