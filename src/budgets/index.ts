@@ -4,7 +4,7 @@ export type { LedgerEntry, LedgerEvent, RunRecord } from './ledger-entry.js';
 export { MemoryBudgetStore } from './memory-store.js';
 export { RedisBudgetStore } from './redis-store.js';
 export {
-  extendReservation, readWindows, releaseReservation, reserveBudget,
+  countRequest, extendReservation, readWindows, releaseReservation, reserveBudget,
   type BudgetDeps, type BudgetFailMode, type CacheHit, type Denial, type Reservation,
 } from './service.js';
 export { recordEntry, settleReservation, trueUp, type Usage } from './settle.js';

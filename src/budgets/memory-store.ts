@@ -111,6 +111,10 @@ export class MemoryBudgetStore implements BudgetStore {
     for (const key of keys) this.counters.delete(key);
   }
 
+  async countRate(rate: { key: string; limit: number }): Promise<boolean> {
+    return this.overRate(rate.key, rate.limit);
+  }
+
   /** Fixed windows: the key names the window, so old keys are only ever left behind. */
   private overRate(key: string, limit: number): boolean {
     if (this.rates.size > 10_000) this.rates.clear();

@@ -175,6 +175,13 @@ end
 return out
 `;
 
+/** KEYS: rate key.  ARGV: window seconds.  The request's number in its window. */
+export const RATE = `
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('EXPIRE', KEYS[1], tonumber(ARGV[1])) end
+return n
+`;
+
 /** KEYS: window.  ARGV: used, ttl.  Only a missing counter is created. */
 export const SEED = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end

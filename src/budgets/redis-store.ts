@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis';
 import { tenantKey } from '../lib/keys.js';
-import { ADMIT, HOLD, READ, RELEASE, SEED, SETTLE } from './redis-scripts.js';
+import { ADMIT, HOLD, RATE, READ, RELEASE, SEED, SETTLE } from './redis-scripts.js';
 import type { LedgerEntry } from './ledger-entry.js';
 import type { BudgetStore, HoldOutcome, HoldRequest, SettleOutcome, SettleRequest, StreamEntry, WindowSpec, WindowUsage } from './store.js';
 
 type Script = (numKeys: number, ...args: (string | number)[]) => Promise<unknown>;
-const SCRIPTS = { budgetHold: HOLD, budgetAdmit: ADMIT, budgetSettle: SETTLE, budgetRelease: RELEASE, budgetRead: READ, budgetSeed: SEED } as const;
+const SCRIPTS = { budgetHold: HOLD, budgetAdmit: ADMIT, budgetRate: RATE, budgetSettle: SETTLE, budgetRelease: RELEASE, budgetRead: READ, budgetSeed: SEED } as const;
 type ScriptName = keyof typeof SCRIPTS;
 
 /** How long a settled reservation id is remembered, so a retried settle is not charged twice. */
@@ -117,6 +117,11 @@ export class RedisBudgetStore implements BudgetStore {
 
   async seed(window: WindowSpec, used: number): Promise<void> {
     await this.run('budgetSeed', [window.key], [used, window.ttlSeconds]);
+  }
+
+  async countRate(rate: { key: string; limit: number; windowSeconds: number }): Promise<boolean> {
+    const n = (await this.run('budgetRate', [rate.key], [rate.windowSeconds])) as unknown as number;
+    return Number(n) > rate.limit;
   }
 
   async append(tenantId: string, entry: LedgerEntry): Promise<StreamEntry> {

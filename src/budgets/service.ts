@@ -89,6 +89,37 @@ type Rate = { keyId: string; perMinute: number };
 
 const RATE_WINDOW_MS = 60_000;
 
+/** A fixed one-minute window per API key. */
+function rateSpec(tenantId: string, rate: Rate | undefined, now: Date) {
+  if (!rate || rate.perMinute <= 0) return undefined;
+  const window = Math.floor(now.getTime() / RATE_WINDOW_MS);
+  return { key: tenantKey(tenantId, 'rl', rate.keyId, window), limit: rate.perMinute, windowSeconds: RATE_WINDOW_MS / 1000 };
+}
+
+function rateLimited(rate: Rate, now: Date): AppError {
+  const retryAfterSeconds = Math.ceil((RATE_WINDOW_MS - (now.getTime() % RATE_WINDOW_MS)) / 1000);
+  return new AppError('RATE_LIMITED', `This API key made more than ${rate.perMinute} agent runs this minute; retry in ${retryAfterSeconds} s.`, {
+    retryAfterSeconds,
+  });
+}
+
+/**
+ * Counts a request against its key's rate on its own, for the runs that look in the response
+ * cache before their admission (which otherwise counts it, in the same script).
+ */
+export async function countRequest(deps: BudgetDeps, tenantId: string, rate: Rate, now: Date): Promise<void> {
+  const spec = rateSpec(tenantId, rate, now);
+  if (!spec) return;
+  let over: boolean;
+  try {
+    over = await deps.store.countRate(spec);
+  } catch (err) {
+    if (deps.failMode === 'open') return;
+    throw unavailable(deps, err);
+  }
+  if (over) throw rateLimited(rate, now);
+}
+
 /**
  * All or nothing: holds `tokens` on every token window and `costMicros` on the spend window.
  * With `cacheProbe` (where the store can), a fresh cached answer is returned instead, recorded,
@@ -113,19 +144,14 @@ export async function reserveBudget(
   const hold = {
     tenantId: req.tenantId, reservationId: reservation.id, windows: req.windows, amounts, now: req.now.getTime(),
     expiresAt: req.now.getTime() + req.holdMs, cacheProbe: req.cacheProbe,
-    // A fixed one-minute window per API key, counted in the same script as the admission.
-    rateLimit: req.rate && req.rate.perMinute > 0
-      ? { key: tenantKey(req.tenantId, 'rl', req.rate.keyId, Math.floor(req.now.getTime() / RATE_WINDOW_MS)), limit: req.rate.perMinute, windowSeconds: RATE_WINDOW_MS / 1000 }
-      : undefined,
+    // Counted in the same script as the admission.
+    rateLimit: rateSpec(req.tenantId, req.rate, req.now),
   };
-  const retryAfterSeconds = Math.ceil((RATE_WINDOW_MS - (req.now.getTime() % RATE_WINDOW_MS)) / 1000);
   try {
     let attempt = 0;
     // A retry after rebuilding counters is the same request: its rate is counted once.
     const outcome = await withSeeding(deps, req.tenantId, req.windows, () => deps.store.reserve(attempt++ ? { ...hold, rateLimit: undefined } : hold));
-    if (outcome.kind === 'rate_limited') {
-      throw new AppError('RATE_LIMITED', `This API key made more than ${req.rate!.perMinute} agent runs this minute; retry in ${retryAfterSeconds} s.`, { retryAfterSeconds });
-    }
+    if (outcome.kind === 'rate_limited') throw rateLimited(req.rate!, req.now);
     if (outcome.kind === 'cached') {
       if (outcome.streamEntry) deps.ledger.enqueue(outcome.entry, outcome.streamEntry);
       return { ok: true, hit: { answer: outcome.answer, entry: outcome.entry } };

@@ -80,6 +80,8 @@ export interface BudgetStore {
   seed(window: WindowSpec, used: number): Promise<void>;
   /** Drops counters so the next use rebuilds them from the ledger. */
   invalidate(keys: string[]): Promise<void>;
+  /** Counts one request in a rate window; answers whether it is over the limit. */
+  countRate(rate: { key: string; limit: number; windowSeconds: number }): Promise<boolean>;
   /** Makes an entry that moves no counter durable (a refusal, a cache hit). */
   append(tenantId: string, entry: LedgerEntry): Promise<StreamEntry | undefined>;
 }

@@ -35,4 +35,14 @@ describe('per-key rate limit', () => {
     now += 50_000;
     expect((await runAgentRaw(app, t.ownerKey, { agent: 'assistant', message: 'next minute' })).errors).toBeUndefined();
   });
+
+  it('counts runs that look in the cache before their admission too (an agent keeping transcripts)', async () => {
+    now += 60_000;
+    const tenant = await signUp(app);
+    await ok(app, 'mutation { createAgent(input: { name: "Keeper", slug: "keeper", instructions: "x", storeTranscripts: true }) { id } }', {}, tenant.ownerKey);
+    for (let i = 0; i < 3; i++) {
+      expect((await runAgentRaw(app, tenant.ownerKey, { agent: 'keeper', message: 'same question' })).errors).toBeUndefined();
+    }
+    expectCode(await runAgentRaw(app, tenant.ownerKey, { agent: 'keeper', message: 'same question' }), 'RATE_LIMITED');
+  });
 });

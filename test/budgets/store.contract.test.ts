@@ -120,6 +120,10 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
     expect(await store.read(tenantId, windows, NOW)).toEqual({ kind: 'ok', usage: [{ used: 0, reserved: 30 }] });
     const other = { ...rateLimit, key: tenantKey(tenantId, 'rl', 'key_b', 1) };
     expect((await store.reserve(hold([10], { rateLimit: other }))).kind).toBe('held');
+    // Counted on its own (a run answered from the cache before its admission), same window.
+    expect(await store.countRate(other)).toBe(false);
+    expect(await store.countRate(other)).toBe(false);
+    expect(await store.countRate(other)).toBe(true);
   });
 
   it('admits exactly 500 of 1,000 concurrent 10-token reservations against 5,000, across every client', async () => {

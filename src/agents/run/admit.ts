@@ -20,7 +20,12 @@ const ATTEMPTS = 3;
 export async function admit(
   ctx: TenantContext,
   plan: RunPlan,
-  req: { model: ModelRow; cheaper: ModelRow[]; inputTokens: number; outputCap: number; holdMs: number; cacheProbe?: { key: string; entryTemplate: string } },
+  req: {
+    model: ModelRow; cheaper: ModelRow[]; inputTokens: number; outputCap: number; holdMs: number;
+    cacheProbe?: { key: string; entryTemplate: string };
+    /** Counted with the first reservation, unless the caller counted it already. */
+    rate?: { keyId: string; perMinute: number };
+  },
 ): Promise<Admission> {
   const { deps } = ctx;
   let choice = { model: req.model, outputCap: req.outputCap, degradations: [] as ('CHEAPER_MODEL' | 'SHORTER_RESPONSE')[] };
@@ -31,7 +36,7 @@ export async function admit(
       tokens: req.inputTokens + choice.outputCap, costMicros: costMicros(choice.model, req.inputTokens, choice.outputCap),
     };
     // Only the first attempt counts the caller's rate and looks in the cache.
-    const rate = attempt === 0 ? { keyId: ctx.actor.keyId, perMinute: deps.config.rateLimitPerMinute } : undefined;
+    const rate = attempt === 0 ? req.rate : undefined;
     const held =
       attempt === 0 && req.cacheProbe
         ? await reserveBudget(deps.budgets, { ...ask, rate, cacheProbe: req.cacheProbe })

@@ -1,5 +1,5 @@
 import type { TenantContext } from '../../auth/context.js';
-import { recordEntry, releaseReservation, settleReservation, type LedgerEntry } from '../../budgets/index.js';
+import { countRequest, recordEntry, releaseReservation, settleReservation, type LedgerEntry } from '../../budgets/index.js';
 import { readCachedAnswer, responseCacheKey, storeCachedAnswer, type CachedAnswer } from '../../cache/response-cache.js';
 import { countChatTokens } from '../../providers/tokens.js';
 import { newId } from '../../lib/ids.js';
@@ -51,7 +51,10 @@ async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentR
     caching && deps.budgets.store.probesCache && !plan.agent.storeTranscripts && !needsClassifier(plan) &&
     countChatTokens(plan.history) <= plan.agent.contextTokenBudget;
 
+  const rate = { keyId: ctx.actor.keyId, perMinute: deps.config.rateLimitPerMinute };
   if (caching && !probeWithAdmission) {
+    // This request is answered or admitted later: it counts against its key's rate now.
+    await countRequest(deps.budgets, plan.tenant.id, rate, deps.clock.now());
     const hit = await readCachedAnswer(deps.cache, cacheKey, now()).catch((err: unknown) => void ctx.log.warn({ err }, 'response cache unavailable'));
     if (hit) {
       const entry = cacheHitEntry(plan, hit, now());
@@ -86,7 +89,8 @@ async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentR
   const cacheProbe = probeWithAdmission
     ? { key: cacheKey, entryTemplate: JSON.stringify(cacheHitEntry(plan, HIT_PLACEHOLDERS, now())) }
     : undefined;
-  const admission = await admit(ctx, plan, { model: route.model, cheaper, inputTokens, outputCap, holdMs, cacheProbe });
+  const rateCounted = caching && !probeWithAdmission;
+  const admission = await admit(ctx, plan, { model: route.model, cheaper, inputTokens, outputCap, holdMs, cacheProbe, rate: rateCounted ? undefined : rate });
   if (admission.ok && 'hit' in admission) {
     const answer = JSON.parse(admission.hit.answer) as CachedAnswer;
     return { __typename: 'AgentRunCompleted', run: admission.hit.entry.run!, output: answer.output };
