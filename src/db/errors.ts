@@ -20,10 +20,5 @@ function constraintOf(e: unknown): string | undefined {
 export function uniqueViolation(e: unknown): { constraint: string | undefined } | undefined {
   return pgCode(e) === '23505' ? { constraint: constraintOf(e) } : undefined;
 }
-export const isForeignKeyViolation = (e: unknown) => pgCode(e) === '23503';
 /** The row itself is at fault (bad data, a broken constraint): retrying it cannot help. */
 export const isRowFault = (e: unknown) => /^2[23]/.test(pgCode(e) ?? '');
-export const isConnectionFailure = (e: unknown) => {
-  const code = pgCode(e);
-  return code?.startsWith('08') || code === '57P01' || (e as { code?: string })?.code === 'ECONNREFUSED';
-};

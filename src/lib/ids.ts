@@ -41,8 +41,3 @@ export function newId(kind: IdKind, now = Date.now()): string {
   for (const b of random16()) rand += ALPHABET[b % 32];
   return `${ID_PREFIXES[kind]}_${encodeTime(now)}${rand}`;
 }
-
-const ID_PATTERN = /^[a-z]{3}_[0-9a-z]{26}$/;
-export function looksLikeId(kind: IdKind, value: string): boolean {
-  return value.startsWith(`${ID_PREFIXES[kind]}_`) && ID_PATTERN.test(value);
-}
