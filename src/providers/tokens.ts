@@ -14,7 +14,10 @@ export function countTokens(text: string): number {
   return total;
 }
 
-/** Tokens a chat prompt costs before the call: text plus OpenAI's per-message framing. */
+/** One chat message: its text plus OpenAI's per-message framing. */
+export const countMessageTokens = (content: string) => countTokens(content) + 4;
+
+/** Tokens a chat prompt costs before the call: its messages plus the reply's priming. */
 export function countChatTokens(messages: { content: string }[]): number {
-  return messages.reduce((sum, m) => sum + countTokens(m.content) + 4, 3);
+  return messages.reduce((sum, m) => sum + countMessageTokens(m.content), 3);
 }

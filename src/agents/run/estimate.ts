@@ -9,5 +9,8 @@ const TOKENS_PER_TOOL = 60;
  * bill, so a settlement never exceeds what was held.
  */
 export function estimateInputTokens(system: string, turns: { content: string }[], toolCount: number): number {
-  return Math.ceil(countChatTokens([{ content: system }, ...turns]) * 1.1) + 16 + toolCount * TOKENS_PER_TOOL;
+  return withMargin(countChatTokens([{ content: system }, ...turns]), toolCount);
 }
+
+/** The same estimate from a prompt's token count, where the parts were counted already. */
+export const withMargin = (promptTokens: number, toolCount: number) => Math.ceil(promptTokens * 1.1) + 16 + toolCount * TOKENS_PER_TOOL;

@@ -5,7 +5,8 @@ import type { ModelRow } from '../../db/schema/index.js';
 import { conflict, forbidden, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { idSchema, optional, parseInput, textSchema } from '../../lib/validation.js';
-import type { RunPlan } from './types.js';
+import { countMessageTokens } from '../../providers/tokens.js';
+import type { ChatTurn, RunPlan } from './types.js';
 
 const content = textSchema(100_000);
 const RunAgentInput = z.object({
@@ -54,6 +55,7 @@ export async function prepareRun(ctx: TenantContext, input: unknown): Promise<Ru
     local: agent.localModelId ? await model(agent.localModelId) : undefined,
   };
   const now = deps.clock.now();
+  const history = (data.history ?? []).map((t): ChatTurn => ({ role: t.role === 'USER' ? 'user' : 'assistant', content: t.content }));
   return {
     runId: newId('run', now.getTime()),
     tenant,
@@ -63,7 +65,9 @@ export async function prepareRun(ctx: TenantContext, input: unknown): Promise<Ru
     agent,
     models,
     message: data.message,
-    history: (data.history ?? []).map((t) => ({ role: t.role === 'USER' ? 'user' : 'assistant', content: t.content })),
+    history,
+    turnTokens: history.map((t) => countMessageTokens(t.content)),
+    messageTokens: countMessageTokens(data.message),
     maxOutputTokens: Math.min(data.maxOutputTokens ?? deps.config.defaultMaxOutputTokens, plan.maxTokensPerRun),
     cache: data.cache ?? 'USE',
     routing: data.routing ?? 'AUTO',

@@ -1,15 +1,15 @@
 import type { TenantContext } from '../../auth/context.js';
 import { countRequest, recordEntry, releaseReservation, settleReservation, type LedgerEntry } from '../../budgets/index.js';
 import { readCachedAnswer, responseCacheKey, storeCachedAnswer, type CachedAnswer } from '../../cache/response-cache.js';
-import { countChatTokens } from '../../providers/tokens.js';
+import { countMessageTokens } from '../../providers/tokens.js';
 import { newId } from '../../lib/ids.js';
 import { toMicros } from '../../pricing/cost.js';
 import { CLASSIFIER_INSTRUCTIONS, cheaperThan, classifyHeuristic, decideRoute, parseClassifierAnswer, UNSURE_BELOW } from '../../routing/index.js';
 import { roleAtLeast } from '../../auth/context.js';
 import { toolsFor } from '../tools/registry.js';
 import { admit } from './admit.js';
-import { compressHistory } from './compress.js';
-import { estimateInputTokens } from './estimate.js';
+import { compressHistory, historyFits } from './compress.js';
+import { withMargin } from './estimate.js';
 import { executeRun } from './execute.js';
 import { prepareRun } from './prepare.js';
 import { budgetExceeded, runRecord, STATUS_OF, upgradeOptions } from './record.js';
@@ -48,8 +48,7 @@ async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentR
   // route and the input estimate first, so a request that would spend on a classifier or a
   // summary before it (or keeps a transcript) looks in the cache on its own, first.
   const probeWithAdmission =
-    caching && deps.budgets.store.probesCache && !plan.agent.storeTranscripts && !needsClassifier(plan) &&
-    countChatTokens(plan.history) <= plan.agent.contextTokenBudget;
+    caching && deps.budgets.store.probesCache && !plan.agent.storeTranscripts && !needsClassifier(plan) && historyFits(plan);
 
   const rate = { keyId: ctx.actor.keyId, perMinute: deps.config.rateLimitPerMinute };
   if (caching && !probeWithAdmission) {
@@ -70,8 +69,10 @@ async function runPipeline(ctx: TenantContext, plan: RunPlan): Promise<RunAgentR
         (await chargedSideCall(ctx, plan, { kind: 'classifier', system: CLASSIFIER_INSTRUCTIONS, prompt: message.slice(0, 8_000), maxOutputTokens: 5 })) ?? '',
       ),
   });
-  const { history } = await compressHistory(ctx, plan);
-  const inputTokens = estimateInputTokens(plan.agent.instructions, [...history, { content: plan.message }], Object.keys(toolsFor(plan.agent.tools)).length);
+  const { history, tokens: historyTokens } = await compressHistory(ctx, plan);
+  // Counted once per part: 3 for the reply's priming, then system, history and message.
+  const promptTokens = 3 + countMessageTokens(plan.agent.instructions) + historyTokens + plan.messageTokens;
+  const inputTokens = withMargin(promptTokens, Object.keys(toolsFor(plan.agent.tools)).length);
   const refuse = async (facts: Parameters<typeof runRecord>[1]) => {
     const run = runRecord(plan, facts, now());
     await recordEntry(deps.budgets, plan.tenant.id, { event: null, run });

@@ -17,6 +17,9 @@ export type RunPlan = {
   models: AgentModels;
   message: string;
   history: ChatTurn[];
+  /** Each turn's tokens, counted once: the cache decision, compression and the estimate share them. */
+  turnTokens: number[];
+  messageTokens: number;
   maxOutputTokens: number;
   cache: CacheMode;
   routing: RoutingOverride;
