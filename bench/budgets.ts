@@ -14,16 +14,21 @@ import type { PlanRow } from '../src/db/schema/index.js';
 import { createLogger } from '../src/lib/logger.js';
 import { newId } from '../src/lib/ids.js';
 import { openStore } from '../src/store/index.js';
+import { createScratchDatabase, dropScratchDatabase, runId, unlinkByPrefix } from '../test/helpers/scratch.js';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 20_000);
 const log = createLogger('silent');
-const database = process.env.DATABASE_URL
-  ? await openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL, poolMax: 8 })
+// A database and a key prefix of its own: the servers are shared with other programs.
+const id = runId();
+const dbName = `governor_bench_${id}`;
+const benchDbUrl = process.env.DATABASE_URL ? await createScratchDatabase(process.env.DATABASE_URL, dbName) : undefined;
+const database = benchDbUrl
+  ? await openDatabase({ kind: 'postgres', url: benchDbUrl, poolMax: 8 })
   : await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
-await migrate(database, process.env.DATABASE_URL);
+await migrate(database, benchDbUrl);
 await seedCatalog(database.db);
 
-const prefix = `governor-bench:${Date.now().toString(36)}:`;
+const prefix = `governor-bench:${id}:`;
 const store = await openStore({ redisUrl: process.env.REDIS_URL, prefix });
 const redis = store.kind === 'redis' ? store.redis : undefined;
 const ledger = new LedgerWriter(database.db, redis, log);
@@ -76,16 +81,8 @@ console.table(results);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/budgets.json', `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`);
 
-if (redis) {
-  let cursor = '0';
-  do {
-    const [nextCursor, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    if (keys.length) await redis.unlink(...keys.map((k) => k.slice(prefix.length)));
-    cursor = nextCursor;
-  } while (cursor !== '0');
-}
-await database.db.execute(sql`delete from usage_events where tenant_id = ${tenantId}`);
-await database.db.execute(sql`delete from tenants where id = ${tenantId}`);
 await ledger.close();
 await store.close();
 await database.close();
+if (process.env.REDIS_URL) await unlinkByPrefix(process.env.REDIS_URL, prefix);
+if (process.env.DATABASE_URL) await dropScratchDatabase(process.env.DATABASE_URL, dbName);

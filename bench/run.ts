@@ -9,12 +9,11 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import { reply, startUpstream } from '../test/helpers/openai-server.js';
+import { createScratchDatabase, dropScratchDatabase, freePort, runId, unlinkByPrefix } from '../test/helpers/scratch.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const REDIS_URL = process.env.REDIS_URL;
@@ -26,21 +25,10 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const WORKERS = process.env.WORKERS ?? '2';
 const CONNECTIONS = [1, 50];
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-
-const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
-const dbName = `governor_bench_${runId}`;
-const prefix = `governor-bench:${runId}:`;
-const admin = new pg.Client({ connectionString: DATABASE_URL });
-await admin.connect();
-await admin.query(`create database "${dbName}"`);
-const benchDbUrl = Object.assign(new URL(DATABASE_URL), { pathname: `/${dbName}` }).toString();
+const id = runId();
+const dbName = `governor_bench_${id}`;
+const prefix = `governor-bench:${id}:`;
+const benchDbUrl = await createScratchDatabase(DATABASE_URL, dbName);
 
 const upstream = await startUpstream();
 upstream.handle((req) => reply.text(req, 'The answer is 42.', { prompt: 60, completion: 12 }));
@@ -61,16 +49,8 @@ async function cleanup() {
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
   await upstream.close();
-  await admin.query(`drop database if exists "${dbName}" with (force)`);
-  await admin.end();
-  const redis = new Redis(REDIS_URL!);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    if (keys.length) await redis.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
+  await dropScratchDatabase(DATABASE_URL!, dbName);
+  await unlinkByPrefix(REDIS_URL!, prefix);
 }
 
 try {
@@ -111,7 +91,7 @@ try {
     { name: 'cache hit', url: `${base}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, expect: 'AgentRunCompleted',
       body: () => body('What is the answer?') },
     { name: 'cache miss', url: `${base}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, expect: 'AgentRunCompleted',
-      body: () => body(`What is the answer to question ${runId}-${miss++}?`) },
+      body: () => body(`What is the answer to question ${id}-${miss++}?`) },
     // A cached answer costs nothing and is served whatever the budget: the refusal skips the cache.
     { name: 'budget refusal', url: `${base}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${brokeKey}` }, expect: 'BudgetExceeded',
       body: () => body('What is the answer?', { cache: 'BYPASS' }) },

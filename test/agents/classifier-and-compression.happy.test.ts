@@ -1,67 +1,61 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
-import { reply, type ChatRequest, type Upstream } from '../helpers/openai-server.js';
-import { openaiAgent, runAgent, startUpstreamApp, usePlan } from '../helpers/runs.js';
+import { reply, type ChatRequest } from '../helpers/openai-server.js';
+import { openaiAgent, runAgent, useUpstreamApp, usePlan } from '../helpers/runs.js';
 
 const systemOf = (r: ChatRequest) => String(r.messages[0]?.content ?? '');
 const isClassifier = (r: ChatRequest) => systemOf(r).startsWith("Classify the user's request");
 const isSummary = (r: ChatRequest) => systemOf(r).startsWith('Summarize this conversation');
 
 describe('the classifier and history compression, over real HTTP', () => {
-  let env: Awaited<ReturnType<typeof startUpstreamApp>>;
-  let upstream: Upstream;
-  let app: TestApp;
+  const env = useUpstreamApp();
   let t: Tenant;
   beforeAll(async () => {
-    env = await startUpstreamApp();
-    ({ upstream, app } = env);
-    upstream.handle((req) => {
+    env.upstream.handle((req) => {
       if (isClassifier(req)) return reply.text(req, 'complex', { prompt: 90, completion: 1 });
       if (isSummary(req)) return reply.text(req, 'They discussed the Q3 launch plan.', { prompt: 400, completion: 12 });
       return reply.text(req, `answer from ${req.model}`, { prompt: 120, completion: 30 });
     });
-    t = await signUp(app);
-    await usePlan(app, t.tenantId, 'growth');
+    t = await signUp(env.app);
+    await usePlan(env.app, t.tenantId, 'growth');
   });
-  afterAll(() => env.close());
 
   it('asks the cheap model when the heuristic is unsure, charges it, and caches its answer', async () => {
-    const slug = await openaiAgent(app, t, { routing: 'CLASSIFIER', cacheTtlSeconds: 0 });
+    const slug = await openaiAgent(env.app, t, { routing: 'CLASSIFIER', cacheTtlSeconds: 0 });
     const unsure = 'Our Redis cluster hits 100% CPU every day at noon and requests time out.';
-    const before = upstream.requests.length;
-    const res = await runAgent(app, t.ownerKey, { agent: slug, message: unsure });
-    const sent = upstream.requests.slice(before);
+    const before = env.upstream.requests.length;
+    const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: unsure });
+    const sent = env.upstream.requests.slice(before);
     expect(sent.map((r) => (isClassifier(r) ? 'classifier' : r.model))).toEqual(['classifier', 'gpt-4o']);
     expect(sent[0]!.model).toBe('gpt-4o-mini');
     expect(res.run.route).toMatchObject({ strategy: 'CLASSIFIER', complexity: 'COMPLEX', tier: 'STRONG' });
-    const status = await ok<any>(app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey);
+    const status = await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey);
     expect(status.budgetStatus.daily.used).toBe(res.run.usage.totalTokens + 91); // the classifier's 90 + 1 tokens
 
-    const again = upstream.requests.length;
-    await runAgent(app, t.ownerKey, { agent: slug, message: unsure });
-    expect(upstream.requests.slice(again).filter(isClassifier)).toEqual([]);
+    const again = env.upstream.requests.length;
+    await runAgent(env.app, t.ownerKey, { agent: slug, message: unsure });
+    expect(env.upstream.requests.slice(again).filter(isClassifier)).toEqual([]);
 
-    const sure = upstream.requests.length;
-    await runAgent(app, t.ownerKey, { agent: slug, message: 'What is the capital of Peru?' });
-    expect(upstream.requests.slice(sure).filter(isClassifier)).toEqual([]);
+    const sure = env.upstream.requests.length;
+    await runAgent(env.app, t.ownerKey, { agent: slug, message: 'What is the capital of Peru?' });
+    expect(env.upstream.requests.slice(sure).filter(isClassifier)).toEqual([]);
   });
 
   it('summarizes the oldest turns when the history exceeds the context budget, and charges the summary', async () => {
-    const slug = await openaiAgent(app, t, { routing: 'FIXED_CHEAP', cacheTtlSeconds: 0, contextTokenBudget: 300 });
+    const slug = await openaiAgent(env.app, t, { routing: 'FIXED_CHEAP', cacheTtlSeconds: 0, contextTokenBudget: 300 });
     const turn = (i: number) => ({ role: i % 2 ? 'ASSISTANT' : 'USER', content: `Turn ${i}: ${'we talked about the launch plan and its risks '.repeat(6)}` });
     const history = Array.from({ length: 12 }, (_, i) => turn(i));
-    const before = upstream.requests.length;
-    const usedBefore = (await ok<any>(app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily.used;
-    const res = await runAgent(app, t.ownerKey, { agent: slug, message: 'So what do we do next?', history });
-    const sent = upstream.requests.slice(before);
+    const before = env.upstream.requests.length;
+    const usedBefore = (await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily.used;
+    const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'So what do we do next?', history });
+    const sent = env.upstream.requests.slice(before);
     expect(sent.filter(isSummary)).toHaveLength(1);
     const main = sent.find((r) => !isSummary(r))!;
     const contents = main.messages.map((m) => String(m.content));
     expect(contents.some((c) => c.includes('Summary of our earlier conversation: They discussed the Q3 launch plan.'))).toBe(true);
     expect(contents.some((c) => c.startsWith('Turn 0:'))).toBe(false);
     expect(contents.some((c) => c.startsWith('Turn 11:'))).toBe(true);
-    const usedAfter = (await ok<any>(app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily.used;
+    const usedAfter = (await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily.used;
     expect(usedAfter - usedBefore).toBe(res.run.usage.totalTokens + 412);
   });
 });

@@ -1,46 +1,40 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestApp } from '../helpers/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ok, signUp } from '../helpers/graphql.js';
-import { reply, type Upstream } from '../helpers/openai-server.js';
-import { openaiAgent, runAgent, startUpstreamApp, usePlan } from '../helpers/runs.js';
+import { reply } from '../helpers/openai-server.js';
+import { openaiAgent, runAgent, useUpstreamApp, usePlan } from '../helpers/runs.js';
 
 /** A user near its limits is degraded step by step, then refused with what would lift the limit. */
 describe('the degradation ladder, end to end', () => {
-  let env: Awaited<ReturnType<typeof startUpstreamApp>>;
-  let upstream: Upstream;
-  let app: TestApp;
+  const env = useUpstreamApp();
   beforeAll(async () => {
-    env = await startUpstreamApp();
-    ({ upstream, app } = env);
-    upstream.handle((req) => reply.text(req, `answered by ${req.model} within ${req.max_tokens}`, { prompt: 50, completion: 100 }));
+    env.upstream.handle((req) => reply.text(req, `answered by ${req.model} within ${req.max_tokens}`, { prompt: 50, completion: 100 }));
   });
-  afterAll(() => env.close());
 
   it('gives a cheaper model, then a shorter answer, then BudgetExceeded with window, limit, use and reset', async () => {
-    const t = await signUp(app);
+    const t = await signUp(env.app);
     // $0.005 a month: a 1,000-token answer from gpt-4o ($10 per million out) no longer fits; gpt-4o-mini does.
-    await usePlan(app, t.tenantId, 'growth', { tenantMonthlySpendLimitMicros: 5_000 });
-    const slug = await openaiAgent(app, t, { routing: 'FIXED_STRONG', cacheTtlSeconds: 0 });
+    await usePlan(env.app, t.tenantId, 'growth', { tenantMonthlySpendLimitMicros: 5_000 });
+    const slug = await openaiAgent(env.app, t, { routing: 'FIXED_STRONG', cacheTtlSeconds: 0 });
     const input = { agent: slug, message: 'Explain our deployment pipeline.', maxOutputTokens: 1_000 };
     const budget = (limit: number) =>
-      ok(app, 'mutation($u: ID!, $l: Int) { setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) { id } }', { u: t.ownerId, l: limit }, t.ownerKey);
-    const used = async () => (await ok<any>(app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily.used as number;
+      ok(env.app, 'mutation($u: ID!, $l: Int) { setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) { id } }', { u: t.ownerId, l: limit }, t.ownerKey);
+    const used = async () => (await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily.used as number;
 
-    const cheaper = await runAgent(app, t.ownerKey, input);
+    const cheaper = await runAgent(env.app, t.ownerKey, input);
     expect(cheaper).toMatchObject({ __typename: 'AgentRunCompleted', run: { degradations: ['CHEAPER_MODEL'], model: { id: 'openai/gpt-4o-mini' } } });
-    expect(upstream.requests.at(-1)).toMatchObject({ model: 'gpt-4o-mini', max_tokens: 1_000 });
+    expect(env.upstream.requests.at(-1)).toMatchObject({ model: 'gpt-4o-mini', max_tokens: 1_000 });
 
     await budget((await used()) + 700); // room for the prompt and a few hundred tokens, not 1,000
-    const shorter = await runAgent(app, t.ownerKey, input);
+    const shorter = await runAgent(env.app, t.ownerKey, input);
     expect(shorter.__typename).toBe('AgentRunCompleted');
     expect(shorter.run.degradations).toContain('SHORTER_RESPONSE');
-    const cap = upstream.requests.at(-1)!.max_tokens!;
+    const cap = env.upstream.requests.at(-1)!.max_tokens!;
     expect(cap).toBeGreaterThanOrEqual(256);
     expect(cap).toBeLessThan(700);
 
     const usedNow = await used();
     await budget(usedNow + 200); // less than the prompt plus the 256-token floor
-    const refused = await runAgent(app, t.ownerKey, input);
+    const refused = await runAgent(env.app, t.ownerKey, input);
     const tomorrow = new Date();
     tomorrow.setUTCHours(24, 0, 0, 0);
     expect(refused).toMatchObject({
@@ -49,6 +43,6 @@ describe('the degradation ladder, end to end', () => {
       run: { status: 'BUDGET_EXCEEDED', model: null, costUsd: 0 },
     });
     expect(refused.message).toContain('daily tokens');
-    expect(upstream.requests.at(-1)!.max_tokens).toBe(cap); // nothing was sent for the refusal
+    expect(env.upstream.requests.at(-1)!.max_tokens).toBe(cap); // nothing was sent for the refusal
   });
 });

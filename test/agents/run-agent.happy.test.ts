@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
-import { reply, type Upstream } from '../helpers/openai-server.js';
-import { openaiAgent, runAgent, startUpstreamApp, usePlan } from '../helpers/runs.js';
+import { reply } from '../helpers/openai-server.js';
+import { openaiAgent, runAgent, useUpstreamApp, usePlan } from '../helpers/runs.js';
 
 describe('runAgent with the sim provider', () => {
   let app: TestApp;
@@ -61,23 +61,18 @@ describe('runAgent with the sim provider', () => {
 });
 
 describe('runAgent over real HTTP to an OpenAI-compatible upstream', () => {
-  let env: Awaited<ReturnType<typeof startUpstreamApp>>;
-  let upstream: Upstream;
-  let app: TestApp;
+  const env = useUpstreamApp();
   let t: Tenant;
   beforeAll(async () => {
-    env = await startUpstreamApp();
-    ({ upstream, app } = env);
-    t = await signUp(app);
-    await usePlan(app, t.tenantId, 'growth');
+    t = await signUp(env.app);
+    await usePlan(env.app, t.tenantId, 'growth');
   });
-  afterAll(() => env.close());
 
   it('sends the instructions as a stable system prefix and prices cached input at the cached rate', async () => {
-    const slug = await openaiAgent(app, t, { routing: 'FIXED_STRONG', instructions: 'You are the Acme support agent.' });
-    upstream.handle((req) => reply.text(req, 'Cached answer.', { prompt: 2_000, completion: 300, cached: 1_500 }));
-    const res = await runAgent(app, t.ownerKey, { agent: slug, message: 'Where is my order?', cache: 'BYPASS' });
-    const sent = upstream.requests.at(-1)!;
+    const slug = await openaiAgent(env.app, t, { routing: 'FIXED_STRONG', instructions: 'You are the Acme support agent.' });
+    env.upstream.handle((req) => reply.text(req, 'Cached answer.', { prompt: 2_000, completion: 300, cached: 1_500 }));
+    const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'Where is my order?', cache: 'BYPASS' });
+    const sent = env.upstream.requests.at(-1)!;
     expect(sent.model).toBe('gpt-4o');
     expect(sent.messages[0]).toEqual({ role: 'system', content: 'You are the Acme support agent.' });
     expect(res.run.usage).toEqual({ inputTokens: 2_000, outputTokens: 300, cachedInputTokens: 1_500, totalTokens: 2_300 });
@@ -86,13 +81,13 @@ describe('runAgent over real HTTP to an OpenAI-compatible upstream', () => {
   });
 
   it('runs a tool loop through the upstream', async () => {
-    const slug = await openaiAgent(app, t, { tools: ['calculator'], routing: 'FIXED_CHEAP' });
-    upstream.handle((req) =>
+    const slug = await openaiAgent(env.app, t, { tools: ['calculator'], routing: 'FIXED_CHEAP' });
+    env.upstream.handle((req) =>
       req.messages.some((m) => m.role === 'tool') ? reply.text(req, 'It is 42.') : reply.toolCall(req, 'calculator', { expression: '6*7' }),
     );
-    const res = await runAgent(app, t.ownerKey, { agent: slug, message: 'What is six times seven?', cache: 'BYPASS' });
+    const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'What is six times seven?', cache: 'BYPASS' });
     expect(res).toMatchObject({ __typename: 'AgentRunCompleted', output: 'It is 42.', run: { toolCalls: 1, model: { id: 'openai/gpt-4o-mini' } } });
-    const toolMessage = upstream.requests.at(-1)!.messages.find((m) => m.role === 'tool');
+    const toolMessage = env.upstream.requests.at(-1)!.messages.find((m) => m.role === 'tool');
     expect(JSON.stringify(toolMessage)).toContain('42');
     expect(res.run.usage.inputTokens).toBe(200);
   });

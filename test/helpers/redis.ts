@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { inject } from 'vitest';
+import { unlinkByPrefix } from './scratch.js';
 
 export const redisUrl = () => inject('redisUrl');
 
@@ -10,19 +11,8 @@ export function testRedis(subPrefix: string): Redis {
   return new Redis(url, { keyPrefix: `${inject('redisPrefix')}${subPrefix}:`, maxRetriesPerRequest: 1 });
 }
 
-/** Deletes every key under a prefix (never FLUSHALL: the server is shared). */
-export async function deleteKeys(fullPrefix: string): Promise<number> {
-  const raw = new Redis(redisUrl()!);
-  let cursor = '0';
-  let n = 0;
-  do {
-    const [next, keys] = await raw.scan(cursor, 'MATCH', `${fullPrefix}*`, 'COUNT', 1000);
-    if (keys.length) n += await raw.unlink(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await raw.quit();
-  return n;
-}
+/** Deletes every key under a prefix of this run's (never FLUSHALL: the server is shared). */
+export const deleteKeys = (fullPrefix: string) => unlinkByPrefix(redisUrl()!, fullPrefix);
 
 /** A small, seeded PRNG (mulberry32): the same numbers on every run. */
 export function seededRandom(seed: number): () => number {

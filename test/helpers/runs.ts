@@ -3,7 +3,8 @@ import { plans, tenants, type PlanRow } from '../../src/db/schema/index.js';
 import { newId } from '../../src/lib/ids.js';
 import type { Clock } from '../../src/lib/clock.js';
 import { sharedApp, startApp, type TestApp } from './app.js';
-import { startUpstream } from './openai-server.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startUpstream, type Upstream } from './openai-server.js';
 import { gql, ok, unique, type Tenant } from './graphql.js';
 
 export const RUN = `mutation($input: RunAgentInput!) { runAgent(input: $input) {
@@ -55,7 +56,7 @@ export async function openaiAgent(app: TestApp, t: Tenant, input: Record<string,
 }
 
 /** A local upstream and a server whose `openai` provider points at it, over the run's database. */
-export async function startUpstreamApp(options: { env?: Record<string, string>; clock?: Clock; random?: () => number } = {}) {
+async function startUpstreamApp(options: { env?: Record<string, string>; clock?: Clock; random?: () => number } = {}) {
   const upstream = await startUpstream();
   const app = await startApp({
     env: { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: 'test-key', ...options.env },
@@ -69,6 +70,28 @@ export async function startUpstreamApp(options: { env?: Record<string, string>; 
     async close() {
       await app.close();
       await upstream.close();
+    },
+  };
+}
+
+/**
+ * For a describe block: starts a local upstream and its server before the tests, closes them after.
+ * Read `app` and `upstream` inside hooks and tests (they exist once the block's hooks have run).
+ */
+export function useUpstreamApp(options: Parameters<typeof startUpstreamApp>[0] = {}): { readonly app: TestApp; readonly upstream: Upstream } {
+  let env: Awaited<ReturnType<typeof startUpstreamApp>> | undefined;
+  beforeAll(async () => {
+    env = await startUpstreamApp(options);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+  return {
+    get app() {
+      return env!.app;
+    },
+    get upstream() {
+      return env!.upstream;
     },
   };
 }

@@ -1,17 +1,9 @@
 import { spawn } from 'node:child_process';
-import net from 'node:net';
 import { describe, expect, inject, it } from 'vitest';
 import { ADMIN_TOKEN } from '../helpers/app.js';
+import { freePort } from '../helpers/scratch.js';
 
 const services = Boolean(inject('databaseUrl') && inject('redisUrl'));
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
 
 /** WORKERS=2: two processes share the port, the state lives in Postgres and Redis, metrics add up. */
 describe.skipIf(!services)('a cluster of workers', () => {
