@@ -23,7 +23,7 @@ const config: CodegenConfig = {
           CreateTenantPayload: '../../tenants/index.js#CreatedTenant',
           CreateApiKeyPayload: '../../auth/index.js#CreatedApiKey',
           BudgetStatus: '../../budgets/index.js#BudgetStatusView',
-          AgentRun: '../../budgets/index.js#RunRecord',
+          AgentRun: '../../agents/index.js#RunRecord',
         },
       },
     },

@@ -6,14 +6,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { budgetWindows, LedgerWriter, MemoryBudgetStore, RedisBudgetStore, reserveBudget, settleReservation, type BudgetDeps } from '../src/budgets/index.js';
+import { budgetWindows, MemoryBudgetStore, RedisBudgetStore, reserveBudget, settleReservation, type BudgetDeps } from '../src/budgets/index.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
-import { seedCatalog } from '../src/db/seed.js';
 import type { PlanRow } from '../src/db/schema/index.js';
 import { createLogger } from '../src/lib/logger.js';
 import { newId } from '../src/lib/ids.js';
+import { Outbox } from '../src/ledger/index.js';
+import { seedPlans } from '../src/plans/index.js';
 import { openStore } from '../src/store/index.js';
+import { line } from '../test/helpers/budgets.js';
 import { createScratchDatabase, dropScratchDatabase, runId, unlinkByPrefix } from '../test/helpers/scratch.js';
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 20_000);
@@ -26,15 +28,15 @@ const database = benchDbUrl
   ? await openDatabase({ kind: 'postgres', url: benchDbUrl, poolMax: 8 })
   : await openDatabase({ kind: 'pglite', dataDir: 'memory://' });
 await migrate(database, benchDbUrl);
-await seedCatalog(database.db);
+await seedPlans(database.db);
 
 const prefix = `governor-bench:${id}:`;
 const store = await openStore({ redisUrl: process.env.REDIS_URL, prefix });
 const redis = store.kind === 'redis' ? store.redis : undefined;
-const ledger = new LedgerWriter(database.db, redis, log);
+const outbox = new Outbox(database.db, redis, log);
 const deps: BudgetDeps = {
-  store: redis ? new RedisBudgetStore(redis) : new MemoryBudgetStore((entry) => ledger.insertNow([entry])),
-  ledger, db: database.db, failMode: 'closed', log, stale: new Set(),
+  store: redis ? new RedisBudgetStore(redis) : new MemoryBudgetStore((entry) => outbox.insertNow([entry])),
+  outbox, db: database.db, failMode: 'closed', log, stale: new Set(),
 };
 
 const bigPlan = {
@@ -48,8 +50,8 @@ async function pair(userId: string): Promise<number> {
   const windows = budgetWindows(tenantId, bigPlan, { id: userId, dailyTokenLimit: null, monthlyTokenLimit: null }, now);
   const t0 = performance.now();
   const r = await reserveBudget(deps, { tenantId, userId, windows, tokens: 1_500, costMicros: 900, now, holdMs: 150_000 });
-  if (!r.ok) throw new Error('denied');
-  await settleReservation(deps, r.reservation, { kind: 'run', inputTokens: 700, outputTokens: 300, costMicros: 600 }, now);
+  if (r.kind !== 'held') throw new Error('denied');
+  await settleReservation(deps, r.reservation, {}, [line(700, 300, 600)], now);
   return performance.now() - t0;
 }
 
@@ -70,7 +72,7 @@ for (const concurrency of [1, 50]) {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  await ledger.flush();
+  await outbox.flush();
   latencies.sort((a, b) => a - b);
   results.push({
     store: deps.store.kind, concurrency, pairs: latencies.length, pairsPerSecond: Math.round(latencies.length / seconds),
@@ -81,7 +83,7 @@ console.table(results);
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/budgets.json', `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`);
 
-await ledger.close();
+await outbox.close();
 await store.close();
 await database.close();
 if (process.env.REDIS_URL) await unlinkByPrefix(process.env.REDIS_URL, prefix);

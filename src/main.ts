@@ -1,9 +1,8 @@
 import cluster from 'node:cluster';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { createKeyAuthenticator, type Deps } from './auth/index.js';
-import { LedgerWriter, MemoryBudgetStore, RedisBudgetStore, type BudgetDeps } from './budgets/index.js';
-import { startLedgerJanitor } from './budgets/janitor.js';
+import { createKeyAuthenticator } from './auth/index.js';
+import { MemoryBudgetStore, RedisBudgetStore, type BudgetDeps } from './budgets/index.js';
 import { CircuitBreakers } from './breakers/circuit-breaker.js';
 import { MemoryKv, RedisKv } from './cache/kv.js';
 import { Lookups } from './cache/lookups.js';
@@ -11,15 +10,16 @@ import type { ProviderDeps } from './providers/call-model.js';
 import { createProviderRegistry } from './providers/registry.js';
 import { createMetrics, servePrimaryMetrics } from './monitoring/metrics.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import type { Deps } from './context.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { assertSystemRole, migrate } from './db/migrate.js';
-import { seedCatalog } from './db/seed.js';
 import { buildHttpServer } from './http/server.js';
+import { Outbox, startLedgerJanitor } from './ledger/index.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { FixedWindowLimiter } from './lib/fixed-window.js';
 import { createLogger } from './lib/logger.js';
-import { createPlanCatalog } from './plans/index.js';
-import { createModelCatalog } from './pricing/index.js';
+import { createPlanCatalog, seedPlans } from './plans/index.js';
+import { createModelCatalog, seedModels } from './pricing/index.js';
 import { openStore, type StoreHandle } from './store/index.js';
 import { ensureDemoTenant } from './tenants/index.js';
 
@@ -50,25 +50,25 @@ export async function compose(
   try {
     await migrate(database, config.databaseUrl);
     await assertSystemRole(database);
-    await seedCatalog(database.db);
+    await seedCatalogs(database);
     store = await openStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix });
     const redis = store.kind === 'redis' ? store.redis : undefined;
     cacheStore = config.cacheRedisUrl ? await openStore({ redisUrl: config.cacheRedisUrl, prefix: config.redisKeyPrefix }) : undefined;
     const cacheRedis = cacheStore?.kind === 'redis' ? cacheStore.redis : redis;
     const cache = cacheRedis ? new RedisKv(cacheRedis) : new MemoryKv(64 * 1024 * 1024, () => clock.now().getTime());
-    const ledger = new LedgerWriter(database.db, redis, log);
+    const outbox = new Outbox(database.db, redis, log);
     const budgets: BudgetDeps = {
-      // The budget store probes the response cache in its reservation script when both live together.
+      // The budget store looks in the response cache in its admission script when both live together.
       store: redis
         ? new RedisBudgetStore(redis, !cacheStore)
-        : new MemoryBudgetStore((entry) => ledger.insertNow([entry]), cache),
-      ledger,
+        : new MemoryBudgetStore((entry) => outbox.insertNow([entry]), cache),
+      outbox,
       db: database.db,
       failMode: config.budgetFailMode,
       log,
       stale: new Set(),
     };
-    const stopJanitor = redis ? startLedgerJanitor(ledger, redis, log) : () => undefined;
+    const stopJanitor = redis ? startLedgerJanitor(outbox, redis, log) : () => undefined;
     const providers: ProviderDeps = {
       registry: createProviderRegistry(config.providers),
       breakers: new CircuitBreakers({ threshold: config.providers.breakerFailures, openMs: config.providers.breakerOpenMs, now: () => clock.now().getTime() }),
@@ -100,6 +100,7 @@ export async function compose(
       keys,
       lookups,
       budgets,
+      outbox,
       providers,
       cache,
       metrics: createMetrics(),
@@ -119,7 +120,7 @@ export async function compose(
         await http.close();
         stopJanitor();
         await lookups.stop();
-        await ledger.close();
+        await outbox.close();
         await cacheStore?.close();
         await opened.close();
         if (ownsDatabase) await database.close();
@@ -131,6 +132,11 @@ export async function compose(
     if (ownsDatabase) await database.close();
     throw err;
   }
+}
+
+async function seedCatalogs(database: DatabaseHandle): Promise<void> {
+  await seedPlans(database.db);
+  await seedModels(database.db);
 }
 
 /** One process serving HTTP: the only one, or a worker of the cluster. */
@@ -169,7 +175,7 @@ async function supervise(config: Config): Promise<void> {
   const database = await openDatabase({ kind: 'postgres', url: config.databaseUrl!, poolMax: 2 });
   try {
     await migrate(database, config.databaseUrl);
-    await seedCatalog(database.db);
+    await seedCatalogs(database);
   } finally {
     await database.close();
   }

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { inTenant, requireRole, type TenantContext } from '../auth/context.js';
+import { inTenant, requireRole, type TenantContext } from '../context.js';
 import type { Tx } from '../db/client.js';
 import { uniqueViolation } from '../db/errors.js';
 import { agents, ROUTING_STRATEGIES, type AgentRow } from '../db/schema/index.js';

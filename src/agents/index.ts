@@ -1,5 +1,9 @@
 export { archiveAgent, createAgent, getAgent, insertAgent, listAgents, prepareAgent, updateAgent } from './definitions.js';
 export { TOOL_NAMES, TOOLS, toolsFor, type ToolName } from './tools/registry.js';
+export { collectRun, type RunEvent } from './run/events.js';
+export type { DeliveredResult, RunAgentResult, RunLimitKind, ToolCallHandoff } from './run/outcome.js';
+export { runAgentEvents, type RunOptions } from './run/pipeline.js';
+export type { ChatMessage, ClientTool, RunRequest, ToolCallRef } from './run/request.js';
 export { runAgent } from './run/run-agent.js';
-export type { RunAgentResult } from './run/types.js';
+export type { RunRecord } from './run-record.js';
 export { findAgent, listAgentRuns } from './runs.js';

@@ -1,18 +1,21 @@
-import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { inTenant, roleAtLeast, type TenantContext } from '../auth/context.js';
-import type { RunRecord } from '../budgets/index.js';
+import { inTenant, roleAtLeast, type TenantContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import { scoped } from '../db/scoped.js';
 import { agentRuns, agents, RUN_STATUSES, type AgentRow, type AgentRunRow } from '../db/schema/index.js';
+import { runFilterSql, type RunFilter } from '../ledger/index.js';
 import { forbidden } from '../lib/errors.js';
 import { parsePage, toConnection, type Connection } from '../lib/pagination.js';
 import { idSchema, optional, parseInput } from '../lib/validation.js';
+import { agentRefSchema } from './run/request.js';
+import type { RunRecord } from './run-record.js';
 
-const RunFilter = z
+const RunFilterInput = z
   .object({
     userId: optional(idSchema),
-    agentId: optional(idSchema),
+    /** An agent id, or a slug as runAgent takes it. */
+    agentId: optional(agentRefSchema),
     status: optional(z.enum(RUN_STATUSES)),
     from: optional(z.date()),
     to: optional(z.date()),
@@ -21,6 +24,8 @@ const RunFilter = z
   .transform((f) => ({ userId: f?.userId, agentId: f?.agentId, status: f?.status, from: f?.from, to: f?.to }));
 
 export const toRunRecord = (row: AgentRunRow): RunRecord => ({ ...row, createdAt: row.createdAt.toISOString() });
+
+const EMPTY: Connection<RunRecord> = { edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
 /**
  * Newest first. A MEMBER sees its own runs; ADMIN+ (and service keys) all of the tenant's.
@@ -34,33 +39,24 @@ export async function listAgentRuns({
   input: { first?: number | null; after?: string | null; filter?: unknown };
 }): Promise<Connection<RunRecord>> {
   const page = parsePage(input);
-  const filter = parseInput(RunFilter, input.filter);
+  const { agentId: agentRef, ...rest } = parseInput(RunFilterInput, input.filter);
+  const filter: RunFilter = { ...rest, beforeId: page.afterId };
   if (!roleAtLeast(ctx.actor.role, 'ADMIN')) {
     if (filter.userId && filter.userId !== ctx.actor.userId) throw forbidden('A MEMBER sees only its own runs.');
     filter.userId = ctx.actor.userId ?? undefined;
   }
-  const where: (SQL | undefined)[] = [
-    eq(agentRuns.tenantId, ctx.actor.tenantId),
-    page.afterId ? lt(agentRuns.id, page.afterId) : undefined,
-    filter.userId ? eq(agentRuns.userId, filter.userId) : undefined,
-    filter.agentId ? eq(agentRuns.agentId, filter.agentId) : undefined,
-    filter.status ? eq(agentRuns.status, filter.status) : undefined,
-    filter.from ? gte(agentRuns.createdAt, filter.from) : undefined,
-    filter.to ? lt(agentRuns.createdAt, filter.to) : undefined,
-  ];
+  if (agentRef) {
+    const agent = await ctx.deps.lookups.agent(ctx.actor.tenantId, agentRef);
+    if (!agent) return EMPTY;
+    filter.agentId = agent.id;
+  }
+  const tenantId = ctx.actor.tenantId;
   const [stored, unflushed] = await Promise.all([
-    inTenant(ctx, (tx) => tx.select().from(agentRuns).where(and(...where)).orderBy(desc(agentRuns.id)).limit(page.first + 1)),
-    ctx.deps.budgets.ledger.unflushed(ctx.actor.tenantId),
+    inTenant(ctx, (tx) => tx.select().from(agentRuns).where(runFilterSql(tenantId, filter)).orderBy(desc(agentRuns.id)).limit(page.first + 1)),
+    ctx.deps.outbox.runs(tenantId, filter),
   ]);
-  const matches = (r: RunRecord) =>
-    (!page.afterId || r.id < page.afterId) &&
-    (!filter.userId || r.userId === filter.userId) &&
-    (!filter.agentId || r.agentId === filter.agentId) &&
-    (!filter.status || r.status === filter.status) &&
-    (!filter.from || new Date(r.createdAt) >= filter.from) &&
-    (!filter.to || new Date(r.createdAt) < filter.to);
   const byId = new Map<string, RunRecord>();
-  for (const r of unflushed.flatMap((e) => (e.run && matches(e.run) ? [e.run] : []))) byId.set(r.id, r);
+  for (const r of unflushed) byId.set(r.id, r);
   for (const r of stored) byId.set(r.id, toRunRecord(r));
   const rows = [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, page.first + 1);
   return toConnection(rows, page);

@@ -6,7 +6,7 @@ import { badInput, conflict, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { parsePage, toConnection, type Connection } from '../lib/pagination.js';
 import { idSchema, nameSchema, optional, parseInput } from '../lib/validation.js';
-import { inTenant, requireRole, roleAtLeast, type TenantContext } from './context.js';
+import { inTenant, requireRole, roleAtLeast, type TenantContext } from '../context.js';
 import { generateSecret } from './secrets.js';
 
 export type CreatedApiKey = { apiKey: ApiKeyRow; secret: string };

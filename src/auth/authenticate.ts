@@ -4,7 +4,7 @@ import { queryRows, scoped } from '../db/scoped.js';
 import { apiKeys, type Role } from '../db/schema/index.js';
 import { unauthenticated } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
-import type { Actor } from './context.js';
+import type { Actor } from '../context.js';
 import { parseSecret, sameHash } from './secrets.js';
 
 export type KeyAuthenticator = {

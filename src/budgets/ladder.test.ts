@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { costMicros, decideLadder, type LadderInput, type Remaining } from './ladder.js';
+import { estimateCostMicros as costMicros } from '../pricing/cost.js';
+import { decideLadder, type LadderInput, type Remaining } from './ladder.js';
 
 const strong = { id: 'strong', inputMicrosPerMTok: 2_500_000, outputMicrosPerMTok: 10_000_000 }; // $2.50 / $10 per 1M
 const cheap = { id: 'cheap', inputMicrosPerMTok: 150_000, outputMicrosPerMTok: 600_000 }; // $0.15 / $0.60 per 1M

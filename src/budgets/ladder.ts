@@ -1,7 +1,12 @@
+import { estimateCostMicros as costMicros, type Prices } from '../pricing/cost.js';
 import type { WindowKind } from './windows.js';
 
+/** What an admission may give up to fit a budget; the run record lists the ones it took. */
+export const DEGRADATIONS = ['CHEAPER_MODEL', 'SHORTER_RESPONSE'] as const;
+export type Degradation = (typeof DEGRADATIONS)[number];
+
 /** A model as the ladder sees it: prices in micro-dollars per million tokens. */
-export type LadderModel = { id: string; inputMicrosPerMTok: number; outputMicrosPerMTok: number };
+export type LadderModel = Prices & { id: string };
 export type Remaining = { kind: WindowKind; unit: 'TOKENS' | 'USD'; remaining: number };
 
 export type LadderInput = {
@@ -23,11 +28,6 @@ export type LadderDecision =
   | { action: 'REFUSE'; window: WindowKind };
 
 export const DEFAULT_OUTPUT_FLOOR = 256;
-
-/** Cost rounded up to the micro-dollar: a run is never priced below what it costs. */
-export function costMicros(model: LadderModel, inputTokens: number, outputTokens: number): number {
-  return Math.ceil((inputTokens * model.inputMicrosPerMTok + outputTokens * model.outputMicrosPerMTok) / 1_000_000);
-}
 
 function blockingWindow(model: LadderModel, input: number, cap: number, remaining: Remaining[]): Remaining | undefined {
   return remaining.find((w) => (w.unit === 'TOKENS' ? input + cap : costMicros(model, input, cap)) > w.remaining);
@@ -68,4 +68,12 @@ export function decideLadder(input: LadderInput): LadderDecision {
   const cheapest = [routed, ...cheaper].reduce((a, b) => (costMicros(b, inputTokens, floor) < costMicros(a, inputTokens, floor) ? b : a));
   const window = blockingWindow(cheapest, inputTokens, floor, remaining) ?? blockingWindow(routed, inputTokens, outputCap, remaining)!;
   return { action: 'REFUSE', window: window.kind };
+}
+
+/** The degradations a decision took against the routed model and the full output cap. */
+export function degradationsOf(decision: Exclude<LadderDecision, { action: 'REFUSE' }>, routed: LadderModel, outputCap: number): Degradation[] {
+  const taken: Degradation[] = [];
+  if (decision.model.id !== routed.id) taken.push('CHEAPER_MODEL');
+  if (decision.outputCap < outputCap) taken.push('SHORTER_RESPONSE');
+  return taken;
 }

@@ -1,12 +1,17 @@
 import type { CacheKv } from '../cache/kv.js';
-import type { LedgerEntry } from './ledger-entry.js';
-import { fillHitEntry, type BudgetStore, type HoldOutcome, type HoldRequest, type SettleOutcome, type SettleRequest, type WindowSpec, type WindowUsage } from './store.js';
+import { fillHit, parseCachedAnswer } from '../cache/response-cache.js';
+import type { LedgerEntry } from '../ledger/index.js';
+import type {
+  BudgetStore, GateOutcome, GateRequest, HoldOutcome, HoldRequest, RateSpec, SettleOutcome, SettleRequest,
+  WindowSpec, WindowUsage,
+} from './store.js';
 
 type Hold = { tenantId: string; expiresAt: number; amounts: Map<string, number> };
 
 /**
  * The embedded store: one process owns the counters. Every operation checks and applies without
  * yielding, which is what makes it atomic here. The ledger row is written before counters move.
+ * The steps follow the Redis scripts one for one (the contract suite runs both).
  */
 export class MemoryBudgetStore implements BudgetStore {
   readonly kind = 'memory' as const;
@@ -23,17 +28,27 @@ export class MemoryBudgetStore implements BudgetStore {
     this.probesCache = Boolean(cache);
   }
 
-  async reserve(req: HoldRequest): Promise<HoldOutcome> {
-    if (req.rateLimit && this.overRate(req.rateLimit.key, req.rateLimit.limit)) return { kind: 'rate_limited' };
+  async gate(req: GateRequest): Promise<GateOutcome> {
+    this.reap(req.now);
+    const missing = this.missing(req.windows);
+    if (missing.length) return { kind: 'seed', indexes: missing };
+    if (req.rateLimit && this.overRate(req.rateLimit)) return { kind: 'rate_limited' };
     if (this.cache && req.cacheProbe) {
       const raw = await this.cache.get(req.cacheProbe.key);
-      const answer = raw ? (JSON.parse(raw) as { costMicros: number; modelId: string; runId: string; expiresAt: number }) : undefined;
-      if (raw && answer && answer.expiresAt > req.now) {
-        const entry = JSON.parse(fillHitEntry(req.cacheProbe.entryTemplate, answer)) as LedgerEntry;
+      const answer = raw ? parseCachedAnswer(raw) : undefined;
+      if (answer && answer.expiresAt > req.now) {
+        const entry = fillHit(req.cacheProbe.hit, answer);
         await this.writeLedger(entry);
-        return { kind: 'cached', answer: raw, entry };
+        return { kind: 'hit', answer, entry };
       }
     }
+    // The cache read yielded: the counters may have moved, so the hold checks them afresh.
+    const held = this.hold(req, new Map());
+    if (held.kind === 'gone') throw new Error('unreachable: a new hold cannot be gone');
+    return held;
+  }
+
+  async reserve(req: HoldRequest): Promise<HoldOutcome> {
     this.reap(req.now);
     return this.hold(req, new Map());
   }
@@ -111,16 +126,16 @@ export class MemoryBudgetStore implements BudgetStore {
     for (const key of keys) this.counters.delete(key);
   }
 
-  async countRate(rate: { key: string; limit: number }): Promise<boolean> {
-    return this.overRate(rate.key, rate.limit);
+  async countRate(rate: RateSpec): Promise<boolean> {
+    return this.overRate(rate);
   }
 
   /** Fixed windows: the key names the window, so old keys are only ever left behind. */
-  private overRate(key: string, limit: number): boolean {
+  private overRate(rate: RateSpec): boolean {
     if (this.rates.size > 10_000) this.rates.clear();
-    const n = (this.rates.get(key) ?? 0) + 1;
-    this.rates.set(key, n);
-    return n > limit;
+    const n = (this.rates.get(rate.key) ?? 0) + 1;
+    this.rates.set(rate.key, n);
+    return n > rate.limit;
   }
 
   private missing(windows: WindowSpec[]): number[] {

@@ -39,101 +39,100 @@ local function missing(first)
   end
   return out
 end
-`;
-
-/**
- * A response-cache probe in front of a reservation: when the cached answer is fresh, the hit's
- * ledger entry is filled in and appended (one round trip for a hit), and nothing is held.
- * KEYS: cache key, ledger stream.  ARGV: now, entry template.  Placeholders in the template:
- * "@@SAVED@@" (the answer's cost), "@@MODEL@@" (its model), @@RUNID@@ (the run that made it).
- */
-export const PROBE = `
-local function probe(cache_key, stream, now, template)
-  local raw = redis.call('GET', cache_key)
-  if not raw then return nil end
-  local answer = cjson.decode(raw)
-  if tonumber(answer.expiresAt) <= now then return nil end
-  local function lit(s) return (string.gsub(s, '%%', '%%%%')) end
-  local entry = string.gsub(template, '"@@SAVED@@"', lit(tostring(answer.costMicros)))
-  entry = string.gsub(entry, '"@@MODEL@@"', lit(cjson.encode(answer.modelId)))
-  entry = string.gsub(entry, '@@RUNID@@', lit(answer.runId))
-  local id = redis.call('XADD', stream, '*', 'e', entry)
-  return {'CACHED', raw, entry, id}
+-- Windows are KEYS[wfirst..]; their limit, amount and ttl are ARGV[afirst..] in threes.
+-- mode: 'reserve' (a new hold), 'extend' (grow a live hold), 'force' (grow it past the limit:
+-- usage the provider already reported is real and must be held, whatever the limit says).
+local function hold(holds, expiry, wfirst, afirst, id, expires_at, mode)
+  local current = {}
+  if mode ~= 'reserve' then
+    local enc = redis.call('HGET', holds, id)
+    if not enc then return {'GONE'} end
+    current = decode(enc)
+  end
+  local n = #KEYS - wfirst + 1
+  local usage = {}
+  for i = 1, n do
+    local v = redis.call('HMGET', KEYS[wfirst + i - 1], 'used', 'reserved')
+    local used, reserved = tonumber(v[1]) or 0, tonumber(v[2]) or 0
+    local at = afirst + (i - 1) * 3
+    local limit, amount = tonumber(ARGV[at]), tonumber(ARGV[at + 1])
+    if mode ~= 'force' and used + reserved + amount > limit then return {'DENIED', i, used, reserved} end
+    usage[i] = {used, reserved + amount}
+  end
+  local out = {'HELD'}
+  for i = 1, n do
+    local key, at = KEYS[wfirst + i - 1], afirst + (i - 1) * 3
+    local amount = tonumber(ARGV[at + 1])
+    redis.call('HINCRBY', key, 'reserved', amount)
+    redis.call('EXPIRE', key, tonumber(ARGV[at + 2]))
+    current[key] = (current[key] or 0) + amount
+    out[#out + 1] = usage[i][1]
+    out[#out + 1] = usage[i][2]
+  end
+  redis.call('HSET', holds, id, encode(current))
+  redis.call('ZADD', expiry, expires_at, id)
+  return out
 end
 `;
 
 /**
- * KEYS: holds, expiry, window…  ARGV: now, id, expiresAt, mode, then limit, amount, ttl per window.
- * With a cache probe (HOLD_OR_HIT): KEYS: cache key, ledger stream, then as HOLD; ARGV: template,
- * then as HOLD.
- * mode: 'reserve' (a new hold), 'extend' (grow a live hold), 'force' (grow it past the limit:
- * usage the provider already reported is real and must be held, whatever the limit says).
+ * A new run's admission in one round trip: missing counters first (so that a retry after they
+ * are rebuilt is the same request: nothing was counted), then the caller's request rate, then
+ * the response cache, then the hold.
+ * KEYS: holds, expiry, rate key, cache key, ledger stream, window…
+ * ARGV: now, id, expiresAt, rate limit (0: none), rate window seconds, the hit's ledger entry
+ * ('' : no cache probe), then limit, amount, ttl per window.
+ * On a fresh hit the entry is filled in with the cached answer's facts (as `fillHit` does in
+ * TypeScript) and appended to the ledger stream; nothing is held.
  */
-const HOLD_BODY = `
+export const GATE = `${COMMON}
 local holds, expiry = KEYS[1], KEYS[2]
-local now, id, expires_at, mode = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3]), ARGV[4]
+local now = tonumber(ARGV[1])
 reap(holds, expiry, now)
-local current = {}
-if mode ~= 'reserve' then
-  local enc = redis.call('HGET', holds, id)
-  if not enc then return {'GONE'} end
-  current = decode(enc)
-end
-local lost = missing(3)
+local lost = missing(6)
 if #lost > 0 then return {'SEED', lost} end
-local n = #KEYS - 2
-local usage = {}
-for i = 1, n do
-  local key = KEYS[i + 2]
-  local v = redis.call('HMGET', key, 'used', 'reserved')
-  local used, reserved = tonumber(v[1]) or 0, tonumber(v[2]) or 0
-  local limit, amount = tonumber(ARGV[2 + i * 3]), tonumber(ARGV[3 + i * 3])
-  if mode ~= 'force' and used + reserved + amount > limit then return {'DENIED', i, used, reserved} end
-  usage[i] = {used, reserved + amount}
-end
-local out = {'HELD'}
-for i = 1, n do
-  local key, amount, ttl = KEYS[i + 2], tonumber(ARGV[3 + i * 3]), tonumber(ARGV[4 + i * 3])
-  redis.call('HINCRBY', key, 'reserved', amount)
-  redis.call('EXPIRE', key, ttl)
-  current[key] = (current[key] or 0) + amount
-  out[#out + 1] = usage[i][1]
-  out[#out + 1] = usage[i][2]
-end
-redis.call('HSET', holds, id, encode(current))
-redis.call('ZADD', expiry, expires_at, id)
-return out
-`;
-
-export const HOLD = `${COMMON}${HOLD_BODY}`;
-
-/**
- * A new run's admission in one round trip: the caller's request rate, then the response-cache
- * probe, then HOLD. KEYS: rate key, cache key, ledger stream, then as HOLD. ARGV: rate limit (0:
- * none), rate window in seconds, entry template ('' : no probe), then as HOLD.
- */
-export const ADMIT = `${COMMON}${PROBE}
-local rate_limit = tonumber(ARGV[1])
+local rate_limit = tonumber(ARGV[4])
 if rate_limit > 0 then
-  local n = redis.call('INCR', KEYS[1])
-  if n == 1 then redis.call('EXPIRE', KEYS[1], tonumber(ARGV[2])) end
+  local n = redis.call('INCR', KEYS[3])
+  if n == 1 then redis.call('EXPIRE', KEYS[3], tonumber(ARGV[5])) end
   if n > rate_limit then return {'RATE_LIMITED'} end
 end
-if ARGV[3] ~= '' then
-  local hit = probe(KEYS[2], KEYS[3], tonumber(ARGV[4]), ARGV[3])
-  if hit then return hit end
+if ARGV[6] ~= '' then
+  local raw = redis.call('GET', KEYS[4])
+  local answer = raw and cjson.decode(raw)
+  if answer and tonumber(answer.expiresAt) > now then
+    local entry = cjson.decode(ARGV[6])
+    local run = entry.run
+    run.savedCostMicros = answer.costMicros
+    run.route.reason = 'response cache hit (run ' .. answer.runId .. ')'
+    if type(run.transcript) == 'table' then run.transcript.output = answer.output end
+    for _, e in ipairs(entry.events) do
+      e.modelId = answer.modelId
+      e.savedCostMicros = answer.costMicros
+    end
+    local encoded = cjson.encode(entry)
+    return {'HIT', raw, encoded, redis.call('XADD', KEYS[5], '*', 'e', encoded)}
+  end
 end
-for _ = 1, 3 do table.remove(KEYS, 1); table.remove(ARGV, 1) end
-${HOLD_BODY}`;
+return hold(holds, expiry, 6, 7, ARGV[2], tonumber(ARGV[3]), 'reserve')
+`;
+
+/** KEYS: holds, expiry, window…  ARGV: now, id, expiresAt, mode, then limit, amount, ttl per window. */
+export const HOLD = `${COMMON}
+reap(KEYS[1], KEYS[2], tonumber(ARGV[1]))
+local lost = missing(3)
+if #lost > 0 then return {'SEED', lost} end
+return hold(KEYS[1], KEYS[2], 3, 5, ARGV[2], tonumber(ARGV[3]), ARGV[4])
+`;
 
 /**
  * KEYS: holds, expiry, ledger stream, settled marker, window…
- * ARGV: id, event json, marker ttl, then charge and ttl per window.
+ * ARGV: id, entry json, marker ttl, then charge and ttl per window.
  * The ledger entry is appended in the same atomic step as the counters move.
  */
 export const SETTLE = `${COMMON}
 local holds, expiry, stream, marker = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
-local id, event, marker_ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local id, entry, marker_ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if redis.call('EXISTS', marker) == 1 then return {'DUPLICATE'} end
 local lost = missing(5)
 if #lost > 0 then return {'SEED', lost} end
@@ -148,9 +147,9 @@ for i = 1, #KEYS - 4 do
   redis.call('HINCRBY', key, 'used', tonumber(ARGV[2 + i * 2]))
   redis.call('EXPIRE', key, tonumber(ARGV[3 + i * 2]))
 end
-local entry = redis.call('XADD', stream, '*', 'e', event)
+local appended = redis.call('XADD', stream, '*', 'e', entry)
 redis.call('SET', marker, '1', 'EX', marker_ttl)
-return {'SETTLED', entry}
+return {'SETTLED', appended}
 `;
 
 /** KEYS: holds, expiry.  ARGV: id. */

@@ -1,17 +1,23 @@
 import type { Redis } from 'ioredis';
+import { parseCachedAnswer } from '../cache/response-cache.js';
+import { decodeEntry, encodeEntry, ledgerStreamKey, type LedgerEntry, type StreamEntry } from '../ledger/index.js';
 import { tenantKey } from '../lib/keys.js';
-import { ADMIT, HOLD, RATE, READ, RELEASE, SEED, SETTLE } from './redis-scripts.js';
-import type { LedgerEntry } from './ledger-entry.js';
-import type { BudgetStore, HoldOutcome, HoldRequest, SettleOutcome, SettleRequest, StreamEntry, WindowSpec, WindowUsage } from './store.js';
+import { GATE, HOLD, RATE, READ, RELEASE, SEED, SETTLE } from './redis-scripts.js';
+import type {
+  BudgetStore, GateOutcome, GateRequest, HoldOutcome, HoldRequest, RateSpec, Seed, SettleOutcome, SettleRequest,
+  WindowSpec, WindowUsage,
+} from './store.js';
 
-type Script = (numKeys: number, ...args: (string | number)[]) => Promise<unknown>;
-const SCRIPTS = { budgetHold: HOLD, budgetAdmit: ADMIT, budgetRate: RATE, budgetSettle: SETTLE, budgetRelease: RELEASE, budgetRead: READ, budgetSeed: SEED } as const;
+type Script = (numKeys: number, ...args: (string | number)[]) => Promise<unknown[]>;
+const SCRIPTS = {
+  budgetGate: GATE, budgetHold: HOLD, budgetRate: RATE, budgetSettle: SETTLE, budgetRelease: RELEASE,
+  budgetRead: READ, budgetSeed: SEED,
+} as const;
 type ScriptName = keyof typeof SCRIPTS;
 
 /** How long a settled reservation id is remembered, so a retried settle is not charged twice. */
 const SETTLED_MARKER_TTL_SECONDS = 86_400;
 
-export const ledgerStreamKey = (tenantId: string) => tenantKey(tenantId, 'ledger');
 const holdsKey = (tenantId: string) => tenantKey(tenantId, 'b', 'holds');
 const expiryKey = (tenantId: string) => tenantKey(tenantId, 'b', 'expiry');
 
@@ -20,6 +26,25 @@ const pairs = (flat: unknown[], from: number): WindowUsage[] => {
   for (let i = from; i < flat.length; i += 2) out.push({ used: Number(flat[i]), reserved: Number(flat[i + 1]) });
   return out;
 };
+
+const windowArgs = (req: HoldRequest) => req.windows.flatMap((w, i) => [w.limit, req.amounts[i]!, w.ttlSeconds]);
+const seedOf = (reply: unknown[]): Seed => ({ kind: 'seed', indexes: (reply[1] as number[]).map((i) => Number(i) - 1) });
+
+/** The replies every hold-shaped script can give. */
+function holdReply(reply: unknown[]): HoldOutcome {
+  switch (reply[0]) {
+    case 'HELD':
+      return { kind: 'held', usage: pairs(reply, 1) };
+    case 'DENIED':
+      return { kind: 'denied', index: Number(reply[1]) - 1, usage: { used: Number(reply[2]), reserved: Number(reply[3]) } };
+    case 'SEED':
+      return seedOf(reply);
+    case 'GONE':
+      return { kind: 'gone' };
+    default:
+      throw new Error(`unexpected budget script reply ${String(reply[0])}`);
+  }
+}
 
 /** Budget counters in Redis: each operation is one EVALSHA of a Lua script. */
 export class RedisBudgetStore implements BudgetStore {
@@ -37,7 +62,30 @@ export class RedisBudgetStore implements BudgetStore {
 
   private run(name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown[]> {
     const script = (this.redis as unknown as Record<ScriptName, Script>)[name];
-    return script.call(this.redis, keys.length, ...keys, ...args) as Promise<unknown[]>;
+    return script.call(this.redis, keys.length, ...keys, ...args);
+  }
+
+  async gate(req: GateRequest): Promise<GateOutcome> {
+    const probe = this.probesCache ? req.cacheProbe : undefined;
+    const stream = ledgerStreamKey(req.tenantId);
+    // Unused slots still name keys of this tenant, so the script stays in one slot.
+    const keys = [
+      holdsKey(req.tenantId), expiryKey(req.tenantId), req.rateLimit?.key ?? tenantKey(req.tenantId, 'rl', '-'),
+      probe?.key ?? tenantKey(req.tenantId, 'rc', '-'), stream, ...req.windows.map((w) => w.key),
+    ];
+    const args = [
+      req.now, req.reservationId, req.expiresAt, req.rateLimit?.limit ?? 0, req.rateLimit?.windowSeconds ?? 0,
+      probe ? encodeEntry(probe.hit) : '', ...windowArgs(req),
+    ];
+    const reply = await this.run('budgetGate', keys, args);
+    if (reply[0] === 'RATE_LIMITED') return { kind: 'rate_limited' };
+    if (reply[0] === 'HIT') {
+      const entry = decodeEntry(String(reply[2]));
+      return { kind: 'hit', answer: parseCachedAnswer(String(reply[1])), entry, streamEntry: { stream, id: String(reply[3]) } };
+    }
+    const outcome = holdReply(reply);
+    if (outcome.kind === 'gone') throw new Error('unreachable: a new hold cannot be gone');
+    return outcome;
   }
 
   reserve(req: HoldRequest): Promise<HoldOutcome> {
@@ -54,38 +102,7 @@ export class RedisBudgetStore implements BudgetStore {
 
   private async hold(req: HoldRequest, mode: 'reserve' | 'extend' | 'force'): Promise<HoldOutcome> {
     const keys = [holdsKey(req.tenantId), expiryKey(req.tenantId), ...req.windows.map((w) => w.key)];
-    const args: (string | number)[] = [req.now, req.reservationId, req.expiresAt, mode];
-    req.windows.forEach((w, i) => args.push(w.limit, req.amounts[i]!, w.ttlSeconds));
-    const probe = this.probesCache && mode === 'reserve' ? req.cacheProbe : undefined;
-    const rate = mode === 'reserve' ? req.rateLimit : undefined;
-    const reply =
-      probe || rate
-        ? await this.run(
-            'budgetAdmit',
-            // Unused slots still name keys of this tenant, so the script stays in one slot.
-            [rate?.key ?? tenantKey(req.tenantId, 'rl', '-'), probe?.key ?? tenantKey(req.tenantId, 'rc', '-'), ledgerStreamKey(req.tenantId), ...keys],
-            [rate?.limit ?? 0, rate?.windowSeconds ?? 0, probe?.entryTemplate ?? '', ...args],
-          )
-        : await this.run('budgetHold', keys, args);
-    switch (reply[0]) {
-      case 'RATE_LIMITED':
-        return { kind: 'rate_limited' };
-      case 'CACHED':
-        return {
-          kind: 'cached', answer: String(reply[1]), entry: JSON.parse(String(reply[2])) as LedgerEntry,
-          streamEntry: { stream: ledgerStreamKey(req.tenantId), id: String(reply[3]) },
-        };
-      case 'HELD':
-        return { kind: 'held', usage: pairs(reply, 1) };
-      case 'DENIED':
-        return { kind: 'denied', index: Number(reply[1]) - 1, usage: { used: Number(reply[2]), reserved: Number(reply[3]) } };
-      case 'SEED':
-        return { kind: 'seed', indexes: (reply[1] as number[]).map((i) => Number(i) - 1) };
-      case 'GONE':
-        return { kind: 'gone' };
-      default:
-        throw new Error(`unexpected budget script reply ${String(reply[0])}`);
-    }
+    return holdReply(await this.run('budgetHold', keys, [req.now, req.reservationId, req.expiresAt, mode, ...windowArgs(req)]));
   }
 
   async settle(req: SettleRequest): Promise<SettleOutcome> {
@@ -97,12 +114,12 @@ export class RedisBudgetStore implements BudgetStore {
       tenantKey(req.tenantId, 'b', 'settled', req.reservationId),
       ...req.windows.map((w) => w.key),
     ];
-    const args: (string | number)[] = [req.reservationId, JSON.stringify(req.entry), SETTLED_MARKER_TTL_SECONDS];
+    const args: (string | number)[] = [req.reservationId, encodeEntry(req.entry), SETTLED_MARKER_TTL_SECONDS];
     req.windows.forEach((w, i) => args.push(req.charges[i]!, w.ttlSeconds));
     const reply = await this.run('budgetSettle', keys, args);
     if (reply[0] === 'SETTLED') return { kind: 'settled', streamEntry: { stream, id: String(reply[1]) } };
     if (reply[0] === 'DUPLICATE') return { kind: 'duplicate' };
-    return { kind: 'seed', indexes: (reply[1] as number[]).map((i) => Number(i) - 1) };
+    return seedOf(reply);
   }
 
   async release(tenantId: string, reservationId: string): Promise<void> {
@@ -111,7 +128,7 @@ export class RedisBudgetStore implements BudgetStore {
 
   async read(tenantId: string, windows: WindowSpec[], now: number) {
     const reply = await this.run('budgetRead', [holdsKey(tenantId), expiryKey(tenantId), ...windows.map((w) => w.key)], [now]);
-    if (reply[0] === 'SEED') return { kind: 'seed' as const, indexes: (reply[1] as number[]).map((i) => Number(i) - 1) };
+    if (reply[0] === 'SEED') return seedOf(reply);
     return { kind: 'ok' as const, usage: pairs(reply, 1) };
   }
 
@@ -119,14 +136,14 @@ export class RedisBudgetStore implements BudgetStore {
     await this.run('budgetSeed', [window.key], [used, window.ttlSeconds]);
   }
 
-  async countRate(rate: { key: string; limit: number; windowSeconds: number }): Promise<boolean> {
+  async countRate(rate: RateSpec): Promise<boolean> {
     const n = (await this.run('budgetRate', [rate.key], [rate.windowSeconds])) as unknown as number;
     return Number(n) > rate.limit;
   }
 
   async append(tenantId: string, entry: LedgerEntry): Promise<StreamEntry> {
     const stream = ledgerStreamKey(tenantId);
-    const id = await this.redis.xadd(stream, '*', 'e', JSON.stringify(entry));
+    const id = await this.redis.xadd(stream, '*', 'e', encodeEntry(entry));
     return { stream, id: id! };
   }
 

@@ -1,11 +1,9 @@
 import type { Db } from '../db/client.js';
+import { ledgerTotal, type Outbox } from '../ledger/index.js';
 import { AppError } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
-import { tenantKey } from '../lib/keys.js';
 import type { Logger } from '../lib/logger.js';
-import type { LedgerEntry } from './ledger-entry.js';
-import { ledgerTotal, type LedgerWriter } from './ledger.js';
-import type { BudgetStore, HoldOutcome, WindowUsage } from './store.js';
+import type { BudgetStore, HoldOutcome, HoldRequest, Seed, WindowUsage } from './store.js';
 import { amountsFor, type BudgetWindow } from './windows.js';
 
 export type BudgetFailMode = 'closed' | 'open';
@@ -13,7 +11,7 @@ export type BudgetFailMode = 'closed' | 'open';
 /** What the budget verbs need; built once in main.ts. */
 export type BudgetDeps = {
   store: BudgetStore;
-  ledger: LedgerWriter;
+  outbox: Outbox;
   db: Db;
   failMode: BudgetFailMode;
   log: Logger;
@@ -34,7 +32,18 @@ export type Reservation = {
 };
 
 export type Denial = { window: BudgetWindow; usage: WindowUsage; requested: number };
-export type HoldResult = { ok: true; usage: WindowUsage[] } | { ok: false; denial: Denial };
+export type HoldResult = { kind: 'held'; usage: WindowUsage[] } | { kind: 'denied'; denial: Denial };
+
+/** What a new hold asks for: tokens on every token window, micro-dollars on the spend window. */
+export type HoldAsk = {
+  tenantId: string;
+  userId: string | null;
+  windows: BudgetWindow[];
+  tokens: number;
+  costMicros: number;
+  now: Date;
+  holdMs: number;
+};
 
 const MAX_SEED_ROUNDS = 3;
 
@@ -45,148 +54,121 @@ export function unavailable(deps: BudgetDeps, err: unknown): AppError {
   });
 }
 
+/** Store faults become SERVICE_UNAVAILABLE; our own faults pass as they are. */
+export const asStoreFault = (deps: BudgetDeps, err: unknown) => (err instanceof AppError ? err : unavailable(deps, err));
+
 /** Rebuilds missing counters from the ledger, never from zero, then retries the operation. */
 export async function withSeeding<T extends { kind: string }>(
   deps: BudgetDeps,
   tenantId: string,
   windows: BudgetWindow[],
-  op: () => Promise<T | { kind: 'seed'; indexes: number[] }>,
-): Promise<T> {
+  op: () => Promise<T | Seed>,
+): Promise<Exclude<T, Seed>> {
   if (deps.stale.size) {
     await deps.store.invalidate([...deps.stale]);
     deps.stale.clear();
   }
   for (let round = 0; ; round++) {
     const outcome = await op();
-    if (outcome.kind !== 'seed') return outcome as T;
+    if (outcome.kind !== 'seed') return outcome as Exclude<T, Seed>;
     if (round >= MAX_SEED_ROUNDS) throw new Error('budget counters could not be rebuilt');
     // Everything settled but not yet in Postgres goes there first, so the ledger total is whole.
-    await deps.ledger.flush();
-    await deps.ledger.recoverOrphans({ tenantId, olderThanMs: 0 });
-    for (const i of (outcome as { indexes: number[] }).indexes) {
+    await deps.outbox.flush();
+    await deps.outbox.recoverOrphans({ tenantId, olderThanMs: 0 });
+    for (const i of (outcome as Seed).indexes) {
       const window = windows[i]!;
       await deps.store.seed(window, await ledgerTotal(deps.db, tenantId, window));
     }
   }
 }
 
-function toHoldResult(windows: BudgetWindow[], amounts: number[], outcome: HoldOutcome): HoldResult | 'gone' {
-  if (outcome.kind === 'held') return { ok: true, usage: outcome.usage };
-  if (outcome.kind === 'cached' || outcome.kind === 'rate_limited') throw new Error('unreachable: only reserveBudget probes the cache or counts the rate');
-  if (outcome.kind === 'gone') return 'gone';
-  if (outcome.kind === 'denied') {
-    return { ok: false, denial: { window: windows[outcome.index]!, usage: outcome.usage, requested: amounts[outcome.index]! } };
-  }
-  throw new Error('unreachable: seeding is handled by withSeeding');
+export function newReservation(ask: HoldAsk, guarded = true): Reservation {
+  return {
+    id: newId('usage', ask.now.getTime()),
+    tenantId: ask.tenantId,
+    userId: ask.userId,
+    windows: ask.windows,
+    held: amountsFor(ask.windows, ask.tokens, ask.costMicros),
+    occurredAt: ask.now,
+    guarded,
+  };
 }
 
-export type CacheHit = { answer: string; entry: LedgerEntry };
-type ReserveRequest = { tenantId: string; userId: string | null; windows: BudgetWindow[]; tokens: number; costMicros: number; now: Date; holdMs: number };
-type Reserved = { ok: true; reservation: Reservation; usage: WindowUsage[] };
-type Denied = { ok: false; denial: Denial };
-type Probe = { key: string; entryTemplate: string };
-type Rate = { keyId: string; perMinute: number };
+export const holdRequest = (r: Reservation, amounts: number[], now: Date, holdMs: number): HoldRequest => ({
+  tenantId: r.tenantId, reservationId: r.id, windows: r.windows, amounts, now: now.getTime(), expiresAt: now.getTime() + holdMs,
+});
 
-const RATE_WINDOW_MS = 60_000;
-
-/** A fixed one-minute window per API key. */
-function rateSpec(tenantId: string, rate: Rate | undefined, now: Date) {
-  if (!rate || rate.perMinute <= 0) return undefined;
-  const window = Math.floor(now.getTime() / RATE_WINDOW_MS);
-  return { key: tenantKey(tenantId, 'rl', rate.keyId, window), limit: rate.perMinute, windowSeconds: RATE_WINDOW_MS / 1000 };
-}
-
-function rateLimited(rate: Rate, now: Date): AppError {
-  const retryAfterSeconds = Math.ceil((RATE_WINDOW_MS - (now.getTime() % RATE_WINDOW_MS)) / 1000);
-  return new AppError('RATE_LIMITED', `This API key made more than ${rate.perMinute} agent runs this minute; retry in ${retryAfterSeconds} s.`, {
-    retryAfterSeconds,
-  });
+/** A denial names the window that blocked and what it held already. */
+export function denial(windows: BudgetWindow[], amounts: number[], outcome: { index: number; usage: WindowUsage }): Denial {
+  return { window: windows[outcome.index]!, usage: outcome.usage, requested: amounts[outcome.index]! };
 }
 
 /**
- * Counts a request against its key's rate on its own, for the runs that look in the response
- * cache before their admission (which otherwise counts it, in the same script).
+ * A hold for a request already through the gate (the ladder's cheaper or shorter try): all or
+ * nothing, like the gate's own.
  */
-export async function countRequest(deps: BudgetDeps, tenantId: string, rate: Rate, now: Date): Promise<void> {
-  const spec = rateSpec(tenantId, rate, now);
-  if (!spec) return;
-  let over: boolean;
-  try {
-    over = await deps.store.countRate(spec);
-  } catch (err) {
-    if (deps.failMode === 'open') return;
-    throw unavailable(deps, err);
-  }
-  if (over) throw rateLimited(rate, now);
-}
-
-/**
- * All or nothing: holds `tokens` on every token window and `costMicros` on the spend window.
- * With `cacheProbe` (where the store can), a fresh cached answer is returned instead, recorded,
- * with nothing held: a hit and an admission each take one round trip.
- */
-export async function reserveBudget(deps: BudgetDeps, req: ReserveRequest & { cacheProbe: Probe; rate?: Rate }): Promise<Reserved | { ok: true; hit: CacheHit } | Denied>;
-export async function reserveBudget(deps: BudgetDeps, req: ReserveRequest & { cacheProbe?: undefined; rate?: Rate }): Promise<Reserved | Denied>;
 export async function reserveBudget(
   deps: BudgetDeps,
-  req: ReserveRequest & { cacheProbe?: Probe; rate?: Rate },
-): Promise<Reserved | { ok: true; hit: CacheHit } | Denied> {
-  const amounts = amountsFor(req.windows, req.tokens, req.costMicros);
-  const reservation: Reservation = {
-    id: newId('usage', req.now.getTime()),
-    tenantId: req.tenantId,
-    userId: req.userId,
-    windows: req.windows,
-    held: amounts,
-    occurredAt: req.now,
-    guarded: true,
-  };
-  const hold = {
-    tenantId: req.tenantId, reservationId: reservation.id, windows: req.windows, amounts, now: req.now.getTime(),
-    expiresAt: req.now.getTime() + req.holdMs, cacheProbe: req.cacheProbe,
-    // Counted in the same script as the admission.
-    rateLimit: rateSpec(req.tenantId, req.rate, req.now),
-  };
+  ask: HoldAsk,
+): Promise<{ kind: 'held'; reservation: Reservation } | { kind: 'denied'; denial: Denial }> {
+  const reservation = newReservation(ask);
   try {
-    let attempt = 0;
-    // A retry after rebuilding counters is the same request: its rate is counted once.
-    const outcome = await withSeeding(deps, req.tenantId, req.windows, () => deps.store.reserve(attempt++ ? { ...hold, rateLimit: undefined } : hold));
-    if (outcome.kind === 'rate_limited') throw rateLimited(req.rate!, req.now);
-    if (outcome.kind === 'cached') {
-      if (outcome.streamEntry) deps.ledger.enqueue(outcome.entry, outcome.streamEntry);
-      return { ok: true, hit: { answer: outcome.answer, entry: outcome.entry } };
-    }
-    const result = toHoldResult(req.windows, amounts, outcome);
-    if (result === 'gone') throw new Error('unreachable: reserve never answers gone');
-    return result.ok ? { ok: true, reservation, usage: result.usage } : result;
+    const outcome = await withSeeding(deps, ask.tenantId, ask.windows, () =>
+      deps.store.reserve(holdRequest(reservation, reservation.held, ask.now, ask.holdMs)),
+    );
+    return held(outcome, reservation);
   } catch (err) {
-    if (err instanceof AppError || deps.failMode === 'closed') throw err instanceof AppError ? err : unavailable(deps, err);
-    deps.log.warn({ err, tenantId: req.tenantId }, 'budget store unavailable: admitting unguarded (BUDGET_FAIL_MODE=open)');
-    return { ok: true, reservation: { ...reservation, guarded: false }, usage: req.windows.map(() => ({ used: 0, reserved: 0 })) };
+    if (err instanceof AppError || deps.failMode === 'closed') throw asStoreFault(deps, err);
+    return { kind: 'held', reservation: admitUnguarded(deps, reservation, err) };
   }
 }
 
-/** Grows a live reservation before a further step of a tool loop; all or nothing like reserve. */
+function held(outcome: Exclude<HoldOutcome, Seed>, reservation: Reservation) {
+  switch (outcome.kind) {
+    case 'held':
+      return { kind: 'held' as const, reservation };
+    case 'denied':
+      return { kind: 'denied' as const, denial: denial(reservation.windows, reservation.held, outcome) };
+    case 'gone':
+      throw new Error('unreachable: a new hold cannot be gone');
+  }
+}
+
+/** BUDGET_FAIL_MODE=open: the store is away, the request goes ahead and its usage to the ledger. */
+export function admitUnguarded(deps: BudgetDeps, reservation: Reservation, err: unknown): Reservation {
+  deps.log.warn({ err, tenantId: reservation.tenantId }, 'budget store unavailable: admitting unguarded (BUDGET_FAIL_MODE=open)');
+  return { ...reservation, guarded: false };
+}
+
+/**
+ * Grows a live reservation before a further step of a tool loop; all or nothing like reserve.
+ * `gone`: the store no longer has the hold (lost with Redis's data, say): nothing is held for
+ * this run any more, and the caller must not go on as if it were.
+ */
 export async function extendReservation(
   deps: BudgetDeps,
   reservation: Reservation,
   req: { tokens: number; costMicros: number; now: Date; holdMs: number },
-): Promise<HoldResult | { ok: false; gone: true }> {
-  if (!reservation.guarded) return { ok: true, usage: [] };
+): Promise<HoldResult | { kind: 'gone' }> {
+  if (!reservation.guarded) return { kind: 'held', usage: [] };
   const amounts = amountsFor(reservation.windows, req.tokens, req.costMicros);
-  const hold = {
-    tenantId: reservation.tenantId, reservationId: reservation.id, windows: reservation.windows, amounts,
-    now: req.now.getTime(), expiresAt: req.now.getTime() + req.holdMs,
-  };
-  let result: HoldResult | 'gone';
+  let outcome: Exclude<HoldOutcome, Seed>;
   try {
-    result = toHoldResult(reservation.windows, amounts, await withSeeding(deps, reservation.tenantId, reservation.windows, () => deps.store.extend(hold)));
+    outcome = await withSeeding(deps, reservation.tenantId, reservation.windows, () =>
+      deps.store.extend(holdRequest(reservation, amounts, req.now, req.holdMs)),
+    );
   } catch (err) {
-    throw err instanceof AppError ? err : unavailable(deps, err);
+    throw asStoreFault(deps, err);
   }
-  if (result === 'gone') return { ok: false, gone: true };
-  if (result.ok) reservation.held = reservation.held.map((h, i) => h + amounts[i]!);
-  return result;
+  switch (outcome.kind) {
+    case 'held':
+      reservation.held = reservation.held.map((h, i) => h + amounts[i]!);
+      return outcome;
+    case 'denied':
+      return { kind: 'denied', denial: denial(reservation.windows, amounts, outcome) };
+    case 'gone':
+      return outcome;
+  }
 }
 
 /** Gives the whole hold back (a failed call). */
@@ -206,6 +188,6 @@ export async function readWindows(deps: BudgetDeps, tenantId: string, windows: B
     const outcome = await withSeeding(deps, tenantId, windows, () => deps.store.read(tenantId, windows, now.getTime()));
     return outcome.usage;
   } catch (err) {
-    throw err instanceof AppError ? err : unavailable(deps, err);
+    throw asStoreFault(deps, err);
   }
 }

@@ -1,6 +1,6 @@
-import { AppError } from '../lib/errors.js';
-import type { LedgerEntry, LedgerEvent, RunRecord } from './ledger-entry.js';
-import { unavailable, withSeeding, type BudgetDeps, type Reservation } from './service.js';
+import type { StoredAgentRun } from '../db/schema/index.js';
+import type { LedgerEntry, UsageEvent } from '../ledger/index.js';
+import { asStoreFault, holdRequest, withSeeding, type BudgetDeps, type Reservation } from './service.js';
 import { amountsFor } from './windows.js';
 
 /** Settling: the hold becomes what was used, and the ledger gets exactly one entry for it. */
@@ -25,91 +25,99 @@ export async function trueUp(
   const cost = Math.max(0, spent.costMicros - heldOf(reservation, 'USD'));
   if (!reservation.guarded || (tokens === 0 && cost === 0)) return;
   const amounts = amountsFor(reservation.windows, tokens, cost);
-  const hold = {
-    tenantId: reservation.tenantId, reservationId: reservation.id, windows: reservation.windows, amounts,
-    now: now.getTime(), expiresAt: now.getTime() + holdMs,
-  };
   try {
-    const outcome = await withSeeding(deps, reservation.tenantId, reservation.windows, () => deps.store.force(hold));
+    const outcome = await withSeeding(deps, reservation.tenantId, reservation.windows, () =>
+      deps.store.force(holdRequest(reservation, amounts, now, holdMs)),
+    );
     // A hold that expired is charged in full at settle anyway.
     if (outcome.kind === 'held') reservation.held = reservation.held.map((h, i) => h + amounts[i]!);
   } catch (err) {
-    throw err instanceof AppError ? err : unavailable(deps, err);
+    throw asStoreFault(deps, err);
   }
 }
 
-export type Usage = {
+/** One line of what a settlement charges: a kind of call on one model. */
+export type UsageLine = {
   kind: string;
-  agentId?: string | null;
-  runId?: string | null;
-  modelId?: string | null;
+  modelId: string | null;
   inputTokens: number;
   outputTokens: number;
-  cachedInputTokens?: number;
+  cachedInputTokens: number;
   costMicros: number;
-  savedCostMicros?: number;
 };
 
+/** Who the usage belongs to beyond the reservation's tenant and user. */
+export type UsageOwner = { agentId?: string | null; runId?: string | null };
+
+/** The ledger events of a settlement: one per line, with ids derived from the reservation's (so a retry is a duplicate). */
+export function usageEvents(reservation: Reservation, owner: UsageOwner, lines: UsageLine[]): UsageEvent[] {
+  return lines.map((line, i) => ({
+    id: i === 0 ? reservation.id : `${reservation.id}.${i}`,
+    tenantId: reservation.tenantId,
+    userId: reservation.userId,
+    agentId: owner.agentId ?? null,
+    runId: owner.runId ?? null,
+    modelId: line.modelId,
+    kind: line.kind,
+    inputTokens: line.inputTokens,
+    outputTokens: line.outputTokens,
+    cachedInputTokens: line.cachedInputTokens,
+    totalTokens: line.inputTokens + line.outputTokens,
+    costMicros: line.costMicros,
+    savedCostMicros: 0,
+    occurredAt: reservation.occurredAt.toISOString(),
+  }));
+}
+
 /**
- * Replaces the hold by what was used and refunds the rest, appending exactly one ledger event (and
- * the run record, when given) in the same step. Usage above the hold is first held by a true-up,
- * so the settlement never exceeds what was reserved. Idempotent on the reservation.
+ * Replaces the hold by what was used and refunds the rest, appending the settlement's ledger
+ * events (and the run record, when given) in the same step. Usage above the hold is first held by
+ * a true-up, so the settlement never exceeds what was reserved. Idempotent on the reservation.
  */
 export async function settleReservation(
   deps: BudgetDeps,
   reservation: Reservation,
-  usage: Usage,
+  owner: UsageOwner,
+  lines: UsageLine[],
   now: Date,
-  run: RunRecord | null = null,
-): Promise<LedgerEvent> {
-  const tokens = usage.inputTokens + usage.outputTokens;
-  const costMicros = usage.costMicros;
-  const event: LedgerEvent = {
-    id: reservation.id,
-    tenantId: reservation.tenantId,
-    userId: reservation.userId,
-    agentId: usage.agentId ?? null,
-    runId: usage.runId ?? null,
-    modelId: usage.modelId ?? null,
-    kind: usage.kind,
-    inputTokens: usage.inputTokens,
-    outputTokens: usage.outputTokens,
-    cachedInputTokens: usage.cachedInputTokens ?? 0,
-    totalTokens: tokens,
-    costMicros,
-    savedCostMicros: usage.savedCostMicros ?? 0,
-    occurredAt: reservation.occurredAt.toISOString(),
-  };
-  const entry: LedgerEntry = { event, run };
+  run: StoredAgentRun | null = null,
+): Promise<UsageEvent[]> {
+  const events = usageEvents(reservation, owner, lines);
+  const tokens = events.reduce((n, e) => n + e.totalTokens, 0);
+  const costMicros = events.reduce((n, e) => n + e.costMicros, 0);
+  const entry: LedgerEntry = { events, run };
   const charges = amountsFor(reservation.windows, tokens, costMicros);
   if (reservation.guarded) {
     try {
       // After the true-up the hold covers the usage (unless it had expired: then all is charged).
       await trueUp(deps, reservation, { tokens, costMicros }, now);
       const outcome = await withSeeding(deps, reservation.tenantId, reservation.windows, () =>
-        deps.store.settle({ tenantId: reservation.tenantId, reservationId: reservation.id, windows: reservation.windows, charges, entry, now: now.getTime() }),
+        deps.store.settle({
+          tenantId: reservation.tenantId, reservationId: reservation.id, windows: reservation.windows, charges, entry,
+          now: now.getTime(),
+        }),
       );
-      if (outcome.kind === 'settled' && outcome.streamEntry) deps.ledger.enqueue(entry, outcome.streamEntry);
-      return event;
+      if (outcome.kind === 'settled' && outcome.streamEntry) deps.outbox.track(entry, outcome.streamEntry);
+      return events;
     } catch (err) {
       // The usage happened whatever the store says: it goes to the ledger, never lost.
       deps.log.warn({ err }, 'budget store unavailable at settle: writing the ledger directly');
     }
   }
-  // Unguarded, or the store failed: the ledger gets the row now (idempotent on its id) and the
-  // counters it touches are rebuilt from the ledger once the store answers.
-  await deps.ledger.insertNow([entry]);
+  // Unguarded, or the store failed: the ledger gets the rows now (idempotent on their ids) and the
+  // counters they touch are rebuilt from the ledger once the store answers.
+  await deps.outbox.insertNow([entry]);
   for (const w of reservation.windows) deps.stale.add(w.key);
-  return event;
+  return events;
 }
 
-/** Makes an entry durable that moves no counter: a refused run, a cache hit. */
+/** Makes an entry durable that moves no counter: a refused run. */
 export async function recordEntry(deps: BudgetDeps, tenantId: string, entry: LedgerEntry): Promise<void> {
   try {
     const stream = await deps.store.append(tenantId, entry);
-    if (stream) deps.ledger.enqueue(entry, stream);
+    if (stream) deps.outbox.track(entry, stream);
   } catch (err) {
     deps.log.warn({ err }, 'budget store unavailable: writing the ledger directly');
-    await deps.ledger.insertNow([entry]);
+    await deps.outbox.insertNow([entry]);
   }
 }

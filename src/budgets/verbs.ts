@@ -1,10 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { inTenant, requireRole, type Deps, type TenantContext } from '../auth/context.js';
-import { users, type UserRow } from '../db/schema/index.js';
+import { inTenant, requireRole, type Deps, type TenantContext } from '../context.js';
+import { users, type TenantRow, type UserRow } from '../db/schema/index.js';
 import { badInput, notFound } from '../lib/errors.js';
 import { idSchema, parseInput } from '../lib/validation.js';
-import { findTenant, getTenant } from '../tenants/index.js';
 import { findUser } from '../users/index.js';
 import { readWindows } from './service.js';
 import { budgetWindows, type BudgetUnit, type WindowKind } from './windows.js';
@@ -15,7 +14,7 @@ export type BudgetStatusView = { user: UserRow; windows: Record<WindowKind, Wind
 /** A user's windows now: used (settled), reserved (in flight) and what remains. */
 export async function budgetStatusFor(deps: Deps, user: UserRow): Promise<BudgetStatusView> {
   // The cached lookup: a list of users asks this once per user.
-  const tenant = (await deps.lookups.tenant(user.tenantId)) ?? (await findTenant(deps.db, user.tenantId));
+  const tenant = await tenantOf(deps, user.tenantId);
   const plan = await deps.plans.byId(tenant.planId);
   const now = deps.clock.now();
   const windows = budgetWindows(tenant.id, plan, user, now);
@@ -47,7 +46,7 @@ const SetUserBudgetInput = z.object({ userId: idSchema, dailyTokenLimit: limit, 
 export async function setUserBudget({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<UserRow> {
   requireRole(ctx.actor, 'ADMIN');
   const data = parseInput(SetUserBudgetInput, input);
-  const tenant = await getTenant({ ctx });
+  const tenant = await tenantOf(ctx.deps, ctx.actor.tenantId);
   const plan = await ctx.deps.plans.byId(tenant.planId);
   if (data.dailyTokenLimit != null && data.dailyTokenLimit > plan.userDailyTokenLimit) {
     throw badInput(`must be at most the ${plan.name} plan's ${plan.userDailyTokenLimit} tokens a day`, 'dailyTokenLimit');
@@ -65,4 +64,10 @@ export async function setUserBudget({ ctx, input }: { ctx: TenantContext; input:
   if (!row) throw notFound('User');
   await ctx.deps.lookups.invalidate({ kind: 'user', tenantId: row.tenantId, userId: row.id });
   return row;
+}
+
+async function tenantOf(deps: Deps, tenantId: string): Promise<TenantRow> {
+  const tenant = await deps.lookups.tenant(tenantId);
+  if (!tenant) throw notFound('Tenant');
+  return tenant;
 }

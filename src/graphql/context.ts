@@ -1,4 +1,5 @@
-import { sameToken, type Actor, type Deps, type PublicContext, type TenantContext } from '../auth/index.js';
+import { sameToken } from '../auth/index.js';
+import type { Actor, Deps, OperatorContext, PublicContext, TenantContext } from '../context.js';
 import { AppError, isAppError, unauthenticated } from '../lib/errors.js';
 import { lazyChild } from '../lib/logger.js';
 
@@ -38,7 +39,7 @@ export function tenantContext(ctx: GraphQLContext): TenantContext {
 }
 
 /** Operator-only operations: the ADMIN_TOKEN, nothing else. */
-export function operatorContext(ctx: GraphQLContext): PublicContext & { operator: boolean } {
+export function operatorContext(ctx: GraphQLContext): OperatorContext {
   if (!ctx.operator && !ctx.actor) throw ctx.authError ?? unauthenticated('The operator token is required.');
   return { deps: ctx.deps, requestId: ctx.requestId, log: ctx.log, operator: ctx.operator };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Deps } from '../auth/index.js';
+import type { Deps } from '../context.js';
 import { buildContext } from '../graphql/context.js';
 import { createApollo } from '../graphql/server.js';
 import { renderMetrics } from '../monitoring/metrics.js';

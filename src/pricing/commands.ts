@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { PublicContext } from '../auth/context.js';
+import type { OperatorContext } from '../context.js';
 import { models, type ModelRow } from '../db/schema/index.js';
 import { forbidden, notFound } from '../lib/errors.js';
 import { idSchema, optional, parseInput } from '../lib/validation.js';
@@ -17,7 +17,7 @@ const SetModelPriceInput = z.object({
 });
 
 /** Operator only: overrides the catalog price; later seeding never overwrites it. */
-export async function setModelPrice({ ctx, input }: { ctx: PublicContext & { operator: boolean }; input: unknown }): Promise<ModelRow> {
+export async function setModelPrice({ ctx, input }: { ctx: OperatorContext; input: unknown }): Promise<ModelRow> {
   if (!ctx.operator) throw forbidden('Setting model prices needs the operator token.');
   const data = parseInput(SetModelPriceInput, input);
   const [row] = await ctx.deps.db

@@ -1,5 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { APICallError, generateText, stepCountIs, type ModelMessage, type SystemModelMessage, type ToolSet } from 'ai';
+import {
+  APICallError, generateText, stepCountIs, streamText,
+  type LanguageModelUsage, type ModelMessage, type SystemModelMessage, type ToolSet,
+} from 'ai';
+import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { CircuitBreakers } from '../breakers/circuit-breaker.js';
 import type { ModelRow } from '../db/schema/index.js';
 import type { ProviderRegistry } from './registry.js';
@@ -15,13 +19,23 @@ export type ProviderDeps = {
 };
 
 export type StepUsage = { inputTokens: number; outputTokens: number; cachedInputTokens: number };
+export type ToolCallOut = { id: string; name: string; arguments: string };
+
+/** One step of a model: what it wrote, the tools it called, and what it reported spending. */
 export type StepResult = {
   text: string;
-  toolCalls: number;
+  toolCalls: ToolCallOut[];
   /** The assistant turn and any tool results, to append before the next step. */
   responseMessages: ModelMessage[];
-  usage: StepUsage;
+  /** What the provider reported; undefined when it reported nothing (the caller counts instead). */
+  usage: StepUsage | undefined;
+  finishReason: string;
 };
+
+export type ModelCall = { system: string; messages: ModelMessage[]; tools: ToolSet; maxOutputTokens: number; signal: AbortSignal };
+
+/** What a streamed step yields as it goes; it returns the whole StepResult when it ends. */
+export type StreamPart = { type: 'text'; text: string } | { type: 'tool-call'; call: ToolCallOut };
 
 /** The model could not answer: its circuit is open, or every attempt failed. */
 export class ModelUnavailable extends Error {
@@ -31,6 +45,17 @@ export class ModelUnavailable extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** A stream that failed after its first part: not retried (the caller saw part of an answer). */
+export class StreamBroken extends Error {
+  constructor(
+    readonly modelId: string,
+    readonly partial: { text: string; toolCalls: ToolCallOut[] },
+    cause: unknown,
+  ) {
+    super(`${modelId}: the answer stopped midway`, { cause });
   }
 }
 
@@ -51,56 +76,67 @@ function isModelFault(err: unknown): boolean {
   return err.isRetryable || [401, 403, 404].includes(err.statusCode ?? 0);
 }
 
+function systemMessage(model: ModelRow, system: string): SystemModelMessage {
+  // A stable system prefix: OpenAI caches it by itself; Anthropic needs it marked.
+  const anthropic = model.provider === 'anthropic' ? { providerOptions: { anthropic: { cacheControl: { type: 'ephemeral' } } } } : {};
+  return { role: 'system', content: system, ...anthropic };
+}
+
+function reported(u: LanguageModelUsage): StepUsage | undefined {
+  if (u.inputTokens === undefined && u.outputTokens === undefined) return undefined;
+  return { inputTokens: u.inputTokens ?? 0, outputTokens: u.outputTokens ?? 0, cachedInputTokens: u.inputTokenDetails?.cacheReadTokens ?? 0 };
+}
+
+const toolCallOut = (c: { toolCallId: string; toolName: string; input: unknown }): ToolCallOut => ({
+  id: c.toolCallId, name: c.toolName, arguments: typeof c.input === 'string' ? c.input : JSON.stringify(c.input ?? {}),
+});
+
 /**
- * One step of an agent loop on one model: per-attempt timeout, retries with jittered exponential
- * backoff on 429/5xx/timeouts honouring Retry-After, and the model's circuit breaker. Tools the
- * model calls run inside the step. An abort of `signal` (the run's time limit) is rethrown as is.
+ * One attempt's signal: aborted by its own timeout or by the run's signal. A controller of our own,
+ * held strongly: a timeout signal inside AbortSignal.any() can be garbage-collected before it
+ * fires, and the attempt would then never time out.
  */
-export async function callModel(
+function openAttempt(deps: ProviderDeps, model: ModelRow, outer: AbortSignal) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new Error(`${model.id}: attempt timed out after ${deps.timeoutMs} ms`)), deps.timeoutMs);
+  const forward = () => controller.abort(outer.reason);
+  outer.addEventListener('abort', forward, { once: true });
+  return {
+    signal: controller.signal,
+    /** The answer has started: from now on only the run's own limits can stop it. */
+    started: () => clearTimeout(timer),
+    abort: () => controller.abort(new Error(`${model.id}: the caller stopped reading`)),
+    close: () => {
+      clearTimeout(timer);
+      outer.removeEventListener('abort', forward);
+    },
+  };
+}
+
+/**
+ * Attempts on one model: per-attempt timeout, retries with jittered exponential backoff on
+ * 429/5xx/timeouts honouring Retry-After, and the model's circuit breaker. An abort of the run's
+ * signal is rethrown as is. `attempt` resolves once the model has started answering.
+ */
+async function withAttempts<T>(
   deps: ProviderDeps,
   model: ModelRow,
-  req: { system: string; messages: ModelMessage[]; tools: ToolSet; maxOutputTokens: number; signal: AbortSignal },
-): Promise<StepResult> {
+  signal: AbortSignal,
+  attempt: (lm: LanguageModelV3, a: ReturnType<typeof openAttempt>) => Promise<T>,
+): Promise<T> {
   const lm = deps.registry.languageModel(model);
   if ('unavailable' in lm) throw new ModelUnavailable(model.id, 60, lm.unavailable);
-  // A stable system prefix: OpenAI caches it by itself; Anthropic needs it marked.
-  const system: SystemModelMessage = {
-    role: 'system',
-    content: req.system,
-    ...(model.provider === 'anthropic' ? { providerOptions: { anthropic: { cacheControl: { type: 'ephemeral' } } } } : {}),
-  };
   let lastRetryAfter = 1;
   for (let n = 0; n <= deps.retries; n++) {
     if (!deps.breakers.tryAcquire(model.id)) {
       throw new ModelUnavailable(model.id, deps.breakers.retryAfterSeconds(model.id), `${model.id}: circuit open`);
     }
-    // A controller of our own, held strongly: a timeout signal inside AbortSignal.any() can be
-    // garbage-collected before it fires, and the attempt would then never time out.
-    const attempt = new AbortController();
-    const timer = setTimeout(() => attempt.abort(new Error(`${model.id}: attempt timed out after ${deps.timeoutMs} ms`)), deps.timeoutMs);
-    const forward = () => attempt.abort(req.signal.reason);
-    req.signal.addEventListener('abort', forward, { once: true });
+    const a = openAttempt(deps, model, signal);
     try {
-      const result = await generateText({
-        model: lm,
-        system,
-        messages: req.messages,
-        tools: req.tools,
-        stopWhen: stepCountIs(1),
-        maxOutputTokens: req.maxOutputTokens,
-        maxRetries: 0,
-        abortSignal: attempt.signal,
-      });
-      deps.breakers.succeeded(model.id);
-      const u = result.totalUsage;
-      return {
-        text: result.text,
-        toolCalls: result.toolCalls.length,
-        responseMessages: result.response.messages,
-        usage: { inputTokens: u.inputTokens ?? 0, outputTokens: u.outputTokens ?? 0, cachedInputTokens: u.inputTokenDetails?.cacheReadTokens ?? 0 },
-      };
+      return await attempt(lm, a);
     } catch (err) {
-      if (req.signal.aborted) {
+      a.close();
+      if (signal.aborted) {
         deps.breakers.abandoned(model.id);
         throw err;
       }
@@ -114,11 +150,87 @@ export async function callModel(
       const retryable = !APICallError.isInstance(err) || err.isRetryable;
       if (!retryable || n === deps.retries || (hinted ?? 0) > MAX_HONOURED_RETRY_AFTER_MS) break;
       const backoff = hinted ?? deps.retryBaseMs * 2 ** n * (0.5 + deps.random());
-      await sleep(backoff, undefined, { signal: req.signal });
-    } finally {
-      clearTimeout(timer);
-      req.signal.removeEventListener('abort', forward);
+      await sleep(backoff, undefined, { signal });
     }
   }
   throw new ModelUnavailable(model.id, lastRetryAfter, `${model.id} did not answer`);
+}
+
+/** One step of an agent loop on one model, answered whole. Tools the model calls run inside the step. */
+export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelCall): Promise<StepResult> {
+  return withAttempts(deps, model, req.signal, async (lm, a) => {
+    try {
+      const result = await generateText({
+        model: lm, system: systemMessage(model, req.system), messages: req.messages, tools: req.tools,
+        stopWhen: stepCountIs(1), maxOutputTokens: req.maxOutputTokens, maxRetries: 0, abortSignal: a.signal,
+      });
+      deps.breakers.succeeded(model.id);
+      return {
+        text: result.text, toolCalls: result.toolCalls.map(toolCallOut), responseMessages: result.response.messages,
+        usage: reported(result.totalUsage), finishReason: result.finishReason,
+      };
+    } finally {
+      a.close();
+    }
+  });
+}
+
+/**
+ * One step, streamed: yields text and tool calls as the provider sends them and returns the
+ * whole step. Retries happen only before the first part; a failure after it is a StreamBroken
+ * (what arrived until then comes with it, so that it can be charged).
+ */
+export async function* streamModel(deps: ProviderDeps, model: ModelRow, req: ModelCall): AsyncGenerator<StreamPart, StepResult> {
+  type Part = StreamPart | { type: 'end'; usage: LanguageModelUsage; finishReason: string };
+  const started = await withAttempts(deps, model, req.signal, async (lm, a) => {
+    const result = streamText({
+      model: lm, system: systemMessage(model, req.system), messages: req.messages, tools: req.tools,
+      stopWhen: stepCountIs(1), maxOutputTokens: req.maxOutputTokens, maxRetries: 0, abortSignal: a.signal,
+      // Errors arrive as parts of the stream, below; the default handler would only log them.
+      onError: () => undefined,
+    });
+    const parts = (async function* (): AsyncGenerator<Part> {
+      for await (const p of result.fullStream) {
+        if (p.type === 'text-delta' && p.text) yield { type: 'text', text: p.text };
+        else if (p.type === 'tool-call') yield { type: 'tool-call', call: toolCallOut(p) };
+        else if (p.type === 'finish') yield { type: 'end', usage: p.totalUsage, finishReason: p.finishReason };
+        else if (p.type === 'error') throw p.error;
+        else if (p.type === 'abort') throw a.signal.reason ?? new Error('aborted');
+      }
+    })();
+    const first = await parts.next();
+    a.started();
+    deps.breakers.succeeded(model.id);
+    return { result, parts, first, attempt: a };
+  });
+  const text: string[] = [];
+  const toolCalls: ToolCallOut[] = [];
+  let end: Extract<Part, { type: 'end' }> | undefined;
+  let finished = false;
+  try {
+    for (let next = started.first; !next.done; next = await started.parts.next()) {
+      const part = next.value;
+      if (part.type === 'end') end = part;
+      else {
+        if (part.type === 'text') text.push(part.text);
+        else toolCalls.push(part.call);
+        yield part;
+      }
+    }
+    const response = await started.result.response;
+    finished = true;
+    return {
+      text: text.join(''), toolCalls, responseMessages: response.messages,
+      usage: end ? reported(end.usage) : undefined, finishReason: end?.finishReason ?? 'unknown',
+    };
+  } catch (err) {
+    if (req.signal.aborted) throw err;
+    deps.breakers.failed(model.id);
+    throw new StreamBroken(model.id, { text: text.join(''), toolCalls }, err);
+  } finally {
+    // A consumer that stops early must not leave the provider's stream open.
+    if (!finished) started.attempt.abort();
+    started.attempt.close();
+    await started.parts.return(undefined).catch(() => undefined);
+  }
 }

@@ -20,10 +20,10 @@ export function createProviderRegistry(config: Config['providers']): ProviderReg
     : undefined;
   const anthropic = config.anthropic.apiKey ? createAnthropic({ apiKey: config.anthropic.apiKey, baseURL: config.anthropic.baseURL, fetch: httpFetch }) : undefined;
   const ollama = config.ollama.baseURL
-    ? createOpenAICompatible({ name: 'ollama', baseURL: `${config.ollama.baseURL.replace(/\/$/, '')}/v1`, fetch: httpFetch })
+    ? createOpenAICompatible({ name: 'ollama', baseURL: `${config.ollama.baseURL.replace(/\/$/, '')}/v1`, fetch: httpFetch, includeUsage: true })
     : undefined;
   const compatible = config.compatible.baseURL
-    ? createOpenAICompatible({ name: 'compatible', baseURL: config.compatible.baseURL, apiKey: config.compatible.apiKey, fetch: httpFetch })
+    ? createOpenAICompatible({ name: 'compatible', baseURL: config.compatible.baseURL, apiKey: config.compatible.apiKey, fetch: httpFetch, includeUsage: true })
     : undefined;
 
   function build(model: ModelRow): LanguageModelV3 | undefined {

@@ -7,6 +7,7 @@ import {
   type LanguageModelV3Content,
   type LanguageModelV3GenerateResult,
   type LanguageModelV3Prompt,
+  type LanguageModelV3StreamPart,
   type LanguageModelV3StreamResult,
 } from '@ai-sdk/provider';
 import { countTokens } from './tokens.js';
@@ -20,6 +21,7 @@ import { countTokens } from './tokens.js';
  *   [[slow:5000]]            take that many milliseconds (shows the time breaker)
  *   [[down]]                 fail with a 503 (shows provider fallback and ProviderUnavailable)
  * System prompts of 1,024 tokens or more are reported as cached from their second use.
+ * Streamed, it sends the same answer a few words at a time, its latency spread over the chunks.
  */
 export type SimOptions = { latencyMs: number };
 
@@ -31,6 +33,11 @@ const textOf = (parts: unknown): string =>
 
 function promptText(prompt: LanguageModelV3Prompt): string {
   return prompt.map((m) => (m.role === 'tool' ? JSON.stringify(m.content.map((c) => ('output' in c ? c.output : ''))) : textOf(m.content))).join('\n');
+}
+
+function lastUserText(prompt: LanguageModelV3Prompt): string {
+  const lastUser = [...prompt].reverse().find((m) => m.role === 'user');
+  return lastUser ? textOf(lastUser.content) : '';
 }
 
 function deterministicText(seed: string, tokens: number): string {
@@ -55,16 +62,60 @@ export class SimLanguageModel implements LanguageModelV3 {
   ) {}
 
   async doGenerate(call: LanguageModelV3CallOptions): Promise<LanguageModelV3GenerateResult> {
-    const lastUser = [...call.prompt].reverse().find((m) => m.role === 'user');
-    const message = lastUser ? textOf(lastUser.content) : '';
-    const slow = /\[\[slow:(\d+)\]\]/.exec(message);
-    const wait = this.options.latencyMs + (slow ? Number(slow[1]) : 0);
+    const wait = this.latency(call);
     if (wait > 0) await delay(wait, undefined, { signal: call.abortSignal });
     call.abortSignal?.throwIfAborted();
+    return this.generate(call);
+  }
+
+  async doStream(call: LanguageModelV3CallOptions): Promise<LanguageModelV3StreamResult> {
+    const wait = this.latency(call);
+    const result = this.generate(call);
+    const parts: LanguageModelV3StreamPart[] = [];
+    for (const c of result.content) {
+      if (c.type === 'text') {
+        parts.push({ type: 'text-start', id: 't0' });
+        for (const piece of c.text.match(/\S+\s*/g) ?? []) parts.push({ type: 'text-delta', id: 't0', delta: piece });
+        parts.push({ type: 'text-end', id: 't0' });
+      } else if (c.type === 'tool-call') parts.push(c);
+    }
+    const chunks = Math.max(1, parts.filter((p) => p.type === 'text-delta' || p.type === 'tool-call').length);
+    const signal = call.abortSignal;
+    let i = 0;
+    const stream = new ReadableStream<LanguageModelV3StreamPart>({
+      start: (controller) => controller.enqueue({ type: 'stream-start', warnings: [] }),
+      async pull(controller) {
+        if (i === parts.length) {
+          controller.enqueue({ type: 'finish', usage: result.usage, finishReason: result.finishReason });
+          controller.close();
+          return;
+        }
+        const part = parts[i++]!;
+        if (wait > 0 && (part.type === 'text-delta' || part.type === 'tool-call')) {
+          await delay(wait / chunks, undefined, { signal }).catch(() => undefined);
+        }
+        if (signal?.aborted) {
+          controller.error(signal.reason);
+          return;
+        }
+        controller.enqueue(part);
+      },
+    });
+    return { stream };
+  }
+
+  /** The latency a call takes, before it fails when it is scripted to. */
+  private latency(call: LanguageModelV3CallOptions): number {
+    const message = lastUserText(call.prompt);
     if (message.includes('[[down]]')) {
       throw new APICallError({ message: 'sim: the model is down', url: 'sim://down', requestBodyValues: {}, statusCode: 503, isRetryable: true });
     }
+    const slow = /\[\[slow:(\d+)\]\]/.exec(message);
+    return this.options.latencyMs + (slow ? Number(slow[1]) : 0);
+  }
 
+  private generate(call: LanguageModelV3CallOptions): LanguageModelV3GenerateResult {
+    const message = lastUserText(call.prompt);
     const afterTools = call.prompt.at(-1)?.role === 'tool';
     const toolCall = /\[\[tool:(\w+)(?: ([^\]]*))?\]\]/.exec(message);
     const loop = message.includes('[[loop]]');
@@ -72,7 +123,7 @@ export class SimLanguageModel implements LanguageModelV3 {
     let content: LanguageModelV3Content[];
     let finish: 'stop' | 'tool-calls' | 'length' = 'stop';
     if ((loop || (toolCall && !afterTools)) && call.tools?.length) {
-      const name = loop ? (call.tools[0]!.name) : toolCall![1]!;
+      const name = loop ? call.tools[0]!.name : toolCall![1]!;
       const input = name === 'calculator' ? { expression: loop ? '1+1' : (toolCall?.[2] ?? '1+1') } : {};
       const id = createHash('sha256').update(`${promptText(call.prompt)}${name}`).digest('hex').slice(0, 12);
       content = [{ type: 'tool-call', toolCallId: `call_${id}`, toolName: name, input: JSON.stringify(input) }];
@@ -119,9 +170,6 @@ export class SimLanguageModel implements LanguageModelV3 {
     return seen ? tokens : 0;
   }
 
-  async doStream(): Promise<LanguageModelV3StreamResult> {
-    throw new Error('the sim provider answers generateText only');
-  }
 }
 
 /** The classifier's instructions start with this; sim answers them with a keyword rule. */

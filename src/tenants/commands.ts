@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { insertAgent, prepareAgent } from '../agents/index.js';
 import { insertApiKey, type CreatedApiKey } from '../auth/api-keys.js';
-import { inTenant, requireRole, type PublicContext, type TenantContext } from '../auth/context.js';
+import { inTenant, requireRole, type OperatorContext, type TenantContext } from '../context.js';
 import type { Db, Tx } from '../db/client.js';
 import { uniqueViolation } from '../db/errors.js';
 import { scoped } from '../db/scoped.js';
@@ -28,7 +28,7 @@ export async function createTenant({
   ctx,
   input,
 }: {
-  ctx: PublicContext & { operator: boolean };
+  ctx: OperatorContext;
   input: unknown;
 }): Promise<CreatedTenant> {
   if (!ctx.deps.config.signupOpen && !ctx.operator) {

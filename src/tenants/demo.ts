@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { PublicContext } from '../auth/context.js';
+import type { PublicContext } from '../context.js';
 import { tenants } from '../db/schema/index.js';
 import { createTenant } from './commands.js';
 

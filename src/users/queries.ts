@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, ilike, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { inTenant, requireRole, type TenantContext } from '../auth/context.js';
+import { inTenant, requireRole, type TenantContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import { scoped } from '../db/scoped.js';
 import { ROLES, USER_STATUSES, users, type UserRow } from '../db/schema/index.js';

@@ -30,7 +30,14 @@ describe('the classifier and history compression, over real HTTP', () => {
     expect(sent[0]!.model).toBe('gpt-4o-mini');
     expect(res.run.route).toMatchObject({ strategy: 'CLASSIFIER', complexity: 'COMPLEX', tier: 'STRONG' });
     const status = await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey);
-    expect(status.budgetStatus.daily.used).toBe(res.run.usage.totalTokens + 91); // the classifier's 90 + 1 tokens
+    // The run's figures are everything its user was charged, the classifier's 90 + 1 tokens included.
+    expect(status.budgetStatus.daily.used).toBe(res.run.usage.totalTokens);
+    expect(res.run.usage.totalTokens).toBe(91 + 150);
+    expect(res.run.sideCalls).toEqual([
+      { kind: 'CLASSIFIER', model: { id: 'openai/gpt-4o-mini' }, usage: { inputTokens: 90, outputTokens: 1, totalTokens: 91 }, costUsd: 0.000015 },
+    ]);
+    // gpt-4o-mini 90 in + 1 out: 13.5 + 0.6 → 15 µ$; gpt-4o 120 in + 30 out: 300 + 300 = 600 µ$.
+    expect(res.run.costUsd).toBe(0.000615);
 
     const again = env.upstream.requests.length;
     await runAgent(env.app, t.ownerKey, { agent: slug, message: unsure });
@@ -56,6 +63,8 @@ describe('the classifier and history compression, over real HTTP', () => {
     expect(contents.some((c) => c.startsWith('Turn 0:'))).toBe(false);
     expect(contents.some((c) => c.startsWith('Turn 11:'))).toBe(true);
     const usedAfter = (await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily.used;
-    expect(usedAfter - usedBefore).toBe(res.run.usage.totalTokens + 412);
+    expect(usedAfter - usedBefore).toBe(res.run.usage.totalTokens);
+    expect(res.run.usage.totalTokens).toBe(412 + 150);
+    expect(res.run.sideCalls).toMatchObject([{ kind: 'SUMMARY', model: { id: 'openai/gpt-4o-mini' }, usage: { totalTokens: 412 } }]);
   });
 });

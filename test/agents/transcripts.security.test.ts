@@ -14,7 +14,7 @@ describe('transcripts', () => {
     t = await signUp(app);
   });
   const stored = async (runId: string) => {
-    await app.runtime.deps.budgets.ledger.flush();
+    await app.runtime.deps.outbox.flush();
     const [row] = await app.runtime.database.db.select({ transcript: agentRuns.transcript }).from(agentRuns).where(eq(agentRuns.id, runId));
     return row!.transcript as { message: string; output: string } | null;
   };

@@ -1,6 +1,8 @@
+import { ledgerTotal } from '../../src/ledger/index.js';
+import { line } from '../helpers/budgets.js';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  budgetWindows, ledgerTotal, MemoryBudgetStore, readWindows, releaseReservation, reserveBudget, settleReservation,
+  budgetWindows, MemoryBudgetStore, readWindows, releaseReservation, reserveBudget, settleReservation,
   type BudgetDeps, type BudgetWindow,
 } from '../../src/budgets/index.js';
 import type { PlanRow, UserRow } from '../../src/db/schema/index.js';
@@ -43,11 +45,11 @@ describe('budgets through the service', () => {
     await Promise.all(
       plans.map(async (p) => {
         const r = await reserveBudget(deps, { tenantId: t.tenantId, userId: user.id, windows, tokens: p.tokens, costMicros: p.cost, now, holdMs: HOUR });
-        if (!r.ok) throw new Error('unexpected denial');
-        await settleReservation(deps, r.reservation, { kind: 'run', inputTokens: p.used, outputTokens: 0, costMicros: p.usedCost }, now);
+        if (r.kind !== 'held') throw new Error('unexpected denial');
+        await settleReservation(deps, r.reservation, {}, [line(p.used, 0, p.usedCost)], now);
       }),
     );
-    await deps.ledger.flush();
+    await deps.outbox.flush();
     const usage = await readWindows(deps, t.tenantId, windows, now);
     const expectTokens = plans.reduce((s, p) => s + p.used, 0);
     const expectCost = plans.reduce((s, p) => s + p.usedCost, 0);
@@ -64,9 +66,9 @@ describe('budgets through the service', () => {
     const after = new Date('2026-12-01T00:00:00.000Z');
     const wBefore = budgetWindows(t.tenantId, free, user, before);
     const r = await reserveBudget(deps, { tenantId: t.tenantId, userId: user.id, windows: wBefore, tokens: 4_000, costMicros: 100, now: before, holdMs: HOUR });
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    await settleReservation(deps, r.reservation, { kind: 'run', inputTokens: 3_000, outputTokens: 0, costMicros: 80 }, after);
+    expect(r.kind).toBe('held');
+    if (r.kind !== 'held') return;
+    await settleReservation(deps, r.reservation, {}, [line(3_000, 0, 80)], after);
     const wAfter = budgetWindows(t.tenantId, free, user, after);
     expect(wAfter.map((w) => w.key)).not.toEqual(wBefore.map((w) => w.key));
     expect(wAfter[0]!.resetsAt.toISOString()).toBe('2026-12-02T00:00:00.000Z');
@@ -74,7 +76,7 @@ describe('budgets through the service', () => {
     expect((await readWindows(deps, t.tenantId, wAfter, after)).map((u) => u.used)).toEqual([0, 0, 0, 0]);
     // The run counts in the periods its reservation was held in.
     expect((await readWindows(deps, t.tenantId, wBefore, after)).map((u) => u.used)).toEqual([3_000, 3_000, 3_000, 80]);
-    await deps.ledger.flush();
+    await deps.outbox.flush();
     expect(await ledgerTotal(app.runtime.deps.db, t.tenantId, wBefore[0]!)).toBe(3_000);
     expect(await ledgerTotal(app.runtime.deps.db, t.tenantId, wAfter[0]!)).toBe(0);
   });
@@ -87,9 +89,9 @@ describe('budgets through the service', () => {
     const attempt = async () =>
       reserveBudget(deps, { tenantId: t.tenantId, userId: t.ownerId, windows: budgetWindows(t.tenantId, free, await owner(t), now), tokens: 1_500, costMicros: 10, now, holdMs: HOUR });
     const denied = await attempt();
-    expect(denied).toMatchObject({ ok: false, denial: { window: { kind: 'USER_DAILY', limit: 1_000 }, requested: 1_500 } });
+    expect(denied).toMatchObject({ kind: 'denied', denial: { window: { kind: 'USER_DAILY', limit: 1_000 }, requested: 1_500 } });
     await ok(app, SET, { input: { userId: t.ownerId, dailyTokenLimit: null } }, t.ownerKey);
-    expect((await attempt()).ok).toBe(true);
+    expect((await attempt()).kind).toBe('held');
   });
 
   it('drains the ledger when the server shuts down', async () => {
@@ -100,8 +102,8 @@ describe('budgets through the service', () => {
     const now = new Date();
     const windows = budgetWindows(t.tenantId, free, user, now);
     const r = await reserveBudget(other.runtime.deps.budgets, { tenantId: t.tenantId, userId: user.id, windows, tokens: 100, costMicros: 10, now, holdMs: HOUR });
-    if (!r.ok) throw new Error('denied');
-    await settleReservation(other.runtime.deps.budgets, r.reservation, { kind: 'run', inputTokens: 60, outputTokens: 20, costMicros: 8 }, now);
+    if (r.kind !== 'held') throw new Error('denied');
+    await settleReservation(other.runtime.deps.budgets, r.reservation, {}, [line(60, 20, 8)], now);
     await other.close(); // no explicit flush: closing must write what is pending
     expect(await ledgerTotal(app.runtime.deps.db, t.tenantId, windows[0]!)).toBe(80);
   });
@@ -112,7 +114,7 @@ describe('budgets through the service', () => {
     const now = new Date();
     const windows = budgetWindows(t.tenantId, free, user, now);
     const r = await reserveBudget(deps, { tenantId: t.tenantId, userId: user.id, windows, tokens: 9_000, costMicros: 100, now, holdMs: HOUR });
-    if (!r.ok) throw new Error('denied');
+    if (r.kind !== 'held') throw new Error('denied');
     await releaseReservation(deps, r.reservation, now);
     expect((await readWindows(deps, t.tenantId, windows, now)).map((u) => u.reserved)).toEqual([0, 0, 0, 0]);
   });
@@ -123,18 +125,18 @@ describe('budgets through the service', () => {
     const now = new Date();
     const windows: BudgetWindow[] = budgetWindows(t.tenantId, free, user, now);
     const r = await reserveBudget(deps, { tenantId: t.tenantId, userId: user.id, windows, tokens: 9_000, costMicros: 1_000, now, holdMs: HOUR });
-    if (!r.ok) throw new Error('denied');
-    await settleReservation(deps, r.reservation, { kind: 'run', inputTokens: 6_000, outputTokens: 3_000, costMicros: 900 }, now);
+    if (r.kind !== 'held') throw new Error('denied');
+    await settleReservation(deps, r.reservation, {}, [line(6_000, 3_000, 900)], now);
 
     // Redis: every key of this tenant goes (counters, holds and the unflushed ledger stream).
     // Embedded: the process restarts with an empty store.
     let after: BudgetDeps = deps;
     if (redisUrl()) expect(await deleteKeys(`${inject('redisPrefix')}{${t.tenantId}}`)).toBeGreaterThan(0);
-    else after = { ...deps, store: new MemoryBudgetStore((entry) => deps.ledger.insertNow([entry])) };
+    else after = { ...deps, store: new MemoryBudgetStore((entry) => deps.outbox.insertNow([entry])) };
 
     const next = await reserveBudget(after, { tenantId: t.tenantId, userId: user.id, windows, tokens: 2_000, costMicros: 100, now, holdMs: HOUR });
-    expect(next.ok).toBe(false);
-    if (!next.ok) expect(next.denial).toMatchObject({ window: { kind: 'USER_DAILY' }, usage: { used: 9_000, reserved: 0 } });
+    expect(next.kind).toBe('denied');
+    if (next.kind === 'denied') expect(next.denial).toMatchObject({ window: { kind: 'USER_DAILY' }, usage: { used: 9_000, reserved: 0 } });
     expect((await readWindows(after, t.tenantId, windows, now))[0]).toEqual({ used: 9_000, reserved: 0 });
     const status = await ok<any>(app, '{ budgetStatus { daily { limit used reserved remaining } } }', {}, t.ownerKey);
     expect(status.budgetStatus.daily).toEqual({ limit: 10_000, used: 9_000, reserved: 0, remaining: 1_000 });

@@ -1,8 +1,9 @@
+import { ledgerTotal } from '../../src/ledger/index.js';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { budgetWindows, ledgerTotal, readWindows } from '../../src/budgets/index.js';
+import { budgetWindows, readWindows } from '../../src/budgets/index.js';
 import { queryRows } from '../../src/db/scoped.js';
 import { usageEvents } from '../../src/db/schema/index.js';
 import { sharedApp, type TestApp } from '../helpers/app.js';
@@ -39,7 +40,7 @@ describe.skipIf(!services)('a process killed while settling', () => {
     expect(acked.length).toBeGreaterThanOrEqual(400);
 
     // The flusher's recovery round: whatever the dead process had not written yet.
-    const { ledger } = app.runtime.deps.budgets;
+    const { outbox: ledger } = app.runtime.deps;
     await ledger.recoverOrphans({ olderThanMs: 0, tenantId: t.tenantId });
     const found = await app.runtime.deps.db.select({ id: usageEvents.id }).from(usageEvents).where(inArray(usageEvents.id, acked));
     expect(found.length).toBe(acked.length);

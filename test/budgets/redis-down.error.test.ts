@@ -1,5 +1,7 @@
+import { ledgerTotal } from '../../src/ledger/index.js';
+import { line } from '../helpers/budgets.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { budgetWindows, ledgerTotal, readWindows, reserveBudget, settleReservation } from '../../src/budgets/index.js';
+import { budgetWindows, readWindows, reserveBudget, settleReservation } from '../../src/budgets/index.js';
 import { findUser } from '../../src/users/index.js';
 import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
 import { expectCode, gql, signUp } from '../helpers/graphql.js';
@@ -62,11 +64,11 @@ describe.skipIf(!redisUrl)('when Redis goes away', () => {
     const windows = budgetWindows(t.tenantId, (await deps.plans.byKey('free'))!, user, now);
     await eventually(async () => readWindows(deps.budgets, t.tenantId, windows, now).then(() => true, () => false));
     const r = await reserveBudget(deps.budgets, { tenantId: t.tenantId, userId: user.id, windows, tokens: 800, costMicros: 50, now, holdMs: 60_000 });
-    if (!r.ok) throw new Error('denied');
+    if (r.kind !== 'held') throw new Error('denied');
     await proxy.down(); // the model answered; now the settlement cannot reach Redis
-    const event = await settleReservation(deps.budgets, r.reservation, { kind: 'run', inputTokens: 500, outputTokens: 200, costMicros: 40 }, now);
+    const [event] = await settleReservation(deps.budgets, r.reservation, {}, [line(500, 200, 40)], now);
     expect(await ledgerTotal(deps.db, t.tenantId, windows[0]!)).toBe(700);
-    expect(event.totalTokens).toBe(700);
+    expect(event!.totalTokens).toBe(700);
     await proxy.up();
     // The counters it missed are rebuilt from the ledger; the dead hold expires with its time.
     await eventually(async () => {
@@ -89,9 +91,9 @@ describe.skipIf(!redisUrl)('when Redis goes away', () => {
     expect((await readWindows(deps.budgets, t.tenantId, windows, now))[0]).toEqual({ used: 0, reserved: 0 });
     await proxy.down();
     const r = await reserveBudget(deps.budgets, { tenantId: t.tenantId, userId: user.id, windows, tokens: 500, costMicros: 10, now, holdMs: 60_000 });
-    expect(r).toMatchObject({ ok: true, reservation: { guarded: false } });
-    if (!r.ok) return;
-    await settleReservation(deps.budgets, r.reservation, { kind: 'run', inputTokens: 300, outputTokens: 100, costMicros: 8 }, now);
+    expect(r).toMatchObject({ kind: 'held', reservation: { guarded: false } });
+    if (r.kind !== 'held') return;
+    await settleReservation(deps.budgets, r.reservation, {}, [line(300, 100, 8)], now);
     await proxy.up();
     await eventually(async () => {
       try {

@@ -19,6 +19,7 @@ fragment R on AgentRun {
   agent { id slug } user { id } model { id tier }
   route { strategy complexity confidence reason tier }
   usage { inputTokens outputTokens cachedInputTokens totalTokens }
+  sideCalls { kind model { id } usage { inputTokens outputTokens totalTokens } costUsd }
 }`;
 
 export async function runAgent(app: TestApp, key: string, input: Record<string, unknown>) {

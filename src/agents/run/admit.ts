@@ -1,59 +1,79 @@
-import type { TenantContext } from '../../auth/context.js';
-import { readWindows, reserveBudget, type CacheHit, type Reservation } from '../../budgets/index.js';
-import { costMicros, decideLadder } from '../../budgets/ladder.js';
-import type { BudgetWindow } from '../../budgets/windows.js';
+import {
+  decideLadder, degradationsOf, gateRun, readWindows, reserveBudget,
+  type BudgetWindow, type CacheProbe, type Degradation, type Reservation,
+} from '../../budgets/index.js';
+import type { CachedAnswer } from '../../cache/response-cache.js';
+import type { TenantContext } from '../../context.js';
 import type { ModelRow } from '../../db/schema/index.js';
-import type { RunPlan } from './types.js';
+import type { LedgerEntry } from '../../ledger/index.js';
+import { estimateCostMicros } from '../../pricing/cost.js';
+import type { PreparedRun } from './prepare.js';
 
 export type Admission =
-  | { ok: true; reservation: Reservation; model: ModelRow; outputCap: number; degradations: ('CHEAPER_MODEL' | 'SHORTER_RESPONSE')[] }
-  | { ok: true; hit: CacheHit }
-  | { ok: false; window: BudgetWindow; used: number };
+  | { kind: 'hit'; answer: CachedAnswer; entry: LedgerEntry }
+  | { kind: 'admitted'; reservation: Reservation; model: ModelRow; outputCap: number; degradations: Degradation[] }
+  | { kind: 'refused'; window: BudgetWindow; used: number };
+
+/** What a run asks to hold: its first model call, and the side calls it may make before it. */
+export type AdmissionAsk = {
+  model: ModelRow;
+  cheaper: ModelRow[];
+  inputTokens: number;
+  outputCap: number;
+  side: { tokens: number; costMicros: number };
+  holdMs: number;
+  probe: CacheProbe | undefined;
+};
 
 const ATTEMPTS = 3;
 
 /**
- * Reserves the run's estimate on the routed model, optimistically: one atomic script when it fits.
- * When it doesn't, the degradation ladder picks a cheaper model, then a shorter answer, from the
- * windows' current use, and that is reserved instead; or the run is refused with the blocking window.
+ * The gate (rate, response cache, hold) in one step, optimistically on the routed model. When the
+ * estimate doesn't fit, the degradation ladder picks a cheaper model, then a shorter answer, from
+ * the windows' current use, and that is held instead; or the run is refused with the blocking
+ * window. A caller over its rate is a fault (RATE_LIMITED), thrown.
  */
-export async function admit(
-  ctx: TenantContext,
-  plan: RunPlan,
-  req: {
-    model: ModelRow; cheaper: ModelRow[]; inputTokens: number; outputCap: number; holdMs: number;
-    cacheProbe?: { key: string; entryTemplate: string };
-    /** Counted with the first reservation, unless the caller counted it already. */
-    rate?: { keyId: string; perMinute: number };
-  },
-): Promise<Admission> {
+export async function admitRun(ctx: TenantContext, run: PreparedRun, ask: AdmissionAsk): Promise<Admission> {
   const { deps } = ctx;
-  let choice = { model: req.model, outputCap: req.outputCap, degradations: [] as ('CHEAPER_MODEL' | 'SHORTER_RESPONSE')[] };
-  for (let attempt = 0; ; attempt++) {
-    const now = deps.clock.now();
-    const ask = {
-      tenantId: plan.tenant.id, userId: plan.user?.id ?? null, windows: plan.windows, now, holdMs: req.holdMs,
-      tokens: req.inputTokens + choice.outputCap, costMicros: costMicros(choice.model, req.inputTokens, choice.outputCap),
-    };
-    // Only the first attempt counts the caller's rate and looks in the cache.
-    const rate = attempt === 0 ? req.rate : undefined;
-    const held =
-      attempt === 0 && req.cacheProbe
-        ? await reserveBudget(deps.budgets, { ...ask, rate, cacheProbe: req.cacheProbe })
-        : await reserveBudget(deps.budgets, { ...ask, rate });
-    if (held.ok) return 'hit' in held ? held : { ok: true, reservation: held.reservation, ...choice };
-    if (attempt === ATTEMPTS - 1) return { ok: false, window: held.denial.window, used: held.denial.usage.used + held.denial.usage.reserved };
-    const usage = await readWindows(deps.budgets, plan.tenant.id, plan.windows, now);
-    const remaining = plan.windows.map((w, i) => ({ kind: w.kind, unit: w.unit, remaining: w.limit - usage[i]!.used - usage[i]!.reserved }));
-    const decision = decideLadder({ routed: req.model, cheaper: req.cheaper, inputTokens: req.inputTokens, outputCap: req.outputCap, remaining });
-    if (decision.action === 'REFUSE') {
-      const i = plan.windows.findIndex((w) => w.kind === decision.window);
-      return { ok: false, window: plan.windows[i]!, used: usage[i]!.used + usage[i]!.reserved };
-    }
-    const degradations: ('CHEAPER_MODEL' | 'SHORTER_RESPONSE')[] = [];
-    if (decision.model.id !== req.model.id) degradations.push('CHEAPER_MODEL');
-    if (decision.outputCap < req.outputCap) degradations.push('SHORTER_RESPONSE');
-    const model = [req.model, ...req.cheaper].find((m) => m.id === decision.model.id)!;
-    choice = { model, outputCap: decision.outputCap, degradations };
+  const hold = (model: ModelRow, outputCap: number) => ({
+    tenantId: run.tenant.id, userId: run.user?.id ?? null, windows: run.windows, now: deps.clock.now(), holdMs: ask.holdMs,
+    tokens: ask.side.tokens + ask.inputTokens + outputCap,
+    costMicros: ask.side.costMicros + estimateCostMicros(model, ask.inputTokens, outputCap),
+  });
+  const gate = await gateRun(deps.budgets, {
+    ...hold(ask.model, ask.outputCap), rate: { keyId: run.apiKeyId, perMinute: deps.config.rateLimitPerMinute }, probe: ask.probe,
+  });
+  switch (gate.kind) {
+    case 'rate_limited':
+      throw gate.error;
+    case 'hit':
+      return gate;
+    case 'held':
+      return { kind: 'admitted', reservation: gate.reservation, model: ask.model, outputCap: ask.outputCap, degradations: [] };
+    case 'denied':
+      break;
   }
+  let denied = gate.denial;
+  for (let attempt = 1; attempt < ATTEMPTS; attempt++) {
+    const now = deps.clock.now();
+    const usage = await readWindows(deps.budgets, run.tenant.id, run.windows, now);
+    // What the side calls may take is not the first call's to use.
+    const remaining = run.windows.map((w, i) => ({
+      kind: w.kind, unit: w.unit,
+      remaining: w.limit - usage[i]!.used - usage[i]!.reserved - (w.unit === 'USD' ? ask.side.costMicros : ask.side.tokens),
+    }));
+    const decision = decideLadder({ routed: ask.model, cheaper: ask.cheaper, inputTokens: ask.inputTokens, outputCap: ask.outputCap, remaining });
+    if (decision.action === 'REFUSE') {
+      const i = run.windows.findIndex((w) => w.kind === decision.window);
+      return { kind: 'refused', window: run.windows[i]!, used: usage[i]!.used + usage[i]!.reserved };
+    }
+    const model = [ask.model, ...ask.cheaper].find((m) => m.id === decision.model.id)!;
+    const held = await reserveBudget(deps.budgets, hold(model, decision.outputCap));
+    if (held.kind === 'held') {
+      const degradations = degradationsOf(decision, ask.model, ask.outputCap);
+      return { kind: 'admitted', reservation: held.reservation, model, outputCap: decision.outputCap, degradations };
+    }
+    denied = held.denial;
+  }
+  return { kind: 'refused', window: denied.window, used: denied.usage.used + denied.usage.reserved };
 }

@@ -6,7 +6,7 @@ const TOKENS_PER_TOOL = 60;
 /**
  * Input tokens a call will be billed for, estimated before it with the tokenizer. Providers count
  * a little differently (framing, tokenizer versions): the margin keeps the reservation above the
- * bill, so a settlement never exceeds what was held.
+ * bill, so a settlement rarely needs a true-up.
  */
 export function estimateInputTokens(system: string, turns: { content: string }[], toolCount: number): number {
   return withMargin(countChatTokens([{ content: system }, ...turns]), toolCount);

@@ -1,131 +1,242 @@
-import type { ModelMessage } from 'ai';
-import type { TenantContext } from '../../auth/context.js';
-import { extendReservation, trueUp, type Reservation } from '../../budgets/index.js';
-import { costMicros, type LadderModel } from '../../budgets/ladder.js';
+import { jsonSchema, tool, type ModelMessage, type ToolSet } from 'ai';
+import { extendReservation, trueUp, type BudgetWindow } from '../../budgets/index.js';
+import type { TenantContext } from '../../context.js';
 import type { ModelRow } from '../../db/schema/index.js';
 import { AppError } from '../../lib/errors.js';
-import { costNumerator, toMicros } from '../../pricing/cost.js';
-import { callModel, ModelUnavailable, type StepResult } from '../../providers/call-model.js';
+import { estimateCostMicros } from '../../pricing/cost.js';
+import { callModel, ModelUnavailable, streamModel, StreamBroken, type ModelCall, type StepResult } from '../../providers/call-model.js';
+import { countTokens } from '../../providers/tokens.js';
 import { toolsFor } from '../tools/registry.js';
 import { estimateInputTokens } from './estimate.js';
-import type { ChatTurn, Execution, RunLimitKind, RunPlan } from './types.js';
+import type { RunEvent } from './events.js';
+import type { RunLimitKind, ToolCallHandoff } from './outcome.js';
+import type { PreparedRun } from './prepare.js';
+import type { ChatMessage, ClientTool } from './request.js';
+import type { SideCallScope } from './side-calls.js';
 
-class RunTimeout extends Error {}
+/** Why a run's signal fired: its time limit, or a caller that went away. */
+export class RunTimeout extends Error {}
+export class CallerGone extends Error {}
+
+export type Ended =
+  | { kind: 'COMPLETED'; handoff?: ToolCallHandoff[] }
+  | { kind: 'RUN_LIMIT'; limit: RunLimitKind; message: string }
+  | { kind: 'BUDGET_EXCEEDED'; window: BudgetWindow; used: number }
+  | { kind: 'PROVIDER_UNAVAILABLE'; retryAfterSeconds: number; message: string }
+  /** The caller went away: what was generated is charged. */
+  | { kind: 'CANCELED' }
+  /** The budget store failed mid-run (or lost the run's hold): what was spent is settled, then the fault is raised. */
+  | { kind: 'STORE_UNAVAILABLE'; error: AppError };
+
+/** What the agent loop produced, whichever way it ended; what it spent is on the run's Spend. */
+export type Execution = { output: string; model: ModelRow | null; toolCalls: number; ended: Ended; providerMs: number };
+
+export type ExecutionSpec = {
+  model: ModelRow;
+  fallbacks: ModelRow[];
+  outputCap: number;
+  history: ChatMessage[];
+  /** The first step's input estimate, counted by the pipeline already. */
+  firstInputTokens: number;
+  scope: SideCallScope;
+  stream: boolean;
+};
 
 /** The largest output the remaining per-run cost allows on this model. */
-function capForCost(model: LadderModel, inputTokens: number, roomMicros: number): number {
-  const left = roomMicros - costMicros(model, inputTokens, 0);
+function capForCost(model: ModelRow, inputTokens: number, roomMicros: number): number {
+  const left = roomMicros - estimateCostMicros(model, inputTokens, 0);
   if (left < 0) return 0;
   return model.outputMicrosPerMTok === 0 ? Number.MAX_SAFE_INTEGER : Math.floor((left * 1_000_000) / model.outputMicrosPerMTok);
+}
+
+/** Tools a caller runs itself: the model may call them; its calls end the step and go back. */
+function clientToolSet(tools: ClientTool[]): ToolSet {
+  return Object.fromEntries(
+    tools.map((t) => [t.name, tool({ description: t.description, inputSchema: jsonSchema(t.parameters as Parameters<typeof jsonSchema>[0]) })]),
+  );
+}
+
+/** The conversation in the AI SDK's terms; a tool result names its call's tool. */
+export function toModelMessages(messages: ChatMessage[]): ModelMessage[] {
+  const names = new Map<string, string>();
+  return messages.map((m): ModelMessage => {
+    switch (m.role) {
+      case 'system':
+      case 'user':
+        return { role: m.role, content: m.content };
+      case 'assistant': {
+        if (!m.toolCalls?.length) return { role: 'assistant', content: m.content };
+        for (const c of m.toolCalls) names.set(c.id, c.name);
+        const calls = m.toolCalls.map((c) => ({ type: 'tool-call' as const, toolCallId: c.id, toolName: c.name, input: parseArguments(c.arguments) }));
+        return { role: 'assistant', content: [...(m.content ? [{ type: 'text' as const, text: m.content }] : []), ...calls] };
+      }
+      case 'tool': {
+        const output = { type: 'text' as const, value: m.content };
+        return { role: 'tool', content: [{ type: 'tool-result', toolCallId: m.toolCallId, toolName: names.get(m.toolCallId) ?? 'tool', output }] };
+      }
+    }
+  });
+}
+
+function parseArguments(args: string): unknown {
+  try {
+    return JSON.parse(args);
+  } catch {
+    return args;
+  }
 }
 
 const asTurns = (messages: ModelMessage[]) =>
   messages.map((m) => ({ content: typeof m.content === 'string' ? m.content : JSON.stringify(m.content) }));
 
+/** What a step that was cut off had produced: the caller is charged for it. */
+type Received = { text: string; toolArguments: string };
+
 /**
  * The agent loop under the plan's breakers: tool calls, tokens, cost and wall time per run. Each
  * further step first extends the budget reservation by its estimate; a model that fails (after its
- * retries, or with its circuit open) gives way to the agent's other models. Whatever way it ends,
- * it reports what was spent so far, so that it can be charged.
+ * retries, or with its circuit open) gives way to the agent's other models. Streamed, it yields
+ * text as the provider sends it. Whatever way it ends, what it spent is on the run's Spend.
  */
-export async function executeRun(
-  ctx: TenantContext,
-  plan: RunPlan,
-  run: { model: ModelRow; fallbacks: ModelRow[]; outputCap: number; history: ChatTurn[]; reservation: Reservation; holdMs: number },
-): Promise<Execution> {
+export async function* executeRun(ctx: TenantContext, run: PreparedRun, spec: ExecutionSpec): AsyncGenerator<RunEvent, Execution> {
   const { deps } = ctx;
-  const limits = plan.plan;
-  const tools = toolsFor(plan.agent.tools);
+  const { plan: limits } = run;
+  const { spend, reservation, signal, holdMs } = spec.scope;
+  const clientTools = run.request.tools?.length ? run.request.tools : undefined;
+  const tools: ToolSet = clientTools ? clientToolSet(clientTools) : toolsFor(run.agent.tools);
   const toolCount = Object.keys(tools).length;
-  const system = plan.agent.instructions;
-  const messages: ModelMessage[] = [...run.history, { role: 'user', content: plan.message }];
-  const exec: Execution = {
-    output: '', model: null, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costNumerator: 0, toolCalls: 0, ended: { kind: 'COMPLETED' },
-  };
+  const system = run.agent.instructions;
+  const messages: ModelMessage[] = toModelMessages([...spec.history, ...run.turn]);
   const texts: string[] = [];
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new RunTimeout()), limits.maxDurationSeconds * 1000 - (deps.clock.now().getTime() - plan.startedAt));
-  timer.unref();
-  const stop = (limit: RunLimitKind, message: string): Execution => ({ ...exec, output: texts.join('\n'), ended: { kind: 'RUN_LIMIT', limit, message } });
-  let model = run.model;
+  let model = spec.model;
+  let usedModel: ModelRow | null = null;
+  let toolCalls = 0;
+  let providerMs = 0;
+  const end = (ended: Ended, output = texts.join('\n')): Execution => ({ output, model: usedModel, toolCalls, ended, providerMs });
+  const stop = (limit: RunLimitKind, message: string) => end({ kind: 'RUN_LIMIT', limit, message });
 
   try {
-    return await loop();
-  } catch (err) {
-    // The budget store went away mid-run: keep what was spent, so that it is still charged.
-    if (err instanceof AppError && err.code === 'SERVICE_UNAVAILABLE') return { ...exec, output: texts.join('\n'), ended: { kind: 'STORE_UNAVAILABLE', error: err } };
-    throw err;
-  } finally {
-    clearTimeout(timer);
-  }
-
-  async function loop(): Promise<Execution> {
     for (let step = 0; ; step++) {
-      const input = estimateInputTokens(system, asTurns(messages), toolCount);
-      const tokenRoom = limits.maxTokensPerRun - exec.inputTokens - exec.outputTokens - input;
+      const input = step === 0 ? spec.firstInputTokens : estimateInputTokens(system, asTurns(messages), toolCount);
+      const tokenRoom = limits.maxTokensPerRun - spend.tokens - input;
       if (tokenRoom < 1) return stop('TOKENS', `The run reached its limit of ${limits.maxTokensPerRun} tokens.`);
-      const costRoom = limits.maxCostPerRunMicros - toMicros(exec.costNumerator);
-      const cap = Math.min(run.outputCap, tokenRoom, capForCost(model, input, costRoom));
+      const costRoom = limits.maxCostPerRunMicros - spend.costMicros;
+      const cap = Math.min(spec.outputCap, tokenRoom, capForCost(model, input, costRoom));
       if (cap < 1) return stop('COST', `The run reached its cost limit of $${limits.maxCostPerRunMicros / 1e6}.`);
       if (step > 0) {
-        const extended = await extendReservation(deps.budgets, run.reservation, {
-          tokens: input + cap, costMicros: costMicros(model, input, cap), now: deps.clock.now(), holdMs: run.holdMs,
-        });
-        if (!extended.ok) {
-          const denial = 'denial' in extended ? extended.denial : undefined;
-          const window = denial?.window ?? run.reservation.windows[0]!;
-          return { ...exec, output: texts.join('\n'), ended: { kind: 'BUDGET_EXCEEDED', window, used: denial ? denial.usage.used + denial.usage.reserved : window.limit } };
+        const now = deps.clock.now();
+        const extended = await extendReservation(deps.budgets, reservation, { tokens: input + cap, costMicros: estimateCostMicros(model, input, cap), now, holdMs });
+        if (extended.kind === 'denied') {
+          const { window, usage } = extended.denial;
+          return end({ kind: 'BUDGET_EXCEEDED', window, used: usage.used + usage.reserved });
         }
+        if (extended.kind === 'gone') return end({ kind: 'STORE_UNAVAILABLE', error: holdLost() });
       }
 
       let result: StepResult | undefined;
       let retryAfter = Number.MAX_SAFE_INTEGER;
       const tried: string[] = [];
-      for (const candidate of [model, ...run.fallbacks.filter((m) => m.id !== model.id)]) {
+      for (const candidate of [model, ...spec.fallbacks.filter((m) => m.id !== model.id)]) {
         if (candidate !== model) {
           // A pricier fallback holds the difference first.
-          const extra = costMicros(candidate, input, cap) - costMicros(model, input, cap);
-          if (extra > 0 && !(await extendReservation(deps.budgets, run.reservation, { tokens: 0, costMicros: extra, now: deps.clock.now(), holdMs: run.holdMs })).ok) continue;
+          const extra = estimateCostMicros(candidate, input, cap) - estimateCostMicros(model, input, cap);
+          const now = deps.clock.now();
+          if (extra > 0 && (await extendReservation(deps.budgets, reservation, { tokens: 0, costMicros: extra, now, holdMs })).kind !== 'held') continue;
         }
+        const call: ModelCall = { system, messages, tools, maxOutputTokens: cap, signal };
+        const received: Received = { text: '', toolArguments: '' };
         const started = performance.now();
         try {
-          result = await callModel(deps.providers, candidate, { system, messages, tools, maxOutputTokens: cap, signal: controller.signal });
+          result = spec.stream ? yield* streamStep(ctx, candidate, call, received, clientTools) : await callModel(deps.providers, candidate, call);
           model = candidate;
           break;
         } catch (err) {
-          if (controller.signal.aborted) {
-            // The provider saw the prompt: its input is charged at this model's price.
-            exec.inputTokens += input;
-            exec.costNumerator += costNumerator(candidate, { inputTokens: input, outputTokens: 0, cachedInputTokens: 0 });
-            exec.model = candidate;
+          if (signal.aborted || err instanceof StreamBroken) {
+            // The provider saw the prompt, and wrote what arrived: charged at this model's price.
+            const partial = err instanceof StreamBroken ? { text: err.partial.text, toolArguments: '' } : received;
+            spend.add('run', candidate, { inputTokens: input, outputTokens: countTokens(partial.text + partial.toolArguments), cachedInputTokens: 0 });
+            usedModel = candidate;
+            if (partial.text) texts.push(partial.text);
+            if (err instanceof StreamBroken) {
+              const message = `${candidate.id} stopped answering midway.`;
+              return end({ kind: 'PROVIDER_UNAVAILABLE', retryAfterSeconds: 1, message });
+            }
+            if (signal.reason instanceof CallerGone) return end({ kind: 'CANCELED' });
             return stop('DURATION', `The run reached its limit of ${limits.maxDurationSeconds} seconds.`);
           }
           tried.push(candidate.id);
           retryAfter = Math.min(retryAfter, err instanceof ModelUnavailable ? err.retryAfterSeconds : 30);
           ctx.log.warn({ err, model: candidate.id }, 'model failed; trying the next one');
         } finally {
-          plan.providerMs += performance.now() - started;
+          providerMs += performance.now() - started;
         }
       }
       if (!result) {
         const message = `No model could answer (${tried.join(', ') || 'none affordable'}).`;
-        return { ...exec, output: texts.join('\n'), ended: { kind: 'PROVIDER_UNAVAILABLE', retryAfterSeconds: Math.min(retryAfter, 300), message } };
+        return end({ kind: 'PROVIDER_UNAVAILABLE', retryAfterSeconds: Math.min(retryAfter, 300), message });
       }
 
-      exec.model = model;
-      exec.inputTokens += result.usage.inputTokens;
-      exec.outputTokens += result.usage.outputTokens;
-      exec.cachedInputTokens += result.usage.cachedInputTokens;
-      exec.costNumerator += costNumerator(model, result.usage);
+      usedModel = model;
+      const counted = { inputTokens: input, outputTokens: countTokens(result.text + result.toolCalls.map((c) => c.arguments).join('')), cachedInputTokens: 0 };
+      spend.add('run', model, result.usage ?? counted);
       // The provider's count can exceed the estimate: hold what was really spent before going on.
-      await trueUp(deps.budgets, run.reservation, { tokens: exec.inputTokens + exec.outputTokens, costMicros: toMicros(exec.costNumerator) }, deps.clock.now(), run.holdMs);
+      await trueUp(deps.budgets, reservation, { tokens: spend.tokens, costMicros: spend.costMicros }, deps.clock.now(), holdMs);
       if (result.text) texts.push(result.text);
-      if (result.toolCalls === 0) return { ...exec, output: result.text };
-      exec.toolCalls += result.toolCalls;
-      if (exec.toolCalls > limits.maxToolCalls) return stop('TOOL_CALLS', `The run made more than ${limits.maxToolCalls} tool calls.`);
-      if (exec.inputTokens + exec.outputTokens >= limits.maxTokensPerRun) return stop('TOKENS', `The run reached its limit of ${limits.maxTokensPerRun} tokens.`);
-      if (toMicros(exec.costNumerator) >= limits.maxCostPerRunMicros) return stop('COST', `The run reached its cost limit of $${limits.maxCostPerRunMicros / 1e6}.`);
+      if (!spec.stream) for (const c of result.toolCalls) yield { type: 'tool_call', ...c, client: Boolean(clientTools) };
+      if (result.toolCalls.length === 0) return end({ kind: 'COMPLETED' }, result.text);
+      toolCalls += result.toolCalls.length;
+      if (toolCalls > limits.maxToolCalls) return stop('TOOL_CALLS', `The run made more than ${limits.maxToolCalls} tool calls.`);
+      // The caller runs its own tools: the run ends here and its next call carries the results.
+      if (clientTools) return end({ kind: 'COMPLETED', handoff: result.toolCalls }, result.text);
+      if (spend.tokens >= limits.maxTokensPerRun) return stop('TOKENS', `The run reached its limit of ${limits.maxTokensPerRun} tokens.`);
+      if (spend.costMicros >= limits.maxCostPerRunMicros) return stop('COST', `The run reached its cost limit of $${limits.maxCostPerRunMicros / 1e6}.`);
       messages.push(...result.responseMessages);
     }
+  } catch (err) {
+    // The budget store went away mid-run: keep what was spent, so that it is still charged.
+    if (err instanceof AppError && err.code === 'SERVICE_UNAVAILABLE') return end({ kind: 'STORE_UNAVAILABLE', error: err });
+    throw err;
+  }
+}
+
+/** The run's hold vanished from the store (its data lost mid-run): nothing guards this run's spend any more. */
+const holdLost = () =>
+  new AppError('SERVICE_UNAVAILABLE', 'The budget store lost this run\'s reservation, so the run was stopped; what it spent was charged. Retry shortly.', {
+    reason: 'BUDGET_HOLD_LOST',
+  });
+
+/**
+ * One streamed step: text and tool calls go out as they arrive. A stream never delivers more
+ * output than the step's cap: past it, the provider is cut off and the step ends there.
+ */
+async function* streamStep(
+  ctx: TenantContext,
+  model: ModelRow,
+  call: ModelCall,
+  received: Received,
+  clientTools: ClientTool[] | undefined,
+): AsyncGenerator<RunEvent, StepResult> {
+  const parts = streamModel(ctx.deps.providers, model, call);
+  let outputTokens = 0;
+  try {
+    for (;;) {
+      const next = await parts.next();
+      if (next.done) return next.value;
+      const part = next.value;
+      if (part.type === 'tool-call') {
+        received.toolArguments += part.call.arguments;
+        yield { type: 'tool_call', ...part.call, client: Boolean(clientTools) };
+        continue;
+      }
+      outputTokens += countTokens(part.text);
+      if (outputTokens > call.maxOutputTokens) {
+        return { text: received.text, toolCalls: [], responseMessages: [], usage: undefined, finishReason: 'length' };
+      }
+      received.text += part.text;
+      yield { type: 'delta', text: part.text };
+    }
+  } finally {
+    // Cut off, or its reader went away: the provider's stream is closed (and its call aborted).
+    await parts.return(undefined as never).catch(() => undefined);
   }
 }

@@ -1,42 +1,51 @@
-import { z } from 'zod';
-import type { TenantContext } from '../../auth/context.js';
-import { budgetWindows } from '../../budgets/windows.js';
-import type { ModelRow } from '../../db/schema/index.js';
-import { conflict, forbidden, notFound } from '../../lib/errors.js';
+import { budgetWindows, type BudgetWindow } from '../../budgets/index.js';
+import type { TenantContext } from '../../context.js';
+import type { AgentRow, ModelRow, PlanRow, TenantRow, UserRow } from '../../db/schema/index.js';
+import { badInput, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
-import { idSchema, optional, parseInput, textSchema } from '../../lib/validation.js';
 import { countMessageTokens } from '../../providers/tokens.js';
-import type { ChatTurn, RunPlan } from './types.js';
+import type { AgentModels } from '../../routing/index.js';
+import { messageText, type ChatMessage, type RunRequest } from './request.js';
 
-const content = textSchema(100_000);
-const RunAgentInput = z.object({
-  agent: z.string().trim().min(1, 'must not be empty').max(64),
-  message: content.refine((m) => m.trim().length > 0, 'must not be blank'),
-  history: optional(
-    z
-      .array(z.object({ role: z.enum(['USER', 'ASSISTANT']), content }))
-      .max(200, 'must be at most 200 turns')
-      .refine((h) => h.reduce((n, t) => n + t.content.length, 0) <= 1_000_000, 'must be at most 1,000,000 characters in all'),
-  ),
-  userId: optional(idSchema),
-  maxOutputTokens: optional(z.number().int().min(1, 'must be at least 1').max(32_768, 'must be at most 32,768')),
-  cache: optional(z.enum(['USE', 'BYPASS', 'REFRESH'])),
-  routing: optional(z.enum(['AUTO', 'CHEAP', 'STRONG'])),
-});
+/** A request resolved and counted: who runs what under which plan, before anything is spent. */
+export type PreparedRun = {
+  runId: string;
+  request: RunRequest;
+  tenant: TenantRow;
+  plan: PlanRow;
+  user: UserRow | null;
+  apiKeyId: string;
+  agent: AgentRow;
+  models: AgentModels;
+  /** The caller's messages before its last user message: what compression may shorten. */
+  history: ChatMessage[];
+  /** From the last user message on: the request, and any tool results that answer it. */
+  turn: ChatMessage[];
+  /** The last user message: what routing reads. */
+  message: string;
+  /** Each history message's tokens, counted once: the cache decision, compression and the estimate share them. */
+  historyTokens: number[];
+  turnTokens: number;
+  instructionTokens: number;
+  /** The output cap asked for, within the plan's tokens per run. */
+  maxOutputTokens: number;
+  windows: BudgetWindow[];
+  startedAt: number;
+};
 
-/** Validates the input and resolves who runs what under which plan, before anything is spent. */
-export async function prepareRun(ctx: TenantContext, input: unknown): Promise<RunPlan> {
-  const data = parseInput(RunAgentInput, input);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+/** Resolves the caller, agent, plan and models (in-process lookups: no database on the request path). */
+export async function prepareRun(ctx: TenantContext, request: RunRequest): Promise<PreparedRun> {
   const { actor, deps } = ctx;
-  if (data.userId && actor.kind === 'USER' && data.userId !== actor.userId) {
+  if (request.userId && actor.kind === 'USER' && request.userId !== actor.userId) {
     throw forbidden('Only a service key may run an agent for another user.');
   }
-  const subjectId = data.userId ?? actor.userId;
-  // In-process lookups: the request path does not touch the database.
+  const subjectId = request.userId ?? actor.userId;
   const [tenant, user, agent] = await Promise.all([
     deps.lookups.tenant(actor.tenantId),
     subjectId ? deps.lookups.user(actor.tenantId, subjectId) : Promise.resolve(null),
-    deps.lookups.agent(actor.tenantId, data.agent),
+    deps.lookups.agent(actor.tenantId, request.agent),
   ]);
   if (!tenant) throw notFound('Tenant');
   if (!agent) throw notFound('Agent');
@@ -54,25 +63,33 @@ export async function prepareRun(ctx: TenantContext, input: unknown): Promise<Ru
     strong: await model(agent.strongModelId),
     local: agent.localModelId ? await model(agent.localModelId) : undefined,
   };
+  const last = request.messages.findLastIndex((m) => m.role === 'user');
+  if (last < 0) throw badInput('The conversation needs a user message.', 'messages');
+  const history = request.messages.slice(0, last);
+  const turn = request.messages.slice(last);
   const now = deps.clock.now();
-  const history = (data.history ?? []).map((t): ChatTurn => ({ role: t.role === 'USER' ? 'user' : 'assistant', content: t.content }));
   return {
     runId: newId('run', now.getTime()),
+    request,
     tenant,
     plan,
     user: user ?? null,
     apiKeyId: actor.keyId,
     agent,
     models,
-    message: data.message,
     history,
-    turnTokens: history.map((t) => countMessageTokens(t.content)),
-    messageTokens: countMessageTokens(data.message),
-    maxOutputTokens: Math.min(data.maxOutputTokens ?? deps.config.defaultMaxOutputTokens, plan.maxTokensPerRun),
-    cache: data.cache ?? 'USE',
-    routing: data.routing ?? 'AUTO',
+    turn,
+    message: turn[0]!.content,
+    historyTokens: history.map((m) => countMessageTokens(messageText(m))),
+    turnTokens: sum(turn.map((m) => countMessageTokens(messageText(m)))),
+    instructionTokens: countMessageTokens(agent.instructions),
+    maxOutputTokens: Math.min(request.maxOutputTokens ?? deps.config.defaultMaxOutputTokens, plan.maxTokensPerRun),
     windows: budgetWindows(tenant.id, plan, user ?? null, now),
     startedAt: now.getTime(),
-    providerMs: 0,
   };
 }
+
+/** Tokens of the prompt as it would go out with this history: 3 for the reply's priming. */
+export const promptTokens = (run: PreparedRun, historyTokens: number) => 3 + run.instructionTokens + historyTokens + run.turnTokens;
+
+export const historyTokenTotal = (run: PreparedRun) => sum(run.historyTokens);

@@ -1,59 +1,64 @@
 import { createHash } from 'node:crypto';
-import type { ModelMessage } from 'ai';
-import type { TenantContext } from '../../auth/context.js';
-import { releaseReservation, reserveBudget, settleReservation } from '../../budgets/index.js';
-import { costMicros } from '../../budgets/ladder.js';
+import { trueUp, type Reservation } from '../../budgets/index.js';
+import type { TenantContext } from '../../context.js';
+import type { ModelRow } from '../../db/schema/index.js';
 import { tenantKey } from '../../lib/keys.js';
-import { runCostMicros } from '../../pricing/cost.js';
+import { estimateCostMicros } from '../../pricing/cost.js';
 import { callModel } from '../../providers/call-model.js';
+import { countTokens } from '../../providers/tokens.js';
 import { estimateInputTokens } from './estimate.js';
-import type { RunPlan } from './types.js';
+import type { PreparedRun } from './prepare.js';
+import type { Spend } from './spend.js';
 
 const DAY_SECONDS = 86_400;
 
-/**
- * A small completion on the agent's cheap model that Governor makes for itself (the routing
- * classifier, a history summary): cached by content hash, and its tokens charged to the caller's
- * budget like any other. Answers undefined when the budget, the model or the cache can't serve.
- */
-export async function chargedSideCall(
-  ctx: TenantContext,
-  plan: RunPlan,
-  req: { kind: 'classifier' | 'summary'; system: string; prompt: string; maxOutputTokens: number },
-): Promise<string | undefined> {
-  const { deps } = ctx;
-  const key = tenantKey(plan.tenant.id, req.kind, createHash('sha256').update(`${req.system}\n${req.prompt}`).digest('hex'));
-  const cached = await deps.cache.get(key).catch(() => null);
-  if (cached !== null) return cached;
+/** A completion Governor makes for itself on a run's behalf: the routing classifier, a history summary. */
+export type SideCallSpec = { kind: 'classifier' | 'summary'; system: string; prompt: string; maxOutputTokens: number };
 
-  const model = plan.models.cheap;
-  const messages: ModelMessage[] = [{ role: 'user', content: req.prompt }];
-  const input = estimateInputTokens(req.system, [{ content: req.prompt }], 0);
-  const now = deps.clock.now();
-  const held = await reserveBudget(deps.budgets, {
-    tenantId: plan.tenant.id, userId: plan.user?.id ?? null, windows: plan.windows,
-    tokens: input + req.maxOutputTokens, costMicros: costMicros(model, input, req.maxOutputTokens), now, holdMs: 60_000,
-  });
-  if (!held.ok) return undefined;
-  let result: Awaited<ReturnType<typeof callModel>>;
+/** What a side call may take at most: held with the run's first call. */
+export function sideCallEstimate(model: ModelRow, spec: SideCallSpec): { tokens: number; costMicros: number } {
+  const input = estimateInputTokens(spec.system, [{ content: spec.prompt }], 0);
+  return { tokens: input + spec.maxOutputTokens, costMicros: estimateCostMicros(model, input, spec.maxOutputTokens) };
+}
+
+/** Where a side call is made: on the run's hold, under its signal, its spend added to the run's. */
+export type SideCallScope = { spend: Spend; reservation: Reservation; signal: AbortSignal; holdMs: number };
+
+/**
+ * A side call on the agent's cheap model: cached by content hash for a day (a cached answer costs
+ * nothing), otherwise charged to the run, which held for it at admission. Answers undefined when
+ * the model can't; the run then goes on without it. Reports the time spent waiting for the model.
+ */
+export async function sideCall(
+  ctx: TenantContext,
+  run: PreparedRun,
+  spec: SideCallSpec,
+  scope: SideCallScope,
+): Promise<{ text: string | undefined; providerMs: number }> {
+  const { deps } = ctx;
+  const key = tenantKey(run.tenant.id, spec.kind, createHash('sha256').update(`${spec.system}\n${spec.prompt}`).digest('hex'));
+  const cached = await deps.cache.get(key).catch(() => null);
+  if (cached !== null) return { text: cached, providerMs: 0 };
+
+  const model = run.models.cheap;
   const started = performance.now();
+  let text: string;
   try {
-    result = await callModel(deps.providers, model, {
-      system: req.system, messages, tools: {}, maxOutputTokens: req.maxOutputTokens, signal: AbortSignal.timeout(30_000),
+    const result = await callModel(deps.providers, model, {
+      system: spec.system, messages: [{ role: 'user', content: spec.prompt }], tools: {}, maxOutputTokens: spec.maxOutputTokens,
+      signal: scope.signal,
     });
+    text = result.text;
+    const counted = { inputTokens: estimateInputTokens(spec.system, [{ content: spec.prompt }], 0), outputTokens: countTokens(text), cachedInputTokens: 0 };
+    scope.spend.add(spec.kind, model, result.usage ?? counted);
   } catch (err) {
-    ctx.log.warn({ err, kind: req.kind }, 'side call failed');
-    await releaseReservation(deps.budgets, held.reservation, deps.clock.now());
-    return undefined;
-  } finally {
-    plan.providerMs += performance.now() - started;
+    if (scope.signal.aborted) throw err;
+    ctx.log.warn({ err, kind: spec.kind }, 'side call failed');
+    return { text: undefined, providerMs: performance.now() - started };
   }
-  // Charged whatever happens next: settling falls back to the ledger if the store is away.
-  await settleReservation(
-    deps.budgets, held.reservation,
-    { kind: req.kind, agentId: plan.agent.id, runId: plan.runId, modelId: model.id, ...result.usage, costMicros: runCostMicros(model, result.usage) },
-    deps.clock.now(),
-  );
-  await deps.cache.set(key, result.text, DAY_SECONDS).catch(() => undefined);
-  return result.text;
+  const providerMs = performance.now() - started;
+  // The provider's count can exceed the estimate: hold what was really spent.
+  await trueUp(deps.budgets, scope.reservation, { tokens: scope.spend.tokens, costMicros: scope.spend.costMicros }, deps.clock.now(), scope.holdMs);
+  await deps.cache.set(key, text, DAY_SECONDS).catch(() => undefined);
+  return { text, providerMs };
 }

@@ -4,7 +4,8 @@ import { models } from './models.js';
 import type { ModelTier } from './plans.js';
 import { tenants } from './tenants.js';
 
-export const RUN_STATUSES = ['COMPLETED', 'CACHED', 'BUDGET_EXCEEDED', 'RUN_LIMIT', 'FAILED'] as const;
+/** CANCELED: the caller went away mid-run; what was generated until then is charged. */
+export const RUN_STATUSES = ['COMPLETED', 'CACHED', 'BUDGET_EXCEEDED', 'RUN_LIMIT', 'FAILED', 'CANCELED'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export type RouteRecord = {
   strategy: RoutingStrategy;
@@ -12,6 +13,18 @@ export type RouteRecord = {
   confidence: number;
   reason: string;
   tier: ModelTier;
+};
+
+export const SIDE_CALL_KINDS = ['CLASSIFIER', 'SUMMARY'] as const;
+export type SideCallKind = (typeof SIDE_CALL_KINDS)[number];
+/** A completion Governor made for itself on the run's behalf (routing, compression), charged to it. */
+export type SideCallRecord = {
+  kind: SideCallKind;
+  modelId: string;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  costMicros: number;
 };
 
 /** One row per runAgent call, refusals and failures included. */
@@ -36,6 +49,8 @@ export const agentRuns = pgTable(
     savedCostMicros: bigint('saved_cost_micros', { mode: 'number' }).notNull().default(0),
     durationMs: integer('duration_ms').notNull().default(0),
     reason: text('reason'),
+    /** Itemised side calls; their tokens and cost are included in the run's own totals. */
+    sideCalls: jsonb('side_calls').$type<SideCallRecord[]>().notNull().default([]),
     transcript: jsonb('transcript'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -46,6 +61,8 @@ export const agentRuns = pgTable(
   ],
 );
 export type AgentRunRow = typeof agentRuns.$inferSelect;
+/** An agent_runs row as JSON carries it (the outbox, Redis streams): its time as an ISO string. */
+export type StoredAgentRun = Omit<AgentRunRow, 'createdAt'> & { createdAt: string };
 
 /** Append-only ledger: the source of truth for spend. `id` is the idempotency key. */
 export const usageEvents = pgTable(

@@ -3,7 +3,8 @@ import type { TenantRow, UserRow, ApiKeyRow, AgentRow, ModelRow, PlanRow } from 
 import type { ViewerParent, GraphQLContext } from '../context.js';
 import type { CreatedTenant } from '../../tenants/index.js';
 import type { CreatedApiKey } from '../../auth/index.js';
-import type { BudgetStatusView, RunRecord } from '../../budgets/index.js';
+import type { BudgetStatusView } from '../../budgets/index.js';
+import type { RunRecord } from '../../agents/index.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -50,6 +51,8 @@ export type AgentRun = {
   model?: Maybe<Model>;
   route: RouteDecision;
   savedCostUsd: Scalars['Float']['output'];
+  /** Completions Governor made for this run (routing, compression): included in usage and costUsd. */
+  sideCalls: Array<SideCall>;
   status: RunStatus;
   toolCalls: Scalars['Int']['output'];
   usage: TokenUsage;
@@ -75,6 +78,7 @@ export type AgentRunEdge = {
 };
 
 export type AgentRunFilter = {
+  /** An agent id, or its slug as runAgent takes it. */
   agentId?: InputMaybe<Scalars['ID']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   status?: InputMaybe<RunStatus>;
@@ -523,6 +527,8 @@ export type RunLimits = {
 export type RunStatus =
   | 'BUDGET_EXCEEDED'
   | 'CACHED'
+  /** The caller went away mid-run (a stream it stopped reading); what was generated was charged. */
+  | 'CANCELED'
   | 'COMPLETED'
   | 'FAILED'
   | 'RUN_LIMIT';
@@ -539,6 +545,19 @@ export type SetUserBudgetInput = {
   monthlyTokenLimit?: InputMaybe<Scalars['Int']['input']>;
   userId: Scalars['ID']['input'];
 };
+
+/** A completion Governor made on a run's behalf, charged to it. */
+export type SideCall = {
+  __typename?: 'SideCall';
+  costUsd: Scalars['Float']['output'];
+  kind: SideCallKind;
+  model?: Maybe<Model>;
+  usage: TokenUsage;
+};
+
+export type SideCallKind =
+  | 'CLASSIFIER'
+  | 'SUMMARY';
 
 export type SpendWindow = {
   __typename?: 'SpendWindow';
@@ -790,6 +809,8 @@ export type ResolversTypes = {
   RunStatus: RunStatus;
   SetModelPriceInput: SetModelPriceInput;
   SetUserBudgetInput: SetUserBudgetInput;
+  SideCall: ResolverTypeWrapper<Omit<SideCall, 'model'> & { model?: Maybe<ResolversTypes['Model']> }>;
+  SideCallKind: SideCallKind;
   SpendWindow: ResolverTypeWrapper<SpendWindow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Tenant: ResolverTypeWrapper<TenantRow>;
@@ -848,6 +869,7 @@ export type ResolversParentTypes = {
   RunLimits: RunLimits;
   SetModelPriceInput: SetModelPriceInput;
   SetUserBudgetInput: SetUserBudgetInput;
+  SideCall: Omit<SideCall, 'model'> & { model?: Maybe<ResolversParentTypes['Model']> };
   SpendWindow: SpendWindow;
   String: Scalars['String']['output'];
   Tenant: TenantRow;
@@ -891,6 +913,7 @@ export type AgentRunResolvers<ContextType = GraphQLContext, ParentType extends R
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
   route?: Resolver<ResolversTypes['RouteDecision'], ParentType, ContextType>;
   savedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sideCalls?: Resolver<Array<ResolversTypes['SideCall']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
   toolCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['TokenUsage'], ParentType, ContextType>;
@@ -1084,6 +1107,13 @@ export type RunLimitsResolvers<ContextType = GraphQLContext, ParentType extends 
   maxToolCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type SideCallResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SideCall'] = ResolversParentTypes['SideCall']> = {
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SideCallKind'], ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['TokenUsage'], ParentType, ContextType>;
+};
+
 export type SpendWindowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SpendWindow'] = ResolversParentTypes['SpendWindow']> = {
   limitUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   remainingUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1169,6 +1199,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RunAgentResult?: RunAgentResultResolvers<ContextType>;
   RunLimitExceeded?: RunLimitExceededResolvers<ContextType>;
   RunLimits?: RunLimitsResolvers<ContextType>;
+  SideCall?: SideCallResolvers<ContextType>;
   SpendWindow?: SpendWindowResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   TokenUsage?: TokenUsageResolvers<ContextType>;

@@ -20,6 +20,15 @@ export const runResolvers: Resolvers = {
     usage: (r) => ({ inputTokens: r.inputTokens, outputTokens: r.outputTokens, cachedInputTokens: r.cachedInputTokens, totalTokens: r.inputTokens + r.outputTokens }),
     costUsd: (r) => microsToUsd(r.costMicros),
     savedCostUsd: (r) => microsToUsd(r.savedCostMicros),
+    sideCalls: (r, _, ctx) =>
+      Promise.all(
+        r.sideCalls.map(async (c) => ({
+          kind: c.kind,
+          model: (await ctx.deps.models.byId(c.modelId)) ?? null,
+          usage: { inputTokens: c.inputTokens, outputTokens: c.outputTokens, cachedInputTokens: c.cachedInputTokens, totalTokens: c.inputTokens + c.outputTokens },
+          costUsd: microsToUsd(c.costMicros),
+        })),
+      ),
   },
   BudgetExceeded: {
     resetsAt: (b) => b.resetsAt,

@@ -1,28 +1,31 @@
-import { and, eq, gte, lt, sql, sum } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Redis } from 'ioredis';
 import type { Db } from '../db/client.js';
 import { isRowFault } from '../db/errors.js';
-import { scoped } from '../db/scoped.js';
+import type { StoredAgentRun } from '../db/schema/index.js';
 import { tenantKey } from '../lib/keys.js';
-import { usageEvents } from '../db/schema/index.js';
 import type { Logger } from '../lib/logger.js';
-import type { LedgerEntry, LedgerEvent } from './ledger-entry.js';
-import type { StreamEntry } from './store.js';
-import { ledgerStreamKey } from './redis-store.js';
-import type { BudgetWindow } from './windows.js';
+import { decodeEntry, encodeEntry, tenantOf, type LedgerEntry, type UsageEvent } from './entry.js';
+import { matchesRunFilter, type RunFilter } from './run-filter.js';
+
+/** Where an entry sits in Redis until Postgres has it. */
+export type StreamEntry = { stream: string; id: string };
 
 type Pending = { entry: LedgerEntry; stream?: StreamEntry };
 
 const MAX_PENDING = 100_000;
 
+/** Each tenant's outbox stream: the settle script appends to it in the step that moves the counters. */
+export const ledgerStreamKey = (tenantId: string) => tenantKey(tenantId, 'ledger');
+
 /**
- * Moves ledger events and run records into Postgres in batches (idempotent on their ids).
- * Services mode: the settle script (or `append`) has already put each entry in its tenant's Redis
- * stream (durable if this process dies); this process also keeps it until Postgres has it (durable
- * if Redis loses its data), then deletes the stream entry. Streams left by dead processes are
- * recovered by `recoverOrphans`. Embedded mode: `insertNow`, synchronously.
+ * The outbox of usage events and run records, on their way into Postgres in batches (idempotent
+ * on their ids). Services mode: the budget scripts have already put each entry in its tenant's
+ * Redis stream (durable if this process dies); this process also keeps it until Postgres has it
+ * (durable if Redis loses its data), then deletes the stream entry. Streams left by dead processes
+ * are recovered by `recoverOrphans`. Embedded mode: `insertNow`, synchronously.
  */
-export class LedgerWriter {
+export class Outbox {
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
@@ -37,43 +40,47 @@ export class LedgerWriter {
 
   /**
    * One statement for both tables (a socket write costs more than the SQL on a small machine).
-   * Runs as the connecting role: the flusher is allowed to bypass row-level security.
+   * Runs as the connecting role: the outbox is allowed to bypass row-level security.
    */
   async insertNow(entries: LedgerEntry[]): Promise<void> {
-    const events = entries.flatMap((e) => (e.event ? [e.event] : []));
+    const events = entries.flatMap((e) => e.events);
     const runs = entries.flatMap((e) => (e.run ? [e.run] : []));
     if (!events.length && !runs.length) return;
-    const col = <T>(pick: (e: LedgerEvent) => T) => sql.param(events.map(pick));
+    const col = <T>(pick: (e: UsageEvent) => T) => sql.param(events.map(pick));
     await this.db.execute(sql`
       with new_events as (
-        insert into usage_events (id, tenant_id, user_id, agent_id, run_id, model_id, kind, input_tokens, output_tokens,
-          cached_input_tokens, total_tokens, cost_micros, saved_cost_micros, day, occurred_at)
-        select * from unnest(${col((e) => e.id)}::text[], ${col((e) => e.tenantId)}::text[], ${col((e) => e.userId)}::text[],
-          ${col((e) => e.agentId)}::text[], ${col((e) => e.runId)}::text[], ${col((e) => e.modelId)}::text[], ${col((e) => e.kind)}::text[],
-          ${col((e) => e.inputTokens)}::int[], ${col((e) => e.outputTokens)}::int[], ${col((e) => e.cachedInputTokens)}::int[],
-          ${col((e) => e.totalTokens)}::int[], ${col((e) => e.costMicros)}::bigint[], ${col((e) => e.savedCostMicros)}::bigint[],
-          ${col((e) => e.occurredAt.slice(0, 10))}::date[], ${col((e) => e.occurredAt)}::timestamptz[])
+        insert into usage_events (id, tenant_id, user_id, agent_id, run_id, model_id, kind, input_tokens,
+          output_tokens, cached_input_tokens, total_tokens, cost_micros, saved_cost_micros, day, occurred_at)
+        select * from unnest(${col((e) => e.id)}::text[], ${col((e) => e.tenantId)}::text[],
+          ${col((e) => e.userId)}::text[], ${col((e) => e.agentId)}::text[], ${col((e) => e.runId)}::text[],
+          ${col((e) => e.modelId)}::text[], ${col((e) => e.kind)}::text[], ${col((e) => e.inputTokens)}::int[],
+          ${col((e) => e.outputTokens)}::int[], ${col((e) => e.cachedInputTokens)}::int[],
+          ${col((e) => e.totalTokens)}::int[], ${col((e) => e.costMicros)}::bigint[],
+          ${col((e) => e.savedCostMicros)}::bigint[], ${col((e) => e.occurredAt.slice(0, 10))}::date[],
+          ${col((e) => e.occurredAt)}::timestamptz[])
         on conflict (id) do nothing
         returning 1
       ), new_runs as (
         -- Arrays and JSON per row: jsonb_to_recordset says it more simply than unnest.
-        insert into agent_runs (id, tenant_id, agent_id, user_id, api_key_id, status, route, model_id, cached, degradations,
-          input_tokens, output_tokens, cached_input_tokens, tool_calls, cost_micros, saved_cost_micros, duration_ms, reason,
-          transcript, created_at)
+        insert into agent_runs (id, tenant_id, agent_id, user_id, api_key_id, status, route, model_id, cached,
+          degradations, input_tokens, output_tokens, cached_input_tokens, tool_calls, cost_micros,
+          saved_cost_micros, duration_ms, reason, side_calls, transcript, created_at)
         select id, "tenantId", "agentId", "userId", "apiKeyId", status, route, "modelId", cached, degradations,
-          "inputTokens", "outputTokens", "cachedInputTokens", "toolCalls", "costMicros", "savedCostMicros", "durationMs", reason,
-          transcript, "createdAt"
-        from jsonb_to_recordset(${JSON.stringify(runs)}::jsonb) as r(id text, "tenantId" text, "agentId" text, "userId" text,
-          "apiKeyId" text, status text, route jsonb, "modelId" text, cached boolean, degradations text[], "inputTokens" int,
-          "outputTokens" int, "cachedInputTokens" int, "toolCalls" int, "costMicros" bigint, "savedCostMicros" bigint,
-          "durationMs" int, reason text, transcript jsonb, "createdAt" timestamptz)
+          "inputTokens", "outputTokens", "cachedInputTokens", "toolCalls", "costMicros", "savedCostMicros",
+          "durationMs", reason, "sideCalls", transcript, "createdAt"
+        from jsonb_to_recordset(${JSON.stringify(runs)}::jsonb) as r(id text, "tenantId" text, "agentId" text,
+          "userId" text, "apiKeyId" text, status text, route jsonb, "modelId" text, cached boolean,
+          degradations text[], "inputTokens" int, "outputTokens" int, "cachedInputTokens" int, "toolCalls" int,
+          "costMicros" bigint, "savedCostMicros" bigint, "durationMs" int, reason text, "sideCalls" jsonb,
+          transcript jsonb, "createdAt" timestamptz)
         on conflict (id) do nothing
         returning 1
       )
       select (select count(*) from new_events) as events, (select count(*) from new_runs) as runs`);
   }
 
-  enqueue(entry: LedgerEntry, stream: StreamEntry): void {
+  /** An entry a budget script has put in its stream: written to Postgres with the next batch. */
+  track(entry: LedgerEntry, stream: StreamEntry): void {
     this.pending.push({ entry, stream });
     // Redis keeps a copy: past the cap the oldest are left for recoverOrphans.
     if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
@@ -83,18 +90,26 @@ export class LedgerWriter {
 
   /**
    * Entries any process has made durable but that may not be in Postgres yet: the tenant's stream
-   * (services mode) and this process's own queue. Reads merge them, so a run is visible at once.
+   * (services mode) and this process's own queue, each once. Reads merge them, so a run is visible
+   * as soon as runAgent has answered.
    */
   async unflushed(tenantId: string): Promise<LedgerEntry[]> {
-    const local = this.pendingFor(tenantId);
-    if (!this.redis) return local;
-    const entries = await this.redis.xrange(ledgerStreamKey(tenantId), '-', '+', 'COUNT', 10_000);
-    return [...entries.map(([, fields]) => JSON.parse(fields[1]!) as LedgerEntry), ...local];
+    const local = this.pending.flatMap((p) => (tenantOf(p.entry) === tenantId ? [p] : []));
+    if (!this.redis) return local.map((p) => p.entry);
+    const stream = await this.redis.xrange(ledgerStreamKey(tenantId), '-', '+', 'COUNT', 10_000);
+    const inStream = new Set(stream.map(([id]) => id));
+    const onlyHere = local.filter((p) => !p.stream || !inStream.has(p.stream.id)).map((p) => p.entry);
+    return [...stream.map(([, fields]) => decodeEntry(fields[1]!)), ...onlyHere];
   }
 
-  /** Entries written here but not yet in Postgres. */
-  pendingFor(tenantId: string): LedgerEntry[] {
-    return this.pending.map((p) => p.entry).filter((e) => (e.event ?? e.run)?.tenantId === tenantId);
+  /** Unflushed run records of a tenant that match a listing's filter. */
+  async runs(tenantId: string, filter: RunFilter): Promise<StoredAgentRun[]> {
+    return (await this.unflushed(tenantId)).flatMap((e) => (e.run && matchesRunFilter(e.run, filter) ? [e.run] : []));
+  }
+
+  /** Unflushed usage events of a tenant. */
+  async events(tenantId: string): Promise<UsageEvent[]> {
+    return (await this.unflushed(tenantId)).flatMap((e) => e.events);
   }
 
   /** Writes everything pending; resolves once Postgres has it. Calls queue up one after another. */
@@ -125,7 +140,8 @@ export class LedgerWriter {
       } catch (err) {
         if (!isRowFault(err)) throw err;
         poisoned.push(entry);
-        this.log.error({ err, eventId: entry.event?.id, runId: entry.run?.id }, 'ledger entry refused by Postgres; set aside');
+        const ids = { eventIds: entry.events.map((e) => e.id), runId: entry.run?.id };
+        this.log.error({ err, ...ids }, 'ledger entry refused by Postgres; set aside');
       }
     }
     await this.setAside(poisoned);
@@ -136,8 +152,9 @@ export class LedgerWriter {
   private async setAside(entries: LedgerEntry[]): Promise<void> {
     if (!this.redis) return;
     for (const entry of entries) {
-      const tenantId = (entry.event ?? entry.run)?.tenantId;
-      if (tenantId) await this.redis.xadd(tenantKey(tenantId, 'ledger-dead'), '*', 'e', JSON.stringify(entry)).catch(() => undefined);
+      const tenantId = tenantOf(entry);
+      if (!tenantId) continue;
+      await this.redis.xadd(tenantKey(tenantId, 'ledger-dead'), '*', 'e', encodeEntry(entry)).catch(() => undefined);
     }
   }
 
@@ -147,7 +164,7 @@ export class LedgerWriter {
       try {
         await this.insertSparing(batch.map((p) => p.entry));
       } catch (err) {
-        this.log.error({ err, events: batch.length }, 'ledger flush failed; will retry');
+        this.log.error({ err, entries: batch.length }, 'ledger flush failed; will retry');
         this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), 1000);
         throw err;
       }
@@ -181,7 +198,7 @@ export class LedgerWriter {
         for (;;) {
           const entries = await redis.xrange(stream, '-', String(Math.max(0, cutoff)), 'COUNT', 1000);
           if (!entries.length) break;
-          await this.insertSparing(entries.map(([, fields]) => JSON.parse(fields[1]!) as LedgerEntry));
+          await this.insertSparing(entries.map(([, fields]) => decodeEntry(fields[1]!)));
           await redis.xdel(stream, ...entries.map(([id]) => id));
           moved += entries.length;
         }
@@ -210,25 +227,4 @@ export class LedgerWriter {
     await this.flush().catch((err: unknown) => this.log.error({ err }, 'ledger not drained at shutdown; Redis keeps it'));
     clearTimeout(this.timer);
   }
-}
-
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-/** A window's total in the ledger: the truth a lost counter is rebuilt from. */
-export async function ledgerTotal(db: Db, tenantId: string, window: BudgetWindow): Promise<number> {
-  const amount = window.unit === 'USD' ? usageEvents.costMicros : usageEvents.totalTokens;
-  const [row] = await scoped(db, tenantId, (tx) =>
-    tx
-      .select({ total: sum(amount) })
-      .from(usageEvents)
-      .where(
-        and(
-          eq(usageEvents.tenantId, tenantId),
-          window.userId ? eq(usageEvents.userId, window.userId) : undefined,
-          gte(usageEvents.day, isoDay(window.periodStart)),
-          lt(usageEvents.day, isoDay(window.resetsAt)),
-        ),
-      ),
-  );
-  return Number(row?.total ?? 0);
 }

@@ -1,19 +1,25 @@
-import type { BudgetDeps } from '../budgets/service.js';
-import type { CacheKv } from '../cache/kv.js';
-import type { Lookups } from '../cache/lookups.js';
-import type { Metrics } from '../monitoring/metrics.js';
-import type { ProviderDeps } from '../providers/call-model.js';
-import type { Config } from '../config.js';
-import type { Db, Tx } from '../db/client.js';
-import { scoped } from '../db/scoped.js';
-import type { Role } from '../db/schema/index.js';
-import type { Clock } from '../lib/clock.js';
-import { forbidden } from '../lib/errors.js';
-import type { FixedWindowLimiter } from '../lib/fixed-window.js';
-import type { Logger } from '../lib/logger.js';
-import type { PlanCatalog } from '../plans/plan-catalog.js';
-import type { ModelCatalog } from '../pricing/model-catalog.js';
-import type { KeyAuthenticator } from './authenticate.js';
+import type { KeyAuthenticator } from './auth/authenticate.js';
+import type { BudgetDeps } from './budgets/service.js';
+import type { CacheKv } from './cache/kv.js';
+import type { Lookups } from './cache/lookups.js';
+import type { Config } from './config.js';
+import type { Db, Tx } from './db/client.js';
+import { scoped } from './db/scoped.js';
+import type { Role } from './db/schema/index.js';
+import type { Outbox } from './ledger/outbox.js';
+import type { Clock } from './lib/clock.js';
+import { forbidden } from './lib/errors.js';
+import type { FixedWindowLimiter } from './lib/fixed-window.js';
+import type { Logger } from './lib/logger.js';
+import type { Metrics } from './monitoring/metrics.js';
+import type { PlanCatalog } from './plans/plan-catalog.js';
+import type { ModelCatalog } from './pricing/model-catalog.js';
+import type { ProviderDeps } from './providers/call-model.js';
+
+/**
+ * The types every domain shares, above the domains: who is calling, what a verb may use, and the
+ * contexts verbs run in. Domains import this module; it imports only their types.
+ */
 
 /** Who is calling: a user key acts as its user; a service key acts for the tenant with ADMIN rights. */
 export type Actor =
@@ -30,19 +36,23 @@ export type Deps = {
   models: ModelCatalog;
   keys: KeyAuthenticator;
   budgets: BudgetDeps;
+  /** Usage events and run records on their way to Postgres (the same object as budgets.outbox). */
+  outbox: Outbox;
   providers: ProviderDeps;
   /** Response cache, classifier answers and summaries. */
   cache: CacheKv;
   metrics: Metrics;
   /** Tenants, users and agents for the request path, invalidated across processes. */
   lookups: Lookups;
-  /** Open sign-ups per client IP (in process). */
+  /** Open sign-ups per client address (in process). */
   signupLimiter: FixedWindowLimiter;
 };
 
-/** `clientIp`: for the per-IP limits on unauthenticated operations (sign-up). */
+/** `clientIp`: for the per-address limits on unauthenticated operations (sign-up). */
 export type PublicContext = { deps: Deps; requestId: string; log: Logger; clientIp?: string };
 export type TenantContext = PublicContext & { actor: Actor };
+/** Operator-only verbs: the caller presented ADMIN_TOKEN (or not). */
+export type OperatorContext = PublicContext & { operator: boolean };
 
 const ROLE_RANK = { OWNER: 3, ADMIN: 2, MEMBER: 1 } as const satisfies Record<Role, number>;
 

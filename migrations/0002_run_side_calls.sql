@@ -1,0 +1,1 @@
+ALTER TABLE "agent_runs" ADD COLUMN "side_calls" jsonb DEFAULT '[]'::jsonb NOT NULL;

@@ -1,0 +1,83 @@
+import type { BudgetWindow, WindowKind } from '../../budgets/index.js';
+import type { PlanRow } from '../../db/schema/index.js';
+import { microsToUsd } from '../../pricing/index.js';
+import type { RunRecord } from '../run-record.js';
+
+export type RunLimitKind = 'TOOL_CALLS' | 'TOKENS' | 'DURATION' | 'COST';
+
+/** The union `runAgent` answers with: every member carries the run record. */
+export type RunAgentResult =
+  | { __typename: 'AgentRunCompleted'; run: RunRecord; output: string; toolCalls?: ToolCallHandoff[] }
+  | {
+      __typename: 'BudgetExceeded';
+      run: RunRecord;
+      code: 'BUDGET_EXCEEDED';
+      message: string;
+      window: WindowKind;
+      unit: 'TOKENS' | 'USD';
+      limit: number;
+      used: number;
+      resetsAt: Date;
+      upgradeOptions: PlanRow[];
+      canUpgrade: boolean;
+      /** What a tool loop produced before the budget ran out (and was charged for). */
+      partialOutput?: string;
+    }
+  | { __typename: 'RunLimitExceeded'; run: RunRecord; code: 'RUN_LIMIT_EXCEEDED'; message: string; kind: RunLimitKind; partialOutput: string | null }
+  | { __typename: 'ProviderUnavailable'; run: RunRecord; code: 'PROVIDER_UNAVAILABLE'; message: string; retryAfterSeconds: number }
+  /** The caller went away (its signal fired): nobody reads this, but the run and its charge are recorded. */
+  | { __typename: 'RunCanceled'; run: RunRecord };
+
+/** The members a caller who waited for the answer can get (the GraphQL union). */
+export type DeliveredResult = Exclude<RunAgentResult, { __typename: 'RunCanceled' }>;
+
+/** A completed run that ends by asking the caller to run its own tools (the OpenAI-compatible door). */
+export type ToolCallHandoff = { id: string; name: string; arguments: string };
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** A refusal for a window, with what would lift it. */
+export function budgetExceeded(
+  run: RunRecord,
+  window: BudgetWindow,
+  used: number,
+  upgrades: { plans: PlanRow[]; canUpgrade: boolean },
+  partialOutput: string | null,
+): Extract<RunAgentResult, { __typename: 'BudgetExceeded' }> {
+  const usd = window.unit === 'USD';
+  const limit = usd ? microsToUsd(window.limit) : window.limit;
+  const usedValue = usd ? microsToUsd(used) : used;
+  const what = {
+    USER_DAILY: 'your daily tokens',
+    USER_MONTHLY: 'your monthly tokens',
+    TENANT_MONTHLY: "your organization's monthly token pool",
+    TENANT_SPEND: "your organization's monthly spend cap",
+  }[window.kind];
+  const amount = usd ? `$${usedValue.toFixed(2)} of $${limit.toFixed(2)}` : `${fmt(usedValue)} of ${fmt(limit)}`;
+  return {
+    __typename: 'BudgetExceeded',
+    run,
+    code: 'BUDGET_EXCEEDED',
+    message: `This request does not fit in ${what} (${amount} used); it resets at ${window.resetsAt.toISOString()}.`,
+    window: window.kind,
+    unit: window.unit,
+    limit,
+    used: usedValue,
+    resetsAt: window.resetsAt,
+    upgradeOptions: upgrades.plans,
+    canUpgrade: upgrades.canUpgrade,
+    ...(partialOutput ? { partialOutput } : {}),
+  };
+}
+
+/** Higher plans whose limit for this window is higher than the current one. */
+export function upgradeOptions(all: PlanRow[], current: PlanRow, window: Pick<BudgetWindow, 'kind'>): PlanRow[] {
+  const limitOf = (p: PlanRow) =>
+    ({
+      USER_DAILY: p.userDailyTokenLimit,
+      USER_MONTHLY: p.userMonthlyTokenLimit,
+      TENANT_MONTHLY: p.tenantMonthlyTokenLimit,
+      TENANT_SPEND: p.tenantMonthlySpendLimitMicros,
+    })[window.kind];
+  return all.filter((p) => p.rank > current.rank && limitOf(p) > limitOf(current));
+}

@@ -1,0 +1,301 @@
+import {
+  extendReservation, recordEntry, releaseReservation, settleReservation,
+  type BudgetWindow, type Degradation, type Reservation,
+} from '../../budgets/index.js';
+import { responseCacheKey, storeCachedAnswer } from '../../cache/response-cache.js';
+import { roleAtLeast, type TenantContext } from '../../context.js';
+import type { ModelRow } from '../../db/schema/index.js';
+import type { LedgerEntry } from '../../ledger/index.js';
+import { newId } from '../../lib/ids.js';
+import { estimateCostMicros } from '../../pricing/cost.js';
+import {
+  CLASSIFIER_INSTRUCTIONS, cheaperThan, fallbacksFor, parseClassifierAnswer, planRoute, withClassifier,
+  type RouteDecision, type RouteInput, type RoutePlan,
+} from '../../routing/index.js';
+import { toolsFor } from '../tools/registry.js';
+import { runRecord, type RunFacts, type RunRecord } from '../run-record.js';
+import { admitRun } from './admit.js';
+import { compressHistory, planCompression } from './compress.js';
+import { withMargin } from './estimate.js';
+import type { RunEvent } from './events.js';
+import { CallerGone, executeRun, RunTimeout, type Ended, type Execution } from './execute.js';
+import { budgetExceeded, upgradeOptions, type RunAgentResult } from './outcome.js';
+import { historyTokenTotal, prepareRun, promptTokens, type PreparedRun } from './prepare.js';
+import type { RunRequest } from './request.js';
+import { sideCall, sideCallEstimate, type SideCallScope, type SideCallSpec } from './side-calls.js';
+import { Spend } from './spend.js';
+
+/** How long past the run's time limit a reservation outlives a crashed process. */
+const HOLD_MARGIN_MS = 30_000;
+
+export type RunOptions = {
+  /** A caller that goes away: the provider call is cut and what was generated is charged. */
+  signal?: AbortSignal;
+  /** Stream the provider call, so that `delta` events carry text as it arrives. */
+  stream?: boolean;
+};
+
+const STATUS_OF = {
+  COMPLETED: 'COMPLETED',
+  RUN_LIMIT: 'RUN_LIMIT',
+  BUDGET_EXCEEDED: 'BUDGET_EXCEEDED',
+  PROVIDER_UNAVAILABLE: 'FAILED',
+  CANCELED: 'CANCELED',
+  STORE_UNAVAILABLE: 'FAILED',
+} as const satisfies Record<Ended['kind'], RunRecord['status']>;
+
+/**
+ * runAgent, the one pipeline every door calls, in order: resolve the caller, agent and plan; route;
+ * admit (rate, response cache and budget hold in one step, degrading if needed); consult the
+ * classifier and compress a long history on the run's hold; run the agent loop under its
+ * breakers; settle actual usage with the run record; store the answer in the cache. Yields events
+ * as it goes (see RunEvent). Every exit (an abort, an exception, a reader that stops) either
+ * settles what was spent or releases the hold.
+ */
+export async function* runAgentEvents(ctx: TenantContext, request: RunRequest, options: RunOptions = {}): AsyncGenerator<RunEvent> {
+  const started = performance.now();
+  const run = await prepareRun(ctx, request);
+  const timing = { providerMs: 0 };
+  let result: RunAgentResult | undefined;
+  try {
+    for await (const event of pipeline(ctx, run, options, timing)) {
+      if (event.type === 'ended') result = event.result;
+      yield event;
+    }
+  } finally {
+    const { metrics } = ctx.deps;
+    const status = result?.run.status ?? 'FAILED';
+    metrics.overhead.observe({ outcome: status.toLowerCase() }, (performance.now() - started - timing.providerMs) / 1000);
+    metrics.runs.inc({ status });
+    if (result?.run.modelId && result.run.costMicros) metrics.costMicros.inc({ model: result.run.modelId }, result.run.costMicros);
+  }
+}
+
+async function* pipeline(ctx: TenantContext, run: PreparedRun, options: RunOptions, timing: { providerMs: number }): AsyncGenerator<RunEvent> {
+  const { deps } = ctx;
+  const now = () => deps.clock.now().getTime();
+  const routeInput: RouteInput = {
+    agent: run.agent, plan: run.plan, models: run.models, override: run.request.routing, message: run.message, historyTurns: run.history.length,
+  };
+  const planned = planRoute(routeInput);
+  const compression = planCompression(run);
+  const sideSpecs: SideCallSpec[] = [];
+  if (planned.consultClassifier) sideSpecs.push(classifierSpec(run));
+  if (compression) sideSpecs.push(compression.spec);
+  const side = sideSpecs.map((s) => sideCallEstimate(run.models.cheap, s)).reduce(
+    (a, b) => ({ tokens: a.tokens + b.tokens, costMicros: a.costMicros + b.costMicros }), { tokens: 0, costMicros: 0 },
+  );
+  const toolCount = run.request.tools?.length ?? Object.keys(toolsFor(run.agent.tools)).length;
+  const inputTokens = withMargin(promptTokens(run, compression?.estimatedTokens ?? historyTokenTotal(run)), toolCount);
+  const record = (facts: RunFacts) => runRecord(run, facts, now());
+
+  const outputCap = Math.min(run.maxOutputTokens, run.plan.maxTokensPerRun - inputTokens);
+  if (outputCap < 1) {
+    const message = `The request alone (${inputTokens} tokens) exceeds the run limit of ${run.plan.maxTokensPerRun} tokens.`;
+    const refused = await refuse(ctx, record({ status: 'RUN_LIMIT', route: planned.decision, modelId: null, reason: 'TOKENS' }));
+    yield routedEvent(run, refused);
+    yield ended({ __typename: 'RunLimitExceeded', run: refused, code: 'RUN_LIMIT_EXCEEDED', message, kind: 'TOKENS', partialOutput: null });
+    return;
+  }
+
+  const cacheKey = responseCacheKey({
+    tenantId: run.tenant.id, agentId: run.agent.id, agentVersion: run.agent.version, routing: run.request.routing,
+    maxOutputTokens: run.maxOutputTokens, userId: null, tools: run.request.tools, messages: run.request.messages,
+  });
+  const caching = run.agent.cacheTtlSeconds > 0 && run.request.cache === 'USE';
+  const holdMs = run.plan.maxDurationSeconds * 1000 + HOLD_MARGIN_MS;
+  const admission = await admitRun(ctx, run, {
+    model: planned.decision.model, cheaper: cheaperThan(planned.decision.model, run.models, run.plan), inputTokens, outputCap, side, holdMs,
+    probe: caching ? { key: cacheKey, hit: cacheHitEntry(run, now()), cache: deps.cache } : undefined,
+  });
+  switch (admission.kind) {
+    case 'hit': {
+      const hit = admission.entry.run!;
+      yield routedEvent(run, hit);
+      if (options.stream) yield { type: 'delta', text: admission.answer.output };
+      yield ended({ __typename: 'AgentRunCompleted', run: hit, output: admission.answer.output });
+      return;
+    }
+    case 'refused': {
+      const refused = await refuse(ctx, record({ status: 'BUDGET_EXCEEDED', route: planned.decision, modelId: null, reason: admission.window.kind }));
+      yield routedEvent(run, refused);
+      yield ended(budgetExceeded(refused, admission.window, admission.used, await upgrades(ctx, run, admission.window), null));
+      return;
+    }
+    case 'admitted':
+      break;
+  }
+
+  const spend = new Spend();
+  const { reservation } = admission;
+  // The run's own signal: its time limit, or a caller that went away.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new RunTimeout()), run.plan.maxDurationSeconds * 1000 - (now() - run.startedAt));
+  timer.unref();
+  const onCallerGone = () => controller.abort(new CallerGone());
+  if (options.signal?.aborted) onCallerGone();
+  options.signal?.addEventListener('abort', onCallerGone, { once: true });
+  const scope: SideCallScope = { spend, reservation, signal: controller.signal, holdMs };
+  let settled = false;
+  try {
+    const degradations = [...admission.degradations];
+    const admitted = { model: admission.model, inputTokens, outputCap: admission.outputCap };
+    const route = await finalRoute(ctx, run, routeInput, planned, admitted, { scope, degradations, timing });
+    yield { type: 'routed', runId: run.runId, route: routeRecord(route), model: route.model, cached: false };
+    for (const degradation of degradations) yield { type: 'degraded', degradation };
+    yield { type: 'admitted', runId: run.runId, model: route.model, outputCap: admission.outputCap, degradations };
+
+    let history = run.history;
+    let historyTokens = historyTokenTotal(run);
+    if (compression) {
+      const compressed = await compressHistory(ctx, run, compression, scope);
+      timing.providerMs += compressed.providerMs;
+      [history, historyTokens] = [compressed.history, compressed.tokens];
+    }
+    const exec = yield* executeRun(ctx, run, {
+      model: route.model, fallbacks: fallbacksFor(route.model, run.models, run.plan), outputCap: admission.outputCap, history,
+      firstInputTokens: withMargin(promptTokens(run, historyTokens), toolCount), scope, stream: options.stream ?? false,
+    });
+    timing.providerMs += exec.providerMs;
+    const finished = record(facts(exec, spend, route, degradations));
+    const cacheWrite = exec.ended.kind === 'COMPLETED' && !exec.ended.handoff && run.agent.cacheTtlSeconds > 0 &&
+      run.request.cache !== 'BYPASS' && degradations.length === 0 && exec.model
+      ? storeCachedAnswer(deps.cache, cacheKey, {
+          output: exec.output, modelId: exec.model.id, ...spend.usage, costMicros: spend.costMicros, runId: finished.id,
+          expiresAt: now() + run.agent.cacheTtlSeconds * 1000,
+        }, run.agent.cacheTtlSeconds).catch((err: unknown) => void ctx.log.warn({ err }, 'could not cache'))
+      : undefined;
+    await finish(ctx, reservation, spend, finished);
+    settled = true;
+    await cacheWrite;
+    if (exec.ended.kind === 'STORE_UNAVAILABLE') throw exec.ended.error;
+    yield ended(await outcome(ctx, run, exec, finished));
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCallerGone);
+    // An exception or a reader that stopped early: nothing leaves this run unsettled.
+    if (!settled) {
+      const cut = record({ status: 'FAILED', route: planned.decision, modelId: null, spend, reason: 'interrupted' });
+      await finish(ctx, reservation, spend, cut).catch((err: unknown) => ctx.log.error({ err, runId: run.runId }, 'could not settle an interrupted run'));
+    }
+  }
+}
+
+/** Settles what was spent with the run record, or gives the hold back and records the run. */
+async function finish(ctx: TenantContext, reservation: Reservation, spend: Spend, run: RunRecord): Promise<void> {
+  const { deps } = ctx;
+  if (spend.spent) {
+    await settleReservation(deps.budgets, reservation, { agentId: run.agentId, runId: run.id }, spend.usageLines(), deps.clock.now(), run);
+  } else {
+    await releaseReservation(deps.budgets, reservation, deps.clock.now());
+    await recordEntry(deps.budgets, run.tenantId, { events: [], run });
+  }
+}
+
+function classifierSpec(run: PreparedRun): SideCallSpec {
+  return { kind: 'classifier', system: CLASSIFIER_INSTRUCTIONS, prompt: run.message.slice(0, 8_000), maxOutputTokens: 5 };
+}
+
+/**
+ * The route the run takes: as planned, unless the classifier (when planned) says otherwise. A
+ * classifier that asks for a pricier model than was admitted holds the difference first; when the
+ * budget can't, the admitted model stays and the run records CHEAPER_MODEL.
+ */
+async function finalRoute(
+  ctx: TenantContext,
+  run: PreparedRun,
+  input: RouteInput,
+  planned: RoutePlan,
+  admitted: { model: ModelRow; inputTokens: number; outputCap: number },
+  state: { scope: SideCallScope; degradations: Degradation[]; timing: { providerMs: number } },
+): Promise<RouteDecision> {
+  const { model } = admitted;
+  const asAdmitted = (d: RouteDecision): RouteDecision => (d.model.id === model.id ? d : { ...d, model, tier: model.tier });
+  // A run already degraded to a cheaper model has nothing to ask the classifier.
+  if (!planned.consultClassifier || state.degradations.includes('CHEAPER_MODEL')) return asAdmitted(planned.decision);
+  const asked = await sideCall(ctx, run, classifierSpec(run), state.scope);
+  state.timing.providerMs += asked.providerMs;
+  const decision = withClassifier(input, planned, asked.text === undefined ? undefined : parseClassifierAnswer(asked.text));
+  const cost = (m: ModelRow) => estimateCostMicros(m, admitted.inputTokens, admitted.outputCap);
+  const extra = cost(decision.model) - cost(model);
+  if (decision.model.id === model.id || extra <= 0) return decision;
+  const { deps } = ctx;
+  const extension = await extendReservation(deps.budgets, state.scope.reservation, {
+    tokens: 0, costMicros: extra, now: deps.clock.now(), holdMs: state.scope.holdMs,
+  });
+  if (extension.kind === 'held') return decision;
+  state.degradations.push('CHEAPER_MODEL');
+  return asAdmitted(decision);
+}
+
+const routeRecord = ({ model: _model, ...route }: RouteDecision) => route;
+
+function facts(exec: Execution, spend: Spend, route: RouteDecision, degradations: Degradation[]): RunFacts {
+  const ended = exec.ended;
+  return {
+    status: STATUS_OF[ended.kind],
+    route: routeRecord({ ...route, tier: exec.model?.tier ?? route.tier }),
+    modelId: exec.model?.id ?? null,
+    degradations,
+    spend,
+    toolCalls: exec.toolCalls,
+    output: exec.output,
+    reason: {
+      COMPLETED: null,
+      RUN_LIMIT: ended.kind === 'RUN_LIMIT' ? ended.limit : null,
+      BUDGET_EXCEEDED: ended.kind === 'BUDGET_EXCEEDED' ? ended.window.kind : null,
+      PROVIDER_UNAVAILABLE: ended.kind === 'PROVIDER_UNAVAILABLE' ? ended.message : null,
+      CANCELED: 'the caller went away',
+      STORE_UNAVAILABLE: ended.kind === 'STORE_UNAVAILABLE' ? String(ended.error.extensions.reason ?? 'BUDGET_STORE_UNAVAILABLE') : null,
+    }[ended.kind],
+  };
+}
+
+async function outcome(ctx: TenantContext, run: PreparedRun, exec: Execution, record: RunRecord): Promise<RunAgentResult> {
+  const ended = exec.ended;
+  switch (ended.kind) {
+    case 'COMPLETED':
+      return { __typename: 'AgentRunCompleted', run: record, output: exec.output, ...(ended.handoff ? { toolCalls: ended.handoff } : {}) };
+    case 'RUN_LIMIT':
+      return { __typename: 'RunLimitExceeded', run: record, code: 'RUN_LIMIT_EXCEEDED', message: ended.message, kind: ended.limit, partialOutput: exec.output || null };
+    case 'BUDGET_EXCEEDED':
+      return budgetExceeded(record, ended.window, ended.used, await upgrades(ctx, run, ended.window), exec.output || null);
+    case 'PROVIDER_UNAVAILABLE':
+      return { __typename: 'ProviderUnavailable', run: record, code: 'PROVIDER_UNAVAILABLE', message: ended.message, retryAfterSeconds: ended.retryAfterSeconds };
+    case 'CANCELED':
+      return { __typename: 'RunCanceled', run: record };
+    case 'STORE_UNAVAILABLE':
+      throw ended.error;
+  }
+}
+
+const ended = (result: RunAgentResult): RunEvent => ({ type: 'ended', result });
+
+const routedEvent = (run: PreparedRun, record: RunRecord): RunEvent => ({ type: 'routed', runId: record.id, route: record.route, model: null, cached: record.cached });
+
+/** A refused run: recorded, nothing held or charged. */
+async function refuse(ctx: TenantContext, run: RunRecord): Promise<RunRecord> {
+  await recordEntry(ctx.deps.budgets, run.tenantId, { events: [], run });
+  return run;
+}
+
+/** A cache hit's ledger entry, before the answer's facts are filled in: a run at no cost. */
+function cacheHitEntry(run: PreparedRun, endedAt: number): LedgerEntry {
+  const record = runRecord(run, {
+    status: 'CACHED', cached: true, modelId: null,
+    route: { strategy: run.agent.routing, complexity: 'SIMPLE', confidence: 1, reason: 'response cache hit', tier: 'CHEAP' },
+  }, endedAt);
+  const event = {
+    id: newId('usage', endedAt), tenantId: run.tenant.id, userId: run.user?.id ?? null, agentId: run.agent.id, runId: record.id, modelId: null,
+    kind: 'cache_hit', inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, totalTokens: 0, costMicros: 0, savedCostMicros: 0,
+    occurredAt: record.createdAt,
+  };
+  return { events: [event], run: record };
+}
+
+async function upgrades(ctx: TenantContext, run: PreparedRun, window: Pick<BudgetWindow, 'kind'>) {
+  return {
+    plans: upgradeOptions(await ctx.deps.plans.list(), run.plan, window),
+    canUpgrade: roleAtLeast(ctx.actor.role, 'ADMIN') && ctx.deps.config.billingEnabled,
+  };
+}

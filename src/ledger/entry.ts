@@ -1,0 +1,47 @@
+import type { StoredAgentRun } from '../db/schema/index.js';
+
+/** One row of the append-only ledger (`usage_events`), as it travels before it reaches Postgres. */
+export type UsageEvent = {
+  id: string;
+  tenantId: string;
+  userId: string | null;
+  agentId: string | null;
+  runId: string | null;
+  modelId: string | null;
+  /** `run`, `classifier`, `summary` (a run's side calls), `cache_hit`. */
+  kind: string;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  /** Tokens charged to the budget windows (the provider's count). */
+  totalTokens: number;
+  /** Micro-dollars charged to the spend window. */
+  costMicros: number;
+  savedCostMicros: number;
+  /** The reservation's time: the event counts in the periods its reservation was held in. */
+  occurredAt: string;
+};
+
+/**
+ * What one durable write carries: the usage events of one settlement (a run and its side calls,
+ * one per model and kind) and/or the run record. Written to the outbox in the same atomic step as
+ * the budget counters move.
+ */
+export type LedgerEntry = { events: UsageEvent[]; run: StoredAgentRun | null };
+
+export const tenantOf = (e: LedgerEntry) => e.run?.tenantId ?? e.events[0]?.tenantId;
+
+export const encodeEntry = (entry: LedgerEntry) => JSON.stringify(entry);
+
+/** Arrays a Lua script may have re-encoded: Redis 7.0's cjson writes an empty array as `{}`. */
+const asArray = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
+
+/** The one reader of entries from a stream or the wire. */
+export function decodeEntry(raw: string): LedgerEntry {
+  const parsed = JSON.parse(raw) as Partial<LedgerEntry>;
+  const run = parsed.run ?? null;
+  return {
+    events: asArray<UsageEvent>(parsed.events),
+    run: run && { ...run, degradations: asArray(run.degradations), sideCalls: asArray(run.sideCalls) },
+  };
+}
