@@ -6,7 +6,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import { budgetWindows, MemoryBudgetStore, RedisBudgetStore, reserveBudget, settleReservation, type BudgetDeps } from '../src/budgets/index.js';
+import {
+  budgetWindows,
+  MemoryBudgetStore,
+  RedisBudgetStore,
+  reserveBudget,
+  settleReservation,
+  type BudgetDeps,
+} from '../src/budgets/index.js';
 import { openDatabase } from '../src/db/client.js';
 import { migrate } from '../src/db/migrate.js';
 import type { PlanRow } from '../src/db/schema/index.js';
@@ -36,26 +43,44 @@ const redis = store.kind === 'redis' ? store.redis : undefined;
 const outbox = new Outbox(database.db, redis, log);
 const deps: BudgetDeps = {
   store: redis ? new RedisBudgetStore(redis) : new MemoryBudgetStore((entry) => outbox.insertNow([entry])),
-  outbox, db: database.db, failMode: 'closed', log, stale: new Set(),
+  outbox,
+  db: database.db,
+  failMode: 'closed',
+  log,
+  stale: new Set(),
 };
 
 const bigPlan = {
-  userDailyTokenLimit: 1e12, userMonthlyTokenLimit: 1e12, tenantMonthlyTokenLimit: 1e12, tenantMonthlySpendLimitMicros: 1e15,
+  userDailyTokenLimit: 1e12,
+  userMonthlyTokenLimit: 1e12,
+  tenantMonthlyTokenLimit: 1e12,
+  tenantMonthlySpendLimitMicros: 1e15,
 } as PlanRow;
 const tenantId = newId('tenant');
-await database.db.execute(sql`insert into tenants (id, name, slug, plan_id) select ${tenantId}, 'Bench', ${tenantId}, id from plans where key = 'business'`);
+await database.db.execute(
+  sql`insert into tenants (id, name, slug, plan_id) select ${tenantId}, 'Bench', ${tenantId}, id from plans where key = 'business'`,
+);
 
 async function pair(userId: string): Promise<number> {
   const now = new Date();
   const windows = budgetWindows(tenantId, bigPlan, { id: userId, dailyTokenLimit: null, monthlyTokenLimit: null }, now);
   const t0 = performance.now();
-  const r = await reserveBudget(deps, { tenantId, userId, windows, tokens: 1_500, costMicros: 900, now, holdMs: 150_000 });
+  const r = await reserveBudget(deps, {
+    tenantId,
+    userId,
+    windows,
+    tokens: 1_500,
+    costMicros: 900,
+    now,
+    holdMs: 150_000,
+  });
   if (r.kind !== 'held') throw new Error('denied');
   await settleReservation(deps, r.reservation, {}, [line(700, 300, 600)], now);
   return performance.now() - t0;
 }
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const results: Record<string, unknown>[] = [];
 for (const concurrency of [1, 50]) {
   const users = Array.from({ length: 100 }, () => newId('user'));
@@ -75,8 +100,12 @@ for (const concurrency of [1, 50]) {
   await outbox.flush();
   latencies.sort((a, b) => a - b);
   results.push({
-    store: deps.store.kind, concurrency, pairs: latencies.length, pairsPerSecond: Math.round(latencies.length / seconds),
-    p50Ms: +pct(latencies, 50).toFixed(3), p99Ms: +pct(latencies, 99).toFixed(3),
+    store: deps.store.kind,
+    concurrency,
+    pairs: latencies.length,
+    pairsPerSecond: Math.round(latencies.length / seconds),
+    p50Ms: +pct(latencies, 50).toFixed(3),
+    p99Ms: +pct(latencies, 99).toFixed(3),
   });
 }
 console.table(results);

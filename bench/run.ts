@@ -13,7 +13,13 @@ import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { reply, startUpstream } from '../test/helpers/openai-server.js';
-import { createScratchDatabase, dropScratchDatabase, freePort, runId, unlinkByPrefix } from '../test/helpers/scratch.js';
+import {
+  createScratchDatabase,
+  dropScratchDatabase,
+  freePort,
+  runId,
+  unlinkByPrefix,
+} from '../test/helpers/scratch.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 const REDIS_URL = process.env.REDIS_URL;
@@ -36,8 +42,19 @@ const port = await freePort();
 const adminToken = randomBytes(24).toString('hex');
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   env: {
-    ...process.env, NODE_ENV: 'production', DATABASE_URL: benchDbUrl, REDIS_URL, REDIS_KEY_PREFIX: prefix, HOST: '127.0.0.1', PORT: String(port),
-    ADMIN_TOKEN: adminToken, SIGNUP: 'closed', OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: 'bench', LOG_LEVEL: 'warn', WORKERS,
+    ...process.env,
+    NODE_ENV: 'production',
+    DATABASE_URL: benchDbUrl,
+    REDIS_URL,
+    REDIS_KEY_PREFIX: prefix,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    ADMIN_TOKEN: adminToken,
+    SIGNUP: 'closed',
+    OPENAI_BASE_URL: upstream.url,
+    OPENAI_API_KEY: 'bench',
+    LOG_LEVEL: 'warn',
+    WORKERS,
     // The load is one key: its rate limit would be the thing measured.
     RATE_LIMIT_PER_MINUTE: '0',
   },
@@ -55,29 +72,61 @@ async function cleanup() {
 
 try {
   for (let i = 0; ; i++) {
-    if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 300) throw new Error('Governor never became ready');
     await new Promise((r) => setTimeout(r, 100));
   }
   const gql = async (query: string, variables: unknown, key: string) => {
-    const res = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { data: any; errors?: unknown };
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body.data;
   };
   // A tenant on the business plan, an agent on the upstream's models, and a user with no budget left.
-  const signup = await gql('mutation { createTenant(input: { name: "Bench", ownerEmail: "bench@example.com" }) { tenant { id } owner { id } secret } }', {}, adminToken);
+  const signup = await gql(
+    'mutation { createTenant(input: { name: "Bench", ownerEmail: "bench@example.com" }) { tenant { id } owner { id } secret } }',
+    {},
+    adminToken,
+  );
   const ownerKey = signup.createTenant.secret as string;
   const db = new pg.Client({ connectionString: benchDbUrl });
   await db.connect();
-  await db.query(`update tenants set plan_id = (select id from plans where key = 'business') where id = $1`, [signup.createTenant.tenant.id]);
+  await db.query(`update tenants set plan_id = (select id from plans where key = 'business') where id = $1`, [
+    signup.createTenant.tenant.id,
+  ]);
   await db.end();
-  await gql('mutation { createAgent(input: { name: "Bench", slug: "bench", instructions: "Answer briefly.", routing: FIXED_CHEAP, cheapModel: "openai/gpt-4o-mini", strongModel: "openai/gpt-4o" }) { id } }', {}, ownerKey);
+  await gql(
+    'mutation { createAgent(input: { name: "Bench", slug: "bench", instructions: "Answer briefly.", routing: FIXED_CHEAP, cheapModel: "openai/gpt-4o-mini", strongModel: "openai/gpt-4o" }) { id } }',
+    {},
+    ownerKey,
+  );
   // The tenant's backend calls with a service key (the tenant's pool applies, not one user's day).
-  const key = (await gql('mutation { createApiKey(input: { name: "backend", kind: SERVICE }) { secret } }', {}, ownerKey)).createApiKey.secret as string;
+  const key = (
+    await gql('mutation { createApiKey(input: { name: "backend", kind: SERVICE }) { secret } }', {}, ownerKey)
+  ).createApiKey.secret as string;
   const broke = await gql('mutation { createUser(input: { email: "broke@example.com" }) { id } }', {}, ownerKey);
-  await gql('mutation($u: ID!) { setUserBudget(input: { userId: $u, dailyTokenLimit: 0 }) { id } }', { u: broke.createUser.id }, ownerKey);
-  const brokeKey = (await gql('mutation($u: ID) { createApiKey(input: { name: "b", kind: USER, userId: $u }) { secret } }', { u: broke.createUser.id }, ownerKey)).createApiKey.secret;
+  await gql(
+    'mutation($u: ID!) { setUserBudget(input: { userId: $u, dailyTokenLimit: 0 }) { id } }',
+    { u: broke.createUser.id },
+    ownerKey,
+  );
+  const brokeKey = (
+    await gql(
+      'mutation($u: ID) { createApiKey(input: { name: "b", kind: USER, userId: $u }) { secret } }',
+      { u: broke.createUser.id },
+      ownerKey,
+    )
+  ).createApiKey.secret;
   // Plans and lookups are cached per worker after a few requests; the first seconds are not measured.
 
   const RUN = 'mutation($input: RunAgentInput!) { runAgent(input: $input) { __typename } }';
@@ -86,21 +135,50 @@ try {
   let miss = 0;
   type Scenario = { name: string; url: string; headers: Record<string, string>; body: () => string; expect: string };
   const scenarios: Scenario[] = [
-    { name: 'baseline (upstream alone)', url: `${upstream.url}/chat/completions`, headers: { 'content-type': 'application/json' }, expect: 'chat.completion',
-      body: () => JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'What is the answer?' }], max_tokens: 1024 }) },
-    { name: 'cache hit', url: `${base}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, expect: 'AgentRunCompleted',
-      body: () => body('What is the answer?') },
-    { name: 'cache miss', url: `${base}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, expect: 'AgentRunCompleted',
-      body: () => body(`What is the answer to question ${id}-${miss++}?`) },
+    {
+      name: 'baseline (upstream alone)',
+      url: `${upstream.url}/chat/completions`,
+      headers: { 'content-type': 'application/json' },
+      expect: 'chat.completion',
+      body: () =>
+        JSON.stringify({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content: 'What is the answer?' }],
+          max_tokens: 1024,
+        }),
+    },
+    {
+      name: 'cache hit',
+      url: `${base}/graphql`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      expect: 'AgentRunCompleted',
+      body: () => body('What is the answer?'),
+    },
+    {
+      name: 'cache miss',
+      url: `${base}/graphql`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      expect: 'AgentRunCompleted',
+      body: () => body(`What is the answer to question ${id}-${miss++}?`),
+    },
     // A cached answer costs nothing and is served whatever the budget: the refusal skips the cache.
-    { name: 'budget refusal', url: `${base}/graphql`, headers: { 'content-type': 'application/json', authorization: `Bearer ${brokeKey}` }, expect: 'BudgetExceeded',
-      body: () => body('What is the answer?', { cache: 'BYPASS' }) },
+    {
+      name: 'budget refusal',
+      url: `${base}/graphql`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${brokeKey}` },
+      expect: 'BudgetExceeded',
+      body: () => body('What is the answer?', { cache: 'BYPASS' }),
+    },
   ];
 
   const ticks = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
   const children = () => {
     try {
-      return execFileSync('ps', ['-o', 'pid=', '--ppid', String(server.pid)]).toString().split('\n').map(Number).filter(Boolean);
+      return execFileSync('ps', ['-o', 'pid=', '--ppid', String(server.pid)])
+        .toString()
+        .split('\n')
+        .map(Number)
+        .filter(Boolean);
     } catch {
       return []; // no workers: one process
     }
@@ -115,7 +193,8 @@ try {
         return sum;
       }
     }, 0);
-  const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+  const pct = (sorted: number[], p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
   /** The overhead histogram's cumulative buckets, by outcome, as one worker reports them. */
   const scrape = async () => {
@@ -135,14 +214,27 @@ try {
     const total = delta.at(-1)![1];
     return total ? delta.find(([, c]) => c >= q * total)![0] * 1000 : NaN;
   };
-  const OUTCOME: Record<string, string> = { 'cache hit': 'cached', 'cache miss': 'completed', 'budget refusal': 'budget_exceeded' };
+  const OUTCOME: Record<string, string> = {
+    'cache hit': 'cached',
+    'cache miss': 'completed',
+    'budget refusal': 'budget_exceeded',
+  };
   const results: Record<string, number | string>[] = [];
   for (const scenario of scenarios) {
-    const probe = await (await fetch(scenario.url, { method: 'POST', headers: scenario.headers, body: scenario.body() })).text();
+    const probe = await (
+      await fetch(scenario.url, { method: 'POST', headers: scenario.headers, body: scenario.body() })
+    ).text();
     if (!probe.includes(scenario.expect)) throw new Error(`${scenario.name}: unexpected answer ${probe.slice(0, 300)}`);
     for (const connections of CONNECTIONS) {
       // Warm-up, unmeasured.
-      await autocannon({ url: scenario.url, method: 'POST', headers: scenario.headers, connections, duration: 2, requests: [{ setupRequest: (r) => ({ ...r, body: scenario.body() }) }] });
+      await autocannon({
+        url: scenario.url,
+        method: 'POST',
+        headers: scenario.headers,
+        connections,
+        duration: 2,
+        requests: [{ setupRequest: (r) => ({ ...r, body: scenario.body() }) }],
+      });
       const latencies: number[] = [];
       let wrong = 0;
       const pids = serverPids();
@@ -151,8 +243,18 @@ try {
       const result = await new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon(
           {
-            url: scenario.url, method: 'POST', headers: scenario.headers, connections, duration: DURATION,
-            requests: [{ setupRequest: (r) => ({ ...r, body: scenario.body() }), onResponse: (status, resBody) => void (status === 200 && resBody.includes(scenario.expect) ? 0 : wrong++) }],
+            url: scenario.url,
+            method: 'POST',
+            headers: scenario.headers,
+            connections,
+            duration: DURATION,
+            requests: [
+              {
+                setupRequest: (r) => ({ ...r, body: scenario.body() }),
+                onResponse: (status, resBody) =>
+                  void (status === 200 && resBody.includes(scenario.expect) ? 0 : wrong++),
+              },
+            ],
           },
           (err, res) => (err ? reject(err) : resolve(res)),
         );
@@ -164,9 +266,16 @@ try {
       const outcome = OUTCOME[scenario.name] ?? '';
       latencies.sort((a, b) => a - b);
       results.push({
-        scenario: scenario.name, connections, requests: result.requests.total, rps: Math.round(result.requests.total / DURATION),
-        p50Ms: +pct(latencies, 0.5).toFixed(3), p99Ms: +pct(latencies, 0.99).toFixed(3), wrongAnswers: wrong + result.errors + result.non2xx,
-        serverCpuUsPerRequest: scenario.url.startsWith(base) ? Math.round((cpu * 1e6) / Math.max(1, result.requests.total)) : NaN,
+        scenario: scenario.name,
+        connections,
+        requests: result.requests.total,
+        rps: Math.round(result.requests.total / DURATION),
+        p50Ms: +pct(latencies, 0.5).toFixed(3),
+        p99Ms: +pct(latencies, 0.99).toFixed(3),
+        wrongAnswers: wrong + result.errors + result.non2xx,
+        serverCpuUsPerRequest: scenario.url.startsWith(base)
+          ? Math.round((cpu * 1e6) / Math.max(1, result.requests.total))
+          : NaN,
         // Measured inside runAgent (wall time minus provider time), read off one worker's histogram.
         ownP50Ms: quantile(metricsBefore[outcome], metricsAfter[outcome], 0.5),
         ownP99Ms: quantile(metricsBefore[outcome], metricsAfter[outcome], 0.99),
@@ -181,7 +290,13 @@ try {
   console.table(results);
   console.log('ownP50Ms/ownP99Ms: runAgent time minus provider time, as histogram bucket upper bounds (ms).');
 
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, workers: Number(WORKERS) };
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    workers: Number(WORKERS),
+  };
   mkdirSync('bench/results', { recursive: true });
   const out = JSON.stringify({ at: new Date().toISOString(), machine, durationSeconds: DURATION, results }, null, 2);
   writeFileSync(`bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`, `${out}\n`);

@@ -4,16 +4,29 @@ import { ConfigError, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('defaults to the embedded mode with open sign-up and a demo tenant', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ embedded: true, port: 4000, host: '127.0.0.1', dataDir: './.data', signupOpen: true, demoTenant: true });
+    expect(c).toMatchObject({
+      embedded: true,
+      port: 4000,
+      host: '127.0.0.1',
+      dataDir: './.data',
+      signupOpen: true,
+      demoTenant: true,
+    });
   });
 
   it('switches to services on DATABASE_URL and REDIS_URL, with sign-up closed by default', () => {
-    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', REDIS_URL: 'redis://h:6379', ADMIN_TOKEN: 'x'.repeat(32) });
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@h/db',
+      REDIS_URL: 'redis://h:6379',
+      ADMIN_TOKEN: 'x'.repeat(32),
+    });
     expect(c).toMatchObject({ embedded: false, signupOpen: false, demoTenant: false, redisUrl: 'redis://h:6379' });
   });
 
   it('refuses production on the embedded store, with a clear message', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/NODE_ENV=production needs DATABASE_URL and REDIS_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /NODE_ENV=production needs DATABASE_URL and REDIS_URL/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/db' })).toThrow(ConfigError);
   });
 
@@ -31,7 +44,10 @@ describe('loadConfig', () => {
 
   it('refuses several workers on the embedded store', () => {
     expect(() => loadConfig({ WORKERS: '2' })).toThrow(/WORKERS>1 needs DATABASE_URL and REDIS_URL/);
-    expect(loadConfig({ WORKERS: '2', DATABASE_URL: 'postgres://h/db', REDIS_URL: 'redis://h', ADMIN_TOKEN: 'x'.repeat(32) }).workers).toBe(2);
+    expect(
+      loadConfig({ WORKERS: '2', DATABASE_URL: 'postgres://h/db', REDIS_URL: 'redis://h', ADMIN_TOKEN: 'x'.repeat(32) })
+        .workers,
+    ).toBe(2);
   });
 
   it('refuses closed sign-up without an operator token, and a short token', () => {

@@ -13,9 +13,15 @@ const EnvSchema = z.object({
   DATABASE_URL: optionalUrl(/^postgres(ql)?:\/\//),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: optionalUrl(/^rediss?:\/\//),
-  REDIS_KEY_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]*$/).default('gov:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]*$/)
+    .default('gov:'),
   SIGNUP: z.preprocess(emptyToUndefined, z.enum(['open', 'closed']).optional()),
-  ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional()),
+  ADMIN_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().min(24, 'ADMIN_TOKEN must be at least 24 characters').optional(),
+  ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(5000).default(5000),
   DEMO_TENANT: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),

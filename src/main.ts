@@ -53,7 +53,9 @@ export async function compose(
     await seedCatalogs(database);
     store = await openStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix });
     const redis = store.kind === 'redis' ? store.redis : undefined;
-    cacheStore = config.cacheRedisUrl ? await openStore({ redisUrl: config.cacheRedisUrl, prefix: config.redisKeyPrefix }) : undefined;
+    cacheStore = config.cacheRedisUrl
+      ? await openStore({ redisUrl: config.cacheRedisUrl, prefix: config.redisKeyPrefix })
+      : undefined;
     const cacheRedis = cacheStore?.kind === 'redis' ? cacheStore.redis : redis;
     const cache = cacheRedis ? new RedisKv(cacheRedis) : new MemoryKv(64 * 1024 * 1024, () => clock.now().getTime());
     const outbox = new Outbox(database.db, redis, log);
@@ -71,14 +73,21 @@ export async function compose(
     const stopJanitor = redis ? startLedgerJanitor(outbox, redis, log) : () => undefined;
     const providers: ProviderDeps = {
       registry: createProviderRegistry(config.providers),
-      breakers: new CircuitBreakers({ threshold: config.providers.breakerFailures, openMs: config.providers.breakerOpenMs, now: () => clock.now().getTime() }),
+      breakers: new CircuitBreakers({
+        threshold: config.providers.breakerFailures,
+        openMs: config.providers.breakerOpenMs,
+        now: () => clock.now().getTime(),
+      }),
       timeoutMs: config.providers.timeoutMs,
       retries: config.providers.retries,
       retryBaseMs: config.providers.retryBaseMs,
       random: options.random ?? Math.random,
     };
     const lookups = new Lookups(database.db, log, {
-      ttlMs: 10_000, now: () => clock.now().getTime(), redis, channel: `${config.redisKeyPrefix}invalidations`,
+      ttlMs: 10_000,
+      now: () => clock.now().getTime(),
+      redis,
+      channel: `${config.redisKeyPrefix}invalidations`,
     });
     await lookups.start();
     const keys = createKeyAuthenticator(database.db, log, config.keyCacheTtlMs, () => clock.now().getTime());
@@ -148,11 +157,16 @@ async function serve(config: Config): Promise<void> {
     const demo = await ensureDemoTenant({ deps: runtime.deps, requestId: 'boot', log });
     if (demo) {
       // Printed once, on purpose: the database keeps only the hash.
-      process.stdout.write(`\nDemo tenant created. Its owner API key (also saved to ${demo.file}):\n\n  ${demo.secret}\n\n`);
+      process.stdout.write(
+        `\nDemo tenant created. Its owner API key (also saved to ${demo.file}):\n\n  ${demo.secret}\n\n`,
+      );
     }
   }
   const address = await runtime.http.listen({ host: config.host, port: config.port });
-  log.info({ address, mode: config.embedded ? 'embedded' : 'services', workers: config.workers, bootMs: Date.now() - started }, 'governor is listening');
+  log.info(
+    { address, mode: config.embedded ? 'embedded' : 'services', workers: config.workers, bootMs: Date.now() - started },
+    'governor is listening',
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -207,7 +221,7 @@ async function start(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   start().catch((err: unknown) => {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : (err as Error)?.stack ?? String(err)}\n`);
+    process.stderr.write(`${err instanceof ConfigError ? err.message : ((err as Error)?.stack ?? String(err))}\n`);
     process.exit(1);
   });
 }

@@ -18,8 +18,16 @@ const settings = {
   cheapModel: optional(idSchema),
   strongModel: optional(idSchema),
   localModel: optional(idSchema),
-  cacheTtlSeconds: optional(z.number().int().min(0, 'must be 0 (no caching) or more').max(30 * 86_400, 'must be at most 30 days')),
-  contextTokenBudget: optional(z.number().int().min(256, 'must be at least 256').max(1_000_000, 'must be at most 1,000,000')),
+  cacheTtlSeconds: optional(
+    z
+      .number()
+      .int()
+      .min(0, 'must be 0 (no caching) or more')
+      .max(30 * 86_400, 'must be at most 30 days'),
+  ),
+  contextTokenBudget: optional(
+    z.number().int().min(256, 'must be at least 256').max(1_000_000, 'must be at most 1,000,000'),
+  ),
   tools: optional(
     z
       .array(z.enum(TOOL_NAMES, { error: `must be one of: ${TOOL_NAMES.join(', ')}` }))
@@ -29,7 +37,12 @@ const settings = {
   storeTranscripts: optional(z.boolean()),
 };
 
-const CreateAgentInput = z.object({ name: nameSchema, slug: optional(slugSchema), instructions: instructionsSchema, ...settings });
+const CreateAgentInput = z.object({
+  name: nameSchema,
+  slug: optional(slugSchema),
+  instructions: instructionsSchema,
+  ...settings,
+});
 type AgentFields = z.output<typeof CreateAgentInput>;
 export type NewAgent = Pick<AgentFields, 'name' | 'instructions'> & Partial<AgentFields>;
 
@@ -72,7 +85,10 @@ export async function prepareAgent(
 /** Shared with sign-up, which creates the `assistant` agent. */
 export async function insertAgent(tx: Tx, tenantId: string, values: AgentValues): Promise<AgentRow> {
   try {
-    const [row] = await tx.insert(agents).values({ id: newId('agent'), tenantId, ...values }).returning();
+    const [row] = await tx
+      .insert(agents)
+      .values({ id: newId('agent'), tenantId, ...values })
+      .returning();
     return row!;
   } catch (e) {
     if (uniqueViolation(e)) throw conflict('An active agent with this slug already exists.');
@@ -87,11 +103,17 @@ async function checkModels(catalog: ModelCatalog, ids: Record<string, string | u
     if (!model) throw badInput(`Unknown model "${id}": see the models query.`, field);
     if (field === 'localModel' && model.tier !== 'LOCAL') throw badInput(`"${id}" is not a LOCAL model.`, field);
     // Plans allow model tiers: a STRONG model posing as the cheap one would slip past them.
-    if (field === 'cheapModel' && model.tier === 'STRONG') throw badInput(`"${id}" is a STRONG model: the cheap model must be CHEAP or LOCAL.`, field);
+    if (field === 'cheapModel' && model.tier === 'STRONG')
+      throw badInput(`"${id}" is a STRONG model: the cheap model must be CHEAP or LOCAL.`, field);
   }
 }
 
-const UpdateAgentInput = z.object({ id: idSchema, name: optional(nameSchema), instructions: optional(instructionsSchema), ...settings });
+const UpdateAgentInput = z.object({
+  id: idSchema,
+  name: optional(nameSchema),
+  instructions: optional(instructionsSchema),
+  ...settings,
+});
 
 /** Every change bumps the version, which is part of the response-cache key. */
 export async function updateAgent({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<AgentRow> {
@@ -112,7 +134,10 @@ export async function updateAgent({ ctx, input }: { ctx: TenantContext; input: u
       .where(and(eq(agents.tenantId, ctx.actor.tenantId), eq(agents.id, id), isNull(agents.archivedAt)))
       .returning();
     if (row) return row;
-    const [archived] = await tx.select({ id: agents.id }).from(agents).where(and(eq(agents.tenantId, ctx.actor.tenantId), eq(agents.id, id)));
+    const [archived] = await tx
+      .select({ id: agents.id })
+      .from(agents)
+      .where(and(eq(agents.tenantId, ctx.actor.tenantId), eq(agents.id, id)));
     throw archived ? conflict('The agent is archived and cannot be changed.') : notFound('Agent');
   });
   await ctx.deps.lookups.invalidate({ kind: 'agents', tenantId: updated.tenantId });
@@ -135,18 +160,32 @@ export async function archiveAgent({ ctx, input }: { ctx: TenantContext; input: 
   return archived;
 }
 
-export async function listAgents({ ctx, input }: { ctx: TenantContext; input: { includeArchived?: boolean | null } }): Promise<AgentRow[]> {
+export async function listAgents({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: { includeArchived?: boolean | null };
+}): Promise<AgentRow[]> {
   return inTenant(ctx, (tx) =>
     tx
       .select()
       .from(agents)
-      .where(and(eq(agents.tenantId, ctx.actor.tenantId), input.includeArchived ? undefined : isNull(agents.archivedAt)))
+      .where(
+        and(eq(agents.tenantId, ctx.actor.tenantId), input.includeArchived ? undefined : isNull(agents.archivedAt)),
+      )
       .orderBy(asc(agents.id)),
   );
 }
 
 /** By id (archived ones too), or by slug (the active agent). */
-export async function getAgent({ ctx, input }: { ctx: TenantContext; input: { idOrSlug: unknown } }): Promise<AgentRow> {
+export async function getAgent({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: { idOrSlug: unknown };
+}): Promise<AgentRow> {
   const key = parseInput(z.string().trim().min(1, 'must not be empty').max(64, 'is too long'), input.idOrSlug);
   const [row] = await inTenant(ctx, (tx) =>
     tx
@@ -155,7 +194,9 @@ export async function getAgent({ ctx, input }: { ctx: TenantContext; input: { id
       .where(
         and(
           eq(agents.tenantId, ctx.actor.tenantId),
-          key.startsWith('agt_') ? eq(agents.id, key) : and(eq(agents.slug, key.toLowerCase()), isNull(agents.archivedAt)),
+          key.startsWith('agt_')
+            ? eq(agents.id, key)
+            : and(eq(agents.slug, key.toLowerCase()), isNull(agents.archivedAt)),
         ),
       ),
   );

@@ -1,4 +1,12 @@
-export { archiveAgent, createAgent, getAgent, insertAgent, listAgents, prepareAgent, updateAgent } from './definitions.js';
+export {
+  archiveAgent,
+  createAgent,
+  getAgent,
+  insertAgent,
+  listAgents,
+  prepareAgent,
+  updateAgent,
+} from './definitions.js';
 export { TOOL_NAMES, TOOLS, toolsFor, type ToolName } from './tools/registry.js';
 export { collectRun, type RunEvent } from './run/events.js';
 export type { DeliveredResult, RunAgentResult, RunLimitKind, ToolCallHandoff } from './run/outcome.js';

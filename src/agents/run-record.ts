@@ -47,7 +47,11 @@ export function runRecord(run: PreparedRun, facts: RunFacts, endedAt: number): R
     sideCalls: facts.spend?.sideCalls() ?? [],
     // Inputs were validated as storable; what a model wrote is made so.
     transcript: run.agent.storeTranscripts
-      ? { ...(messages.length ? { messages } : {}), message: run.message, output: facts.output ? toStorable(facts.output) : null }
+      ? {
+          ...(messages.length ? { messages } : {}),
+          message: run.message,
+          output: facts.output ? toStorable(facts.output) : null,
+        }
       : null,
     createdAt: new Date(run.startedAt).toISOString(),
   };

@@ -52,7 +52,14 @@ export async function listAgentRuns({
   }
   const tenantId = ctx.actor.tenantId;
   const [stored, unflushed] = await Promise.all([
-    inTenant(ctx, (tx) => tx.select().from(agentRuns).where(runFilterSql(tenantId, filter)).orderBy(desc(agentRuns.id)).limit(page.first + 1)),
+    inTenant(ctx, (tx) =>
+      tx
+        .select()
+        .from(agentRuns)
+        .where(runFilterSql(tenantId, filter))
+        .orderBy(desc(agentRuns.id))
+        .limit(page.first + 1),
+    ),
     ctx.deps.outbox.runs(tenantId, filter),
   ]);
   const byId = new Map<string, RunRecord>();
@@ -64,6 +71,11 @@ export async function listAgentRuns({
 
 /** An agent by id, archived ones too: runs keep pointing at their agent. */
 export async function findAgent(db: Db, tenantId: string, id: string): Promise<AgentRow | undefined> {
-  const [row] = await scoped(db, tenantId, (tx) => tx.select().from(agents).where(and(eq(agents.tenantId, tenantId), eq(agents.id, id))));
+  const [row] = await scoped(db, tenantId, (tx) =>
+    tx
+      .select()
+      .from(agents)
+      .where(and(eq(agents.tenantId, tenantId), eq(agents.id, id))),
+  );
   return row;
 }

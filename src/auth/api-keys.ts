@@ -26,12 +26,21 @@ export async function createApiKey({ ctx, input }: { ctx: TenantContext; input: 
   return inTenant(ctx, async (tx) => {
     if (userId && userId !== actor.userId) {
       requireRole(actor, 'ADMIN');
-      const [owner] = await tx.select().from(users).where(and(eq(users.tenantId, actor.tenantId), eq(users.id, userId)));
+      const [owner] = await tx
+        .select()
+        .from(users)
+        .where(and(eq(users.tenantId, actor.tenantId), eq(users.id, userId)));
       if (!owner) throw notFound('User');
       if (!roleAtLeast(actor.role, owner.role)) throw forbidden('You cannot create a key for a user who outranks you.');
       if (owner.status !== 'ACTIVE') throw conflict('The user is disabled.');
     }
-    return insertApiKey(tx, { tenantId: actor.tenantId, userId, kind: data.kind, name: data.name, createdBy: actor.keyId });
+    return insertApiKey(tx, {
+      tenantId: actor.tenantId,
+      userId,
+      kind: data.kind,
+      name: data.name,
+      createdBy: actor.keyId,
+    });
   });
 }
 
@@ -76,7 +85,13 @@ export async function revokeApiKey({ ctx, input }: { ctx: TenantContext; input: 
   return revoked;
 }
 
-export async function listApiKeys({ ctx, input }: { ctx: TenantContext; input: { first?: number | null; after?: string | null } }): Promise<Connection<ApiKeyRow>> {
+export async function listApiKeys({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: { first?: number | null; after?: string | null };
+}): Promise<Connection<ApiKeyRow>> {
   requireRole(ctx.actor, 'ADMIN');
   const page = parsePage(input);
   const rows = await inTenant(ctx, (tx) =>
@@ -93,7 +108,10 @@ export async function listApiKeys({ ctx, input }: { ctx: TenantContext; input: {
 /** The key of an authenticated caller (Viewer.apiKey). */
 export async function findApiKey(ctx: TenantContext, id: string): Promise<ApiKeyRow | undefined> {
   const [row] = await inTenant(ctx, (tx) =>
-    tx.select().from(apiKeys).where(and(eq(apiKeys.tenantId, ctx.actor.tenantId), eq(apiKeys.id, id))),
+    tx
+      .select()
+      .from(apiKeys)
+      .where(and(eq(apiKeys.tenantId, ctx.actor.tenantId), eq(apiKeys.id, id))),
   );
   return row;
 }

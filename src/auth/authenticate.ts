@@ -30,12 +30,18 @@ const TOUCH_EVERY_MS = 60_000;
 
 function toActor(row: KeyLookupRow): Actor | undefined {
   if (row.revoked_at) return undefined;
-  if (row.kind === 'SERVICE') return { kind: 'SERVICE', tenantId: row.tenant_id, keyId: row.key_id, userId: null, role: 'ADMIN' };
+  if (row.kind === 'SERVICE')
+    return { kind: 'SERVICE', tenantId: row.tenant_id, keyId: row.key_id, userId: null, role: 'ADMIN' };
   if (!row.user_id || row.user_status !== 'ACTIVE' || !row.user_role) return undefined;
   return { kind: 'USER', tenantId: row.tenant_id, keyId: row.key_id, userId: row.user_id, role: row.user_role as Role };
 }
 
-export function createKeyAuthenticator(db: Db, log: Logger, ttlMs: number, now: () => number = Date.now): KeyAuthenticator {
+export function createKeyAuthenticator(
+  db: Db,
+  log: Logger,
+  ttlMs: number,
+  now: () => number = Date.now,
+): KeyAuthenticator {
   const cache = new Map<string, { actor: Actor; expiresAt: number }>();
   const touched = new Map<string, number>();
 
@@ -45,7 +51,10 @@ export function createKeyAuthenticator(db: Db, log: Logger, ttlMs: number, now: 
     touched.set(actor.keyId, now());
     // last_used_at is a hint: written off the request path, at most once a minute per key.
     scoped(db, actor.tenantId, (tx) =>
-      tx.update(apiKeys).set({ lastUsedAt: new Date(now()) }).where(sql`${apiKeys.id} = ${actor.keyId}`),
+      tx
+        .update(apiKeys)
+        .set({ lastUsedAt: new Date(now()) })
+        .where(sql`${apiKeys.id} = ${actor.keyId}`),
     ).catch((err: unknown) => log.warn({ err, keyId: actor.keyId }, 'could not record key use'));
   }
 

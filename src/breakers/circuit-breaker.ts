@@ -10,9 +10,7 @@ type Entry = { failures: number; openUntil: number; trial: boolean };
 export class CircuitBreakers {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(
-    private readonly options: { threshold: number; openMs: number; now: () => number },
-  ) {}
+  constructor(private readonly options: { threshold: number; openMs: number; now: () => number }) {}
 
   private entry(model: string): Entry {
     let e = this.entries.get(model);

@@ -4,8 +4,16 @@ import type { LedgerEntry } from '../ledger/index.js';
 import { AppError } from '../lib/errors.js';
 import { rateLimited, rateSpec, type RateLimit } from './rate-limit.js';
 import {
-  admitUnguarded, asStoreFault, denial, holdRequest, newReservation, withSeeding,
-  type BudgetDeps, type Denial, type HoldAsk, type Reservation,
+  admitUnguarded,
+  asStoreFault,
+  denial,
+  holdRequest,
+  newReservation,
+  withSeeding,
+  type BudgetDeps,
+  type Denial,
+  type HoldAsk,
+  type Reservation,
 } from './service.js';
 import type { GateOutcome, Seed } from './store.js';
 
@@ -24,7 +32,10 @@ export type Gate =
  * estimate, in one round trip to the store. Where the cache lives elsewhere (CACHE_REDIS_URL) it
  * is read first and the store does the rest. A hit's run record is durable before this returns.
  */
-export async function gateRun(deps: BudgetDeps, ask: HoldAsk & { rate?: RateLimit; probe?: CacheProbe }): Promise<Gate> {
+export async function gateRun(
+  deps: BudgetDeps,
+  ask: HoldAsk & { rate?: RateLimit; probe?: CacheProbe },
+): Promise<Gate> {
   const rate = rateSpec(ask.tenantId, ask.rate, ask.now);
   const reservation = newReservation(ask);
   const request = { ...holdRequest(reservation, reservation.held, ask.now, ask.holdMs), rateLimit: rate };
@@ -49,7 +60,12 @@ export async function gateRun(deps: BudgetDeps, ask: HoldAsk & { rate?: RateLimi
   }
 }
 
-function settleGate(deps: BudgetDeps, ask: HoldAsk & { rate?: RateLimit }, outcome: Exclude<GateOutcome, Seed>, r: Reservation): Gate {
+function settleGate(
+  deps: BudgetDeps,
+  ask: HoldAsk & { rate?: RateLimit },
+  outcome: Exclude<GateOutcome, Seed>,
+  r: Reservation,
+): Gate {
   switch (outcome.kind) {
     case 'rate_limited':
       return { kind: 'rate_limited', error: rateLimited(ask.rate!, ask.now) };
@@ -71,7 +87,8 @@ async function recordHit(
   entry: LedgerEntry,
   answer: CachedAnswer,
 ): Promise<Gate> {
-  if (rate && (await deps.store.countRate(rate))) return { kind: 'rate_limited', error: rateLimited(ask.rate!, ask.now) };
+  if (rate && (await deps.store.countRate(rate)))
+    return { kind: 'rate_limited', error: rateLimited(ask.rate!, ask.now) };
   const stream = await deps.store.append(ask.tenantId, entry);
   if (stream) deps.outbox.track(entry, stream);
   return { kind: 'hit', answer, entry };

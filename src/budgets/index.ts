@@ -5,10 +5,25 @@ export { MemoryBudgetStore } from './memory-store.js';
 export { rateLimited, rateSpec, type RateLimit } from './rate-limit.js';
 export { RedisBudgetStore } from './redis-store.js';
 export {
-  extendReservation, readWindows, releaseReservation, reserveBudget,
-  type BudgetDeps, type BudgetFailMode, type Denial, type HoldAsk, type Reservation,
+  extendReservation,
+  readWindows,
+  releaseReservation,
+  reserveBudget,
+  type BudgetDeps,
+  type BudgetFailMode,
+  type Denial,
+  type HoldAsk,
+  type Reservation,
 } from './service.js';
 export { recordEntry, settleReservation, trueUp, usageEvents, type UsageLine, type UsageOwner } from './settle.js';
 export type { BudgetStore } from './store.js';
 export { budgetStatusFor, getBudgetStatus, setUserBudget, type BudgetStatusView } from './verbs.js';
-export { budgetWindows, userLimits, utcDay, utcMonth, WINDOW_KINDS, type BudgetWindow, type WindowKind } from './windows.js';
+export {
+  budgetWindows,
+  userLimits,
+  utcDay,
+  utcMonth,
+  WINDOW_KINDS,
+  type BudgetWindow,
+  type WindowKind,
+} from './windows.js';

@@ -13,7 +13,13 @@ const windows = (tokens: number, usdMicros: number): Remaining[] => [
   { kind: 'TENANT_SPEND', unit: 'USD', remaining: usdMicros },
 ];
 
-const base = (remaining: Remaining[]): LadderInput => ({ routed: strong, cheaper: [cheap], inputTokens: 1_000, outputCap: 1_000, remaining });
+const base = (remaining: Remaining[]): LadderInput => ({
+  routed: strong,
+  cheaper: [cheap],
+  inputTokens: 1_000,
+  outputCap: 1_000,
+  remaining,
+});
 
 describe('costMicros', () => {
   it('prices input and output per million tokens and rounds up', () => {
@@ -58,7 +64,13 @@ describe('decideLadder', () => {
   });
 
   it('honours a custom floor', () => {
-    expect(decideLadder({ ...base(windows(1_100, 1_000_000)), floor: 64 })).toMatchObject({ action: 'SHORTER_RESPONSE', outputCap: 100 });
-    expect(decideLadder({ ...base(windows(1_100, 1_000_000)), floor: 128 })).toMatchObject({ action: 'REFUSE', window: 'USER_DAILY' });
+    expect(decideLadder({ ...base(windows(1_100, 1_000_000)), floor: 64 })).toMatchObject({
+      action: 'SHORTER_RESPONSE',
+      outputCap: 100,
+    });
+    expect(decideLadder({ ...base(windows(1_100, 1_000_000)), floor: 128 })).toMatchObject({
+      action: 'REFUSE',
+      window: 'USER_DAILY',
+    });
   });
 });

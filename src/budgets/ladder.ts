@@ -65,13 +65,21 @@ export function decideLadder(input: LadderInput): LadderDecision {
     if (cap >= floor && (!best || cap > best.cap)) best = { model, cap };
   }
   if (best) return { action: 'SHORTER_RESPONSE', model: best.model, outputCap: best.cap };
-  const cheapest = [routed, ...cheaper].reduce((a, b) => (costMicros(b, inputTokens, floor) < costMicros(a, inputTokens, floor) ? b : a));
-  const window = blockingWindow(cheapest, inputTokens, floor, remaining) ?? blockingWindow(routed, inputTokens, outputCap, remaining)!;
+  const cheapest = [routed, ...cheaper].reduce((a, b) =>
+    costMicros(b, inputTokens, floor) < costMicros(a, inputTokens, floor) ? b : a,
+  );
+  const window =
+    blockingWindow(cheapest, inputTokens, floor, remaining) ??
+    blockingWindow(routed, inputTokens, outputCap, remaining)!;
   return { action: 'REFUSE', window: window.kind };
 }
 
 /** The degradations a decision took against the routed model and the full output cap. */
-export function degradationsOf(decision: Exclude<LadderDecision, { action: 'REFUSE' }>, routed: LadderModel, outputCap: number): Degradation[] {
+export function degradationsOf(
+  decision: Exclude<LadderDecision, { action: 'REFUSE' }>,
+  routed: LadderModel,
+  outputCap: number,
+): Degradation[] {
   const taken: Degradation[] = [];
   if (decision.model.id !== routed.id) taken.push('CHEAPER_MODEL');
   if (decision.outputCap < outputCap) taken.push('SHORTER_RESPONSE');

@@ -2,8 +2,16 @@ import type { CacheKv } from '../cache/kv.js';
 import { fillHit, parseCachedAnswer } from '../cache/response-cache.js';
 import type { LedgerEntry } from '../ledger/index.js';
 import type {
-  BudgetStore, GateOutcome, GateRequest, HoldOutcome, HoldRequest, RateSpec, SettleOutcome, SettleRequest,
-  WindowSpec, WindowUsage,
+  BudgetStore,
+  GateOutcome,
+  GateRequest,
+  HoldOutcome,
+  HoldRequest,
+  RateSpec,
+  SettleOutcome,
+  SettleRequest,
+  WindowSpec,
+  WindowUsage,
 } from './store.js';
 
 type Hold = { tenantId: string; expiresAt: number; amounts: Map<string, number> };
@@ -73,7 +81,8 @@ export class MemoryBudgetStore implements BudgetStore {
     const usage = req.windows.map((w) => this.counters.get(w.key)!);
     for (const [i, w] of req.windows.entries()) {
       const u = usage[i]!;
-      if (!force && u.used + u.reserved + req.amounts[i]! > w.limit) return { kind: 'denied', index: i, usage: { ...u } };
+      if (!force && u.used + u.reserved + req.amounts[i]! > w.limit)
+        return { kind: 'denied', index: i, usage: { ...u } };
     }
     const amounts = new Map(current);
     for (const [i, w] of req.windows.entries()) {

@@ -4,14 +4,28 @@ import { decodeEntry, encodeEntry, ledgerStreamKey, type LedgerEntry, type Strea
 import { tenantKey } from '../lib/keys.js';
 import { GATE, HOLD, RATE, READ, RELEASE, SEED, SETTLE } from './redis-scripts.js';
 import type {
-  BudgetStore, GateOutcome, GateRequest, HoldOutcome, HoldRequest, RateSpec, Seed, SettleOutcome, SettleRequest,
-  WindowSpec, WindowUsage,
+  BudgetStore,
+  GateOutcome,
+  GateRequest,
+  HoldOutcome,
+  HoldRequest,
+  RateSpec,
+  Seed,
+  SettleOutcome,
+  SettleRequest,
+  WindowSpec,
+  WindowUsage,
 } from './store.js';
 
 type Script = (numKeys: number, ...args: (string | number)[]) => Promise<unknown[]>;
 const SCRIPTS = {
-  budgetGate: GATE, budgetHold: HOLD, budgetRate: RATE, budgetSettle: SETTLE, budgetRelease: RELEASE,
-  budgetRead: READ, budgetSeed: SEED,
+  budgetGate: GATE,
+  budgetHold: HOLD,
+  budgetRate: RATE,
+  budgetSettle: SETTLE,
+  budgetRelease: RELEASE,
+  budgetRead: READ,
+  budgetSeed: SEED,
 } as const;
 type ScriptName = keyof typeof SCRIPTS;
 
@@ -28,7 +42,10 @@ const pairs = (flat: unknown[], from: number): WindowUsage[] => {
 };
 
 const windowArgs = (req: HoldRequest) => req.windows.flatMap((w, i) => [w.limit, req.amounts[i]!, w.ttlSeconds]);
-const seedOf = (reply: unknown[]): Seed => ({ kind: 'seed', indexes: (reply[1] as number[]).map((i) => Number(i) - 1) });
+const seedOf = (reply: unknown[]): Seed => ({
+  kind: 'seed',
+  indexes: (reply[1] as number[]).map((i) => Number(i) - 1),
+});
 
 /** The replies every hold-shaped script can give. */
 function holdReply(reply: unknown[]): HoldOutcome {
@@ -36,7 +53,11 @@ function holdReply(reply: unknown[]): HoldOutcome {
     case 'HELD':
       return { kind: 'held', usage: pairs(reply, 1) };
     case 'DENIED':
-      return { kind: 'denied', index: Number(reply[1]) - 1, usage: { used: Number(reply[2]), reserved: Number(reply[3]) } };
+      return {
+        kind: 'denied',
+        index: Number(reply[1]) - 1,
+        usage: { used: Number(reply[2]), reserved: Number(reply[3]) },
+      };
     case 'SEED':
       return seedOf(reply);
     case 'GONE':
@@ -70,18 +91,32 @@ export class RedisBudgetStore implements BudgetStore {
     const stream = ledgerStreamKey(req.tenantId);
     // Unused slots still name keys of this tenant, so the script stays in one slot.
     const keys = [
-      holdsKey(req.tenantId), expiryKey(req.tenantId), req.rateLimit?.key ?? tenantKey(req.tenantId, 'rl', '-'),
-      probe?.key ?? tenantKey(req.tenantId, 'rc', '-'), stream, ...req.windows.map((w) => w.key),
+      holdsKey(req.tenantId),
+      expiryKey(req.tenantId),
+      req.rateLimit?.key ?? tenantKey(req.tenantId, 'rl', '-'),
+      probe?.key ?? tenantKey(req.tenantId, 'rc', '-'),
+      stream,
+      ...req.windows.map((w) => w.key),
     ];
     const args = [
-      req.now, req.reservationId, req.expiresAt, req.rateLimit?.limit ?? 0, req.rateLimit?.windowSeconds ?? 0,
-      probe ? encodeEntry(probe.hit) : '', ...windowArgs(req),
+      req.now,
+      req.reservationId,
+      req.expiresAt,
+      req.rateLimit?.limit ?? 0,
+      req.rateLimit?.windowSeconds ?? 0,
+      probe ? encodeEntry(probe.hit) : '',
+      ...windowArgs(req),
     ];
     const reply = await this.run('budgetGate', keys, args);
     if (reply[0] === 'RATE_LIMITED') return { kind: 'rate_limited' };
     if (reply[0] === 'HIT') {
       const entry = decodeEntry(String(reply[2]));
-      return { kind: 'hit', answer: parseCachedAnswer(String(reply[1])), entry, streamEntry: { stream, id: String(reply[3]) } };
+      return {
+        kind: 'hit',
+        answer: parseCachedAnswer(String(reply[1])),
+        entry,
+        streamEntry: { stream, id: String(reply[3]) },
+      };
     }
     const outcome = holdReply(reply);
     if (outcome.kind === 'gone') throw new Error('unreachable: a new hold cannot be gone');
@@ -102,7 +137,9 @@ export class RedisBudgetStore implements BudgetStore {
 
   private async hold(req: HoldRequest, mode: 'reserve' | 'extend' | 'force'): Promise<HoldOutcome> {
     const keys = [holdsKey(req.tenantId), expiryKey(req.tenantId), ...req.windows.map((w) => w.key)];
-    return holdReply(await this.run('budgetHold', keys, [req.now, req.reservationId, req.expiresAt, mode, ...windowArgs(req)]));
+    return holdReply(
+      await this.run('budgetHold', keys, [req.now, req.reservationId, req.expiresAt, mode, ...windowArgs(req)]),
+    );
   }
 
   async settle(req: SettleRequest): Promise<SettleOutcome> {
@@ -127,7 +164,11 @@ export class RedisBudgetStore implements BudgetStore {
   }
 
   async read(tenantId: string, windows: WindowSpec[], now: number) {
-    const reply = await this.run('budgetRead', [holdsKey(tenantId), expiryKey(tenantId), ...windows.map((w) => w.key)], [now]);
+    const reply = await this.run(
+      'budgetRead',
+      [holdsKey(tenantId), expiryKey(tenantId), ...windows.map((w) => w.key)],
+      [now],
+    );
     if (reply[0] === 'SEED') return seedOf(reply);
     return { kind: 'ok' as const, usage: pairs(reply, 1) };
   }

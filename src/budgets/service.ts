@@ -49,13 +49,18 @@ const MAX_SEED_ROUNDS = 3;
 
 export function unavailable(deps: BudgetDeps, err: unknown): AppError {
   deps.log.error({ err }, 'budget store unavailable');
-  return new AppError('SERVICE_UNAVAILABLE', 'Budgets cannot be checked right now, so the request was refused; retry shortly.', {
-    reason: 'BUDGET_STORE_UNAVAILABLE',
-  });
+  return new AppError(
+    'SERVICE_UNAVAILABLE',
+    'Budgets cannot be checked right now, so the request was refused; retry shortly.',
+    {
+      reason: 'BUDGET_STORE_UNAVAILABLE',
+    },
+  );
 }
 
 /** Store faults become SERVICE_UNAVAILABLE; our own faults pass as they are. */
-export const asStoreFault = (deps: BudgetDeps, err: unknown) => (err instanceof AppError ? err : unavailable(deps, err));
+export const asStoreFault = (deps: BudgetDeps, err: unknown) =>
+  err instanceof AppError ? err : unavailable(deps, err);
 
 /** Rebuilds missing counters from the ledger, never from zero, then retries the operation. */
 export async function withSeeding<T extends { kind: string }>(
@@ -95,11 +100,20 @@ export function newReservation(ask: HoldAsk, guarded = true): Reservation {
 }
 
 export const holdRequest = (r: Reservation, amounts: number[], now: Date, holdMs: number): HoldRequest => ({
-  tenantId: r.tenantId, reservationId: r.id, windows: r.windows, amounts, now: now.getTime(), expiresAt: now.getTime() + holdMs,
+  tenantId: r.tenantId,
+  reservationId: r.id,
+  windows: r.windows,
+  amounts,
+  now: now.getTime(),
+  expiresAt: now.getTime() + holdMs,
 });
 
 /** A denial names the window that blocked and what it held already. */
-export function denial(windows: BudgetWindow[], amounts: number[], outcome: { index: number; usage: WindowUsage }): Denial {
+export function denial(
+  windows: BudgetWindow[],
+  amounts: number[],
+  outcome: { index: number; usage: WindowUsage },
+): Denial {
   return { window: windows[outcome.index]!, usage: outcome.usage, requested: amounts[outcome.index]! };
 }
 
@@ -136,7 +150,10 @@ function held(outcome: Exclude<HoldOutcome, Seed>, reservation: Reservation) {
 
 /** BUDGET_FAIL_MODE=open: the store is away, the request goes ahead and its usage to the ledger. */
 export function admitUnguarded(deps: BudgetDeps, reservation: Reservation, err: unknown): Reservation {
-  deps.log.warn({ err, tenantId: reservation.tenantId }, 'budget store unavailable: admitting unguarded (BUDGET_FAIL_MODE=open)');
+  deps.log.warn(
+    { err, tenantId: reservation.tenantId },
+    'budget store unavailable: admitting unguarded (BUDGET_FAIL_MODE=open)',
+  );
   return { ...reservation, guarded: false };
 }
 
@@ -183,7 +200,12 @@ export async function releaseReservation(deps: BudgetDeps, reservation: Reservat
 }
 
 /** Current use of each window, rebuilding lost counters from the ledger. */
-export async function readWindows(deps: BudgetDeps, tenantId: string, windows: BudgetWindow[], now: Date): Promise<WindowUsage[]> {
+export async function readWindows(
+  deps: BudgetDeps,
+  tenantId: string,
+  windows: BudgetWindow[],
+  now: Date,
+): Promise<WindowUsage[]> {
   try {
     const outcome = await withSeeding(deps, tenantId, windows, () => deps.store.read(tenantId, windows, now.getTime()));
     return outcome.usage;

@@ -93,7 +93,11 @@ export async function settleReservation(
       await trueUp(deps, reservation, { tokens, costMicros }, now);
       const outcome = await withSeeding(deps, reservation.tenantId, reservation.windows, () =>
         deps.store.settle({
-          tenantId: reservation.tenantId, reservationId: reservation.id, windows: reservation.windows, charges, entry,
+          tenantId: reservation.tenantId,
+          reservationId: reservation.id,
+          windows: reservation.windows,
+          charges,
+          entry,
           now: now.getTime(),
         }),
       );

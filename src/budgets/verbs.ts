@@ -8,7 +8,15 @@ import { findUser } from '../users/index.js';
 import { readWindows } from './service.js';
 import { budgetWindows, type BudgetUnit, type WindowKind } from './windows.js';
 
-export type WindowStatus = { kind: WindowKind; unit: BudgetUnit; limit: number; used: number; reserved: number; remaining: number; resetsAt: Date };
+export type WindowStatus = {
+  kind: WindowKind;
+  unit: BudgetUnit;
+  limit: number;
+  used: number;
+  reserved: number;
+  remaining: number;
+  resetsAt: Date;
+};
 export type BudgetStatusView = { user: UserRow; windows: Record<WindowKind, WindowStatus> };
 
 /** A user's windows now: used (settled), reserved (in flight) and what remains. */
@@ -21,13 +29,27 @@ export async function budgetStatusFor(deps: Deps, user: UserRow): Promise<Budget
   const usage = await readWindows(deps.budgets, tenant.id, windows, now);
   const statuses = windows.map((w, i): WindowStatus => {
     const { used, reserved } = usage[i]!;
-    return { kind: w.kind, unit: w.unit, limit: w.limit, used, reserved, remaining: Math.max(0, w.limit - used - reserved), resetsAt: w.resetsAt };
+    return {
+      kind: w.kind,
+      unit: w.unit,
+      limit: w.limit,
+      used,
+      reserved,
+      remaining: Math.max(0, w.limit - used - reserved),
+      resetsAt: w.resetsAt,
+    };
   });
   return { user, windows: Object.fromEntries(statuses.map((s) => [s.kind, s])) as Record<WindowKind, WindowStatus> };
 }
 
 /** Your own status; ADMIN+ for another user of the tenant. */
-export async function getBudgetStatus({ ctx, input }: { ctx: TenantContext; input: { userId?: unknown } }): Promise<BudgetStatusView> {
+export async function getBudgetStatus({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: { userId?: unknown };
+}): Promise<BudgetStatusView> {
   const userId = input.userId == null ? ctx.actor.userId : parseInput(idSchema, input.userId);
   if (!userId) throw badInput('A service key has no user of its own: name userId.', 'userId');
   if (userId !== ctx.actor.userId) requireRole(ctx.actor, 'ADMIN');
@@ -49,10 +71,16 @@ export async function setUserBudget({ ctx, input }: { ctx: TenantContext; input:
   const tenant = await tenantOf(ctx.deps, ctx.actor.tenantId);
   const plan = await ctx.deps.plans.byId(tenant.planId);
   if (data.dailyTokenLimit != null && data.dailyTokenLimit > plan.userDailyTokenLimit) {
-    throw badInput(`must be at most the ${plan.name} plan's ${plan.userDailyTokenLimit} tokens a day`, 'dailyTokenLimit');
+    throw badInput(
+      `must be at most the ${plan.name} plan's ${plan.userDailyTokenLimit} tokens a day`,
+      'dailyTokenLimit',
+    );
   }
   if (data.monthlyTokenLimit != null && data.monthlyTokenLimit > plan.userMonthlyTokenLimit) {
-    throw badInput(`must be at most the ${plan.name} plan's ${plan.userMonthlyTokenLimit} tokens a month`, 'monthlyTokenLimit');
+    throw badInput(
+      `must be at most the ${plan.name} plan's ${plan.userMonthlyTokenLimit} tokens a month`,
+      'monthlyTokenLimit',
+    );
   }
   const [row] = await inTenant(ctx, (tx) =>
     tx

@@ -32,7 +32,8 @@ export function utcMonth(now: Date): { start: Date; end: Date; label: string } {
   return { start, end, label: start.toISOString().slice(0, 7) };
 }
 
-const ttl = (end: Date, now: Date, graceDays: number) => Math.ceil((end.getTime() - now.getTime()) / 1000) + graceDays * 86_400;
+const ttl = (end: Date, now: Date, graceDays: number) =>
+  Math.ceil((end.getTime() - now.getTime()) / 1000) + graceDays * 86_400;
 
 /** Effective per-user limits: the user's override where set, else the plan's. */
 export function userLimits(plan: PlanRow, user: Pick<UserRow, 'dailyTokenLimit' | 'monthlyTokenLimit'>) {
@@ -54,20 +55,57 @@ export function budgetWindows(
 ): BudgetWindow[] {
   const day = utcDay(now);
   const month = utcMonth(now);
-  const monthly = (kind: WindowKind, unit: BudgetUnit, key: string, limit: number, userId: string | null): BudgetWindow => ({
-    kind, unit, key, limit, userId, periodStart: month.start, resetsAt: month.end, ttlSeconds: ttl(month.end, now, 7),
+  const monthly = (
+    kind: WindowKind,
+    unit: BudgetUnit,
+    key: string,
+    limit: number,
+    userId: string | null,
+  ): BudgetWindow => ({
+    kind,
+    unit,
+    key,
+    limit,
+    userId,
+    periodStart: month.start,
+    resetsAt: month.end,
+    ttlSeconds: ttl(month.end, now, 7),
   });
   const windows: BudgetWindow[] = [];
   if (user) {
     const limits = userLimits(plan, user);
     windows.push({
-      kind: 'USER_DAILY', unit: 'TOKENS', key: tenantKey(tenantId, 'b', 'ud', user.id, day.label), limit: limits.daily,
-      userId: user.id, periodStart: day.start, resetsAt: day.end, ttlSeconds: ttl(day.end, now, 2),
+      kind: 'USER_DAILY',
+      unit: 'TOKENS',
+      key: tenantKey(tenantId, 'b', 'ud', user.id, day.label),
+      limit: limits.daily,
+      userId: user.id,
+      periodStart: day.start,
+      resetsAt: day.end,
+      ttlSeconds: ttl(day.end, now, 2),
     });
-    windows.push(monthly('USER_MONTHLY', 'TOKENS', tenantKey(tenantId, 'b', 'um', user.id, month.label), limits.monthly, user.id));
+    windows.push(
+      monthly('USER_MONTHLY', 'TOKENS', tenantKey(tenantId, 'b', 'um', user.id, month.label), limits.monthly, user.id),
+    );
   }
-  windows.push(monthly('TENANT_MONTHLY', 'TOKENS', tenantKey(tenantId, 'b', 'tm', month.label), plan.tenantMonthlyTokenLimit, null));
-  windows.push(monthly('TENANT_SPEND', 'USD', tenantKey(tenantId, 'b', 'ts', month.label), plan.tenantMonthlySpendLimitMicros, null));
+  windows.push(
+    monthly(
+      'TENANT_MONTHLY',
+      'TOKENS',
+      tenantKey(tenantId, 'b', 'tm', month.label),
+      plan.tenantMonthlyTokenLimit,
+      null,
+    ),
+  );
+  windows.push(
+    monthly(
+      'TENANT_SPEND',
+      'USD',
+      tenantKey(tenantId, 'b', 'ts', month.label),
+      plan.tenantMonthlySpendLimitMicros,
+      null,
+    ),
+  );
   return windows;
 }
 

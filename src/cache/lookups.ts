@@ -66,7 +66,8 @@ export class Lookups {
   private apply(i: Invalidation): void {
     if (i.kind === 'tenant') this.entries.delete(`t:${i.tenantId}`);
     if (i.kind === 'user') this.entries.delete(`u:${i.tenantId}:${i.userId}`);
-    if (i.kind === 'agents') for (const k of this.entries.keys()) if (k.startsWith(`a:${i.tenantId}:`)) this.entries.delete(k);
+    if (i.kind === 'agents')
+      for (const k of this.entries.keys()) if (k.startsWith(`a:${i.tenantId}:`)) this.entries.delete(k);
     for (const l of this.listeners) l(i);
   }
 
@@ -91,7 +92,12 @@ export class Lookups {
 
   user(tenantId: string, userId: string): Promise<UserRow | undefined> {
     return this.cached(`u:${tenantId}:${userId}`, async () => {
-      const [row] = await scoped(this.db, tenantId, (tx) => tx.select().from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, userId))));
+      const [row] = await scoped(this.db, tenantId, (tx) =>
+        tx
+          .select()
+          .from(users)
+          .where(and(eq(users.tenantId, tenantId), eq(users.id, userId))),
+      );
       return row;
     });
   }
@@ -104,7 +110,12 @@ export class Lookups {
         tx
           .select()
           .from(agents)
-          .where(and(eq(agents.tenantId, tenantId), byId ? eq(agents.id, idOrSlug) : and(eq(agents.slug, idOrSlug.toLowerCase()), isNull(agents.archivedAt)))),
+          .where(
+            and(
+              eq(agents.tenantId, tenantId),
+              byId ? eq(agents.id, idOrSlug) : and(eq(agents.slug, idOrSlug.toLowerCase()), isNull(agents.archivedAt)),
+            ),
+          ),
       );
       return row;
     });

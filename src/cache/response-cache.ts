@@ -46,8 +46,14 @@ export function responseCacheKey(parts: {
   const digest = createHash('sha256')
     .update(
       JSON.stringify([
-        parts.tenantId, parts.agentId, parts.agentVersion, parts.routing, parts.maxOutputTokens, parts.userId,
-        parts.tools ?? null, messages,
+        parts.tenantId,
+        parts.agentId,
+        parts.agentVersion,
+        parts.routing,
+        parts.maxOutputTokens,
+        parts.userId,
+        parts.tools ?? null,
+        messages,
       ]),
     )
     .digest('hex');
@@ -64,7 +70,12 @@ export async function readCachedAnswer(kv: CacheKv, key: string, now: number): P
   return answer.expiresAt > now ? answer : undefined;
 }
 
-export async function storeCachedAnswer(kv: CacheKv, key: string, answer: CachedAnswer, ttlSeconds: number): Promise<boolean> {
+export async function storeCachedAnswer(
+  kv: CacheKv,
+  key: string,
+  answer: CachedAnswer,
+  ttlSeconds: number,
+): Promise<boolean> {
   const value = JSON.stringify(answer);
   if (ttlSeconds <= 0 || Buffer.byteLength(value) > MAX_ENTRY_BYTES) return false;
   await kv.set(key, value, ttlSeconds);

@@ -21,9 +21,7 @@ export type DatabaseHandle = {
   close(): Promise<void>;
 };
 
-export type DatabaseOptions =
-  | { kind: 'postgres'; url: string; poolMax: number }
-  | { kind: 'pglite'; dataDir: string };
+export type DatabaseOptions = { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string };
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === 'postgres') {

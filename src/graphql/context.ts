@@ -13,8 +13,19 @@ export type GraphQLContext = PublicContext & {
 
 export type ViewerParent = { actor: Actor };
 
-export async function buildContext(deps: Deps, authorization: string | undefined, requestId: string): Promise<GraphQLContext> {
-  const ctx: GraphQLContext = { deps, requestId, log: lazyChild(deps.log, { requestId }), operator: false, actor: undefined, authError: undefined };
+export async function buildContext(
+  deps: Deps,
+  authorization: string | undefined,
+  requestId: string,
+): Promise<GraphQLContext> {
+  const ctx: GraphQLContext = {
+    deps,
+    requestId,
+    log: lazyChild(deps.log, { requestId }),
+    operator: false,
+    actor: undefined,
+    authError: undefined,
+  };
   if (!authorization) return ctx;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) return { ...ctx, authError: unauthenticated('The Authorization header must be "Bearer <API key>".') };
@@ -26,7 +37,10 @@ export async function buildContext(deps: Deps, authorization: string | undefined
   } catch (err) {
     if (isAppError(err)) return { ...ctx, authError: err };
     ctx.log.error({ err }, 'authentication failed');
-    return { ...ctx, authError: new AppError('SERVICE_UNAVAILABLE', 'Authentication is unavailable right now; retry shortly.') };
+    return {
+      ...ctx,
+      authError: new AppError('SERVICE_UNAVAILABLE', 'Authentication is unavailable right now; retry shortly.'),
+    };
   }
 }
 

@@ -7,7 +7,10 @@ const formatted = (message: string, extensions: Record<string, unknown> = {}) =>
 
 describe('formatError', () => {
   it('keeps an AppError code and its extensions', () => {
-    const err = new GraphQLError('boom', { originalError: new AppError('RATE_LIMITED', 'slow down', { retryAfterSeconds: 3 }), path: ['x'] });
+    const err = new GraphQLError('boom', {
+      originalError: new AppError('RATE_LIMITED', 'slow down', { retryAfterSeconds: 3 }),
+      path: ['x'],
+    });
     expect(formatError(formatted('slow down'), err).extensions).toEqual({ code: 'RATE_LIMITED', retryAfterSeconds: 3 });
   });
   it('turns request faults into BAD_USER_INPUT', () => {
@@ -15,7 +18,10 @@ describe('formatError', () => {
     expect(formatError(formatted('Syntax Error'), err).extensions?.code).toBe('BAD_USER_INPUT');
   });
   it('masks anything unknown', () => {
-    const err = new GraphQLError('connection string postgres://secret', { originalError: new Error('secret'), path: ['x'] });
+    const err = new GraphQLError('connection string postgres://secret', {
+      originalError: new Error('secret'),
+      path: ['x'],
+    });
     expect(formatError(formatted('connection string postgres://secret'), err)).toEqual({
       message: 'Internal server error',
       path: ['x'],

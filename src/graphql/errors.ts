@@ -6,8 +6,15 @@ import type { GraphQLContext } from './context.js';
 
 const KNOWN = new Set<string>(ERROR_CODES);
 // Apollo's and graphql-js's own request faults: all of them are the caller's input.
-const REQUEST_FAULTS = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+const REQUEST_FAULTS = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 function codeOf(error: unknown): ErrorCode | undefined {
   const original = unwrapResolverError(error);
@@ -37,7 +44,8 @@ export const errorReportingPlugin: ApolloServerPlugin<GraphQLContext> = {
     return {
       async didEncounterErrors({ errors, contextValue }) {
         for (const err of errors) {
-          if (!codeOf(err)) contextValue.log.error({ err: unwrapResolverError(err), path: err.path }, 'unexpected error');
+          if (!codeOf(err))
+            contextValue.log.error({ err: unwrapResolverError(err), path: err.path }, 'unexpected error');
         }
       },
       async willSendResponse({ response, contextValue }) {

@@ -41,7 +41,9 @@ export function createApollo(options: { landingPage: boolean; plugins?: ApolloSe
       // Armor is typed against the CommonJS build of @apollo/server: the same plugin interface.
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       errorReportingPlugin,
-      options.landingPage ? ApolloServerPluginLandingPageLocalDefault({ footer: false }) : ApolloServerPluginLandingPageDisabled(),
+      options.landingPage
+        ? ApolloServerPluginLandingPageLocalDefault({ footer: false })
+        : ApolloServerPluginLandingPageDisabled(),
       ...(options.plugins ?? []),
     ],
   });

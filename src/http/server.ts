@@ -22,7 +22,10 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
-  const apollo = createApollo({ landingPage: deps.config.env === 'development', plugins: [fastifyApolloDrainPlugin(app)] });
+  const apollo = createApollo({
+    landingPage: deps.config.env === 'development',
+    plugins: [fastifyApolloDrainPlugin(app)],
+  });
   await apollo.start();
 
   app.addHook('onSend', async (req, reply) => {
@@ -31,7 +34,13 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   // One wide log line per request.
   app.addHook('onResponse', async (req, reply) => {
     deps.log.info(
-      { requestId: req.id, method: req.method, url: req.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime * 100) / 100 },
+      {
+        requestId: req.id,
+        method: req.method,
+        url: req.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 100) / 100,
+      },
       'request',
     );
   });
@@ -59,7 +68,9 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
       }),
     );
     const ready = checks.every(([, s]) => s === 'ok');
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(checks) });
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(checks) });
   });
   return app;
 }

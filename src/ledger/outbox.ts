@@ -224,7 +224,9 @@ export class Outbox {
   }
 
   async close(): Promise<void> {
-    await this.flush().catch((err: unknown) => this.log.error({ err }, 'ledger not drained at shutdown; Redis keeps it'));
+    await this.flush().catch((err: unknown) =>
+      this.log.error({ err }, 'ledger not drained at shutdown; Redis keeps it'),
+    );
     clearTimeout(this.timer);
   }
 }

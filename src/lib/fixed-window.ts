@@ -21,7 +21,8 @@ export class FixedWindowLimiter {
     }
     const n = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, n);
-    if (this.limit > 0 && n > this.limit) return { ok: false, retryAfterSeconds: Math.ceil(((window + 1) * this.windowMs - t) / 1000) };
+    if (this.limit > 0 && n > this.limit)
+      return { ok: false, retryAfterSeconds: Math.ceil(((window + 1) * this.windowMs - t) / 1000) };
     return { ok: true };
   }
 }

@@ -33,7 +33,11 @@ describe('cachedValue', () => {
   it('loads once for concurrent callers, keeps the value for the TTL, and reloads after invalidation', async () => {
     let now = 0;
     let loads = 0;
-    const v = cachedValue(async () => ++loads, 100, () => now);
+    const v = cachedValue(
+      async () => ++loads,
+      100,
+      () => now,
+    );
     expect(await Promise.all([v.get(), v.get(), v.get()])).toEqual([1, 1, 1]);
     now = 99;
     expect(await v.get()).toBe(1);

@@ -22,6 +22,9 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'governor' },
     // Secrets never reach the log even if a caller passes them along.
-    redact: { paths: ['secret', '*.secret', 'authorization', '*.authorization', 'req.headers.authorization'], censor: '[redacted]' },
+    redact: {
+      paths: ['secret', '*.secret', 'authorization', '*.authorization', 'req.headers.authorization'],
+      censor: '[redacted]',
+    },
   });
 }

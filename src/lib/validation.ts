@@ -32,12 +32,20 @@ export const nameSchema = z
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
   .refine(noControlChars, 'must not contain control characters');
-export const emailSchema = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').pipe(z.email('must be a valid email address'));
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'must be at most 254 characters')
+  .pipe(z.email('must be a valid email address'));
 export const slugSchema = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be 1-63 lower-case letters, digits or dashes, not starting or ending with a dash');
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+    'must be 1-63 lower-case letters, digits or dashes, not starting or ending with a dash',
+  );
 export const idSchema = z.string().min(1, 'must not be empty').max(64, 'is not a valid id');
 /** Nullable in GraphQL means "leave unchanged": null and undefined both become undefined. */
 export const optional = <S extends z.ZodType>(schema: S) => schema.nullish().transform((v) => v ?? undefined);

@@ -27,11 +27,24 @@ export function createMetrics(): Metrics {
       name: 'governor_runagent_overhead_seconds',
       help: "runAgent's own time (wall time minus provider time), by outcome",
       labelNames: ['outcome'],
-      buckets: [0.0001, 0.0002, 0.0003, 0.0004, 0.0005, 0.00075, 0.001, 0.0015, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
+      buckets: [
+        0.0001, 0.0002, 0.0003, 0.0004, 0.0005, 0.00075, 0.001, 0.0015, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.02, 0.05,
+        0.1, 0.25, 0.5, 1,
+      ],
       registers: [registry],
     }),
-    runs: new Counter({ name: 'governor_runs_total', help: 'runAgent calls by run status', labelNames: ['status'], registers: [registry] }),
-    costMicros: new Counter({ name: 'governor_cost_microdollars_total', help: 'Spend by model, in micro-dollars', labelNames: ['model'], registers: [registry] }),
+    runs: new Counter({
+      name: 'governor_runs_total',
+      help: 'runAgent calls by run status',
+      labelNames: ['status'],
+      registers: [registry],
+    }),
+    costMicros: new Counter({
+      name: 'governor_cost_microdollars_total',
+      help: 'Spend by model, in micro-dollars',
+      labelNames: ['model'],
+      registers: [registry],
+    }),
   };
 }
 
@@ -56,7 +69,8 @@ export function renderMetrics(metrics: Metrics): Promise<string> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error('the primary did not answer')), 5_000);
     const onMessage = (message: { type?: string; id?: string; text?: string; error?: string }) => {
-      if (message?.type === ASK && message.id === id) done(message.error ? new Error(message.error) : undefined, message.text);
+      if (message?.type === ASK && message.id === id)
+        done(message.error ? new Error(message.error) : undefined, message.text);
     };
     const done = (err?: Error, text?: string) => {
       clearTimeout(timer);

@@ -11,15 +11,45 @@ type CatalogEntry = {
 
 /** The models seeded on first start. `sim` models are priced like the models they stand in for. */
 export const MODEL_CATALOG: CatalogEntry[] = [
-  { provider: 'sim', providerModel: 'sim-small', tier: 'CHEAP', priceFrom: { providerId: 'openai', model: 'gpt-4o-mini' } },
+  {
+    provider: 'sim',
+    providerModel: 'sim-small',
+    tier: 'CHEAP',
+    priceFrom: { providerId: 'openai', model: 'gpt-4o-mini' },
+  },
   { provider: 'sim', providerModel: 'sim-large', tier: 'STRONG', priceFrom: { providerId: 'openai', model: 'gpt-4o' } },
   { provider: 'sim', providerModel: 'sim-local', tier: 'LOCAL', priceFrom: 'free' },
-  { provider: 'openai', providerModel: 'gpt-4o-mini', tier: 'CHEAP', priceFrom: { providerId: 'openai', model: 'gpt-4o-mini' } },
+  {
+    provider: 'openai',
+    providerModel: 'gpt-4o-mini',
+    tier: 'CHEAP',
+    priceFrom: { providerId: 'openai', model: 'gpt-4o-mini' },
+  },
   { provider: 'openai', providerModel: 'gpt-4o', tier: 'STRONG', priceFrom: { providerId: 'openai', model: 'gpt-4o' } },
-  { provider: 'openai', providerModel: 'gpt-4.1-mini', tier: 'CHEAP', priceFrom: { providerId: 'openai', model: 'gpt-4.1-mini' } },
-  { provider: 'openai', providerModel: 'gpt-4.1', tier: 'STRONG', priceFrom: { providerId: 'openai', model: 'gpt-4.1' } },
-  { provider: 'anthropic', providerModel: 'claude-haiku-4-5', tier: 'CHEAP', priceFrom: { providerId: 'anthropic', model: 'claude-haiku-4-5' } },
-  { provider: 'anthropic', providerModel: 'claude-sonnet-4-5', tier: 'STRONG', priceFrom: { providerId: 'anthropic', model: 'claude-sonnet-4-5' } },
+  {
+    provider: 'openai',
+    providerModel: 'gpt-4.1-mini',
+    tier: 'CHEAP',
+    priceFrom: { providerId: 'openai', model: 'gpt-4.1-mini' },
+  },
+  {
+    provider: 'openai',
+    providerModel: 'gpt-4.1',
+    tier: 'STRONG',
+    priceFrom: { providerId: 'openai', model: 'gpt-4.1' },
+  },
+  {
+    provider: 'anthropic',
+    providerModel: 'claude-haiku-4-5',
+    tier: 'CHEAP',
+    priceFrom: { providerId: 'anthropic', model: 'claude-haiku-4-5' },
+  },
+  {
+    provider: 'anthropic',
+    providerModel: 'claude-sonnet-4-5',
+    tier: 'STRONG',
+    priceFrom: { providerId: 'anthropic', model: 'claude-sonnet-4-5' },
+  },
   { provider: 'ollama', providerModel: 'llama3.2', tier: 'LOCAL', priceFrom: 'free' },
 ];
 

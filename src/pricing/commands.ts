@@ -25,7 +25,8 @@ export async function setModelPrice({ ctx, input }: { ctx: OperatorContext; inpu
     .set({
       inputMicrosPerMTok: usdToMicros(data.inputPricePerMTokUsd),
       outputMicrosPerMTok: usdToMicros(data.outputPricePerMTokUsd),
-      cachedInputMicrosPerMTok: data.cachedInputPricePerMTokUsd === undefined ? null : usdToMicros(data.cachedInputPricePerMTokUsd),
+      cachedInputMicrosPerMTok:
+        data.cachedInputPricePerMTokUsd === undefined ? null : usdToMicros(data.cachedInputPricePerMTokUsd),
       priceSource: 'operator',
       updatedAt: sql`now()`,
     })

@@ -14,7 +14,11 @@ export type Prices = Pick<ModelRow, 'inputMicrosPerMTok' | 'outputMicrosPerMTok'
 export function costNumerator(model: Prices, usage: TokenCounts): number {
   const cached = Math.min(usage.cachedInputTokens, usage.inputTokens);
   const cachedRate = model.cachedInputMicrosPerMTok ?? model.inputMicrosPerMTok;
-  return (usage.inputTokens - cached) * model.inputMicrosPerMTok + cached * cachedRate + usage.outputTokens * model.outputMicrosPerMTok;
+  return (
+    (usage.inputTokens - cached) * model.inputMicrosPerMTok +
+    cached * cachedRate +
+    usage.outputTokens * model.outputMicrosPerMTok
+  );
 }
 
 /** Micro-dollars, rounded up: a charge is never below what it costs. */

@@ -9,7 +9,14 @@ export async function seedModels(db: Db): Promise<void> {
     .values(
       MODEL_CATALOG.map((m) => {
         const { contextWindow, ...prices } = catalogPrices(m);
-        return { id: `${m.provider}/${m.providerModel}`, provider: m.provider, providerModel: m.providerModel, tier: m.tier, contextWindow, ...prices };
+        return {
+          id: `${m.provider}/${m.providerModel}`,
+          provider: m.provider,
+          providerModel: m.providerModel,
+          tier: m.tier,
+          contextWindow,
+          ...prices,
+        };
       }),
     )
     .onConflictDoNothing({ target: models.id });

@@ -1,7 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  APICallError, generateText, stepCountIs, streamText,
-  type LanguageModelUsage, type ModelMessage, type SystemModelMessage, type ToolSet,
+  APICallError,
+  generateText,
+  stepCountIs,
+  streamText,
+  type LanguageModelUsage,
+  type ModelMessage,
+  type SystemModelMessage,
+  type ToolSet,
 } from 'ai';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { CircuitBreakers } from '../breakers/circuit-breaker.js';
@@ -32,7 +38,13 @@ export type StepResult = {
   finishReason: string;
 };
 
-export type ModelCall = { system: string; messages: ModelMessage[]; tools: ToolSet; maxOutputTokens: number; signal: AbortSignal };
+export type ModelCall = {
+  system: string;
+  messages: ModelMessage[];
+  tools: ToolSet;
+  maxOutputTokens: number;
+  signal: AbortSignal;
+};
 
 /** What a streamed step yields as it goes; it returns the whole StepResult when it ends. */
 export type StreamPart = { type: 'text'; text: string } | { type: 'tool-call'; call: ToolCallOut };
@@ -78,17 +90,24 @@ function isModelFault(err: unknown): boolean {
 
 function systemMessage(model: ModelRow, system: string): SystemModelMessage {
   // A stable system prefix: OpenAI caches it by itself; Anthropic needs it marked.
-  const anthropic = model.provider === 'anthropic' ? { providerOptions: { anthropic: { cacheControl: { type: 'ephemeral' } } } } : {};
+  const anthropic =
+    model.provider === 'anthropic' ? { providerOptions: { anthropic: { cacheControl: { type: 'ephemeral' } } } } : {};
   return { role: 'system', content: system, ...anthropic };
 }
 
 function reported(u: LanguageModelUsage): StepUsage | undefined {
   if (u.inputTokens === undefined && u.outputTokens === undefined) return undefined;
-  return { inputTokens: u.inputTokens ?? 0, outputTokens: u.outputTokens ?? 0, cachedInputTokens: u.inputTokenDetails?.cacheReadTokens ?? 0 };
+  return {
+    inputTokens: u.inputTokens ?? 0,
+    outputTokens: u.outputTokens ?? 0,
+    cachedInputTokens: u.inputTokenDetails?.cacheReadTokens ?? 0,
+  };
 }
 
 const toolCallOut = (c: { toolCallId: string; toolName: string; input: unknown }): ToolCallOut => ({
-  id: c.toolCallId, name: c.toolName, arguments: typeof c.input === 'string' ? c.input : JSON.stringify(c.input ?? {}),
+  id: c.toolCallId,
+  name: c.toolName,
+  arguments: typeof c.input === 'string' ? c.input : JSON.stringify(c.input ?? {}),
 });
 
 /**
@@ -98,7 +117,10 @@ const toolCallOut = (c: { toolCallId: string; toolName: string; input: unknown }
  */
 function openAttempt(deps: ProviderDeps, model: ModelRow, outer: AbortSignal) {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error(`${model.id}: attempt timed out after ${deps.timeoutMs} ms`)), deps.timeoutMs);
+  const timer = setTimeout(
+    () => controller.abort(new Error(`${model.id}: attempt timed out after ${deps.timeoutMs} ms`)),
+    deps.timeoutMs,
+  );
   const forward = () => controller.abort(outer.reason);
   outer.addEventListener('abort', forward, { once: true });
   return {
@@ -161,13 +183,22 @@ export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelC
   return withAttempts(deps, model, req.signal, async (lm, a) => {
     try {
       const result = await generateText({
-        model: lm, system: systemMessage(model, req.system), messages: req.messages, tools: req.tools,
-        stopWhen: stepCountIs(1), maxOutputTokens: req.maxOutputTokens, maxRetries: 0, abortSignal: a.signal,
+        model: lm,
+        system: systemMessage(model, req.system),
+        messages: req.messages,
+        tools: req.tools,
+        stopWhen: stepCountIs(1),
+        maxOutputTokens: req.maxOutputTokens,
+        maxRetries: 0,
+        abortSignal: a.signal,
       });
       deps.breakers.succeeded(model.id);
       return {
-        text: result.text, toolCalls: result.toolCalls.map(toolCallOut), responseMessages: result.response.messages,
-        usage: reported(result.totalUsage), finishReason: result.finishReason,
+        text: result.text,
+        toolCalls: result.toolCalls.map(toolCallOut),
+        responseMessages: result.response.messages,
+        usage: reported(result.totalUsage),
+        finishReason: result.finishReason,
       };
     } finally {
       a.close();
@@ -180,12 +211,22 @@ export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelC
  * whole step. Retries happen only before the first part; a failure after it is a StreamBroken
  * (what arrived until then comes with it, so that it can be charged).
  */
-export async function* streamModel(deps: ProviderDeps, model: ModelRow, req: ModelCall): AsyncGenerator<StreamPart, StepResult> {
+export async function* streamModel(
+  deps: ProviderDeps,
+  model: ModelRow,
+  req: ModelCall,
+): AsyncGenerator<StreamPart, StepResult> {
   type Part = StreamPart | { type: 'end'; usage: LanguageModelUsage; finishReason: string };
   const started = await withAttempts(deps, model, req.signal, async (lm, a) => {
     const result = streamText({
-      model: lm, system: systemMessage(model, req.system), messages: req.messages, tools: req.tools,
-      stopWhen: stepCountIs(1), maxOutputTokens: req.maxOutputTokens, maxRetries: 0, abortSignal: a.signal,
+      model: lm,
+      system: systemMessage(model, req.system),
+      messages: req.messages,
+      tools: req.tools,
+      stopWhen: stepCountIs(1),
+      maxOutputTokens: req.maxOutputTokens,
+      maxRetries: 0,
+      abortSignal: a.signal,
       // Errors arrive as parts of the stream, below; the default handler would only log them.
       onError: () => undefined,
     });
@@ -220,8 +261,11 @@ export async function* streamModel(deps: ProviderDeps, model: ModelRow, req: Mod
     const response = await started.result.response;
     finished = true;
     return {
-      text: text.join(''), toolCalls, responseMessages: response.messages,
-      usage: end ? reported(end.usage) : undefined, finishReason: end?.finishReason ?? 'unknown',
+      text: text.join(''),
+      toolCalls,
+      responseMessages: response.messages,
+      usage: end ? reported(end.usage) : undefined,
+      finishReason: end?.finishReason ?? 'unknown',
     };
   } catch (err) {
     if (req.signal.aborted) throw err;

@@ -9,7 +9,8 @@ const agents = {
 
 function headersOf(res: http.IncomingMessage): Headers {
   const headers = new Headers();
-  for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  for (const [k, v] of Object.entries(res.headers))
+    if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
   return headers;
 }
 
@@ -44,7 +45,8 @@ export const httpFetch: typeof fetch = (input, init = {}) =>
     });
     // An abort hangs up at once, mid-stream too: the provider sees the client go.
     const abort = () => {
-      const reason = signal?.reason instanceof Error ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
+      const reason =
+        signal?.reason instanceof Error ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
       response?.destroy(reason);
       req.destroy(reason);
     };
@@ -53,6 +55,7 @@ export const httpFetch: typeof fetch = (input, init = {}) =>
       signal?.removeEventListener('abort', abort);
       reject(signal?.aborted ? signal.reason : err);
     });
-    if (init.body !== undefined && init.body !== null) req.write(typeof init.body === 'string' ? init.body : Buffer.from(init.body as ArrayBuffer));
+    if (init.body !== undefined && init.body !== null)
+      req.write(typeof init.body === 'string' ? init.body : Buffer.from(init.body as ArrayBuffer));
     req.end();
   });

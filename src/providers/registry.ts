@@ -15,15 +15,29 @@ export type ProviderRegistry = {
 /** Builds provider clients from configuration once; models are created on first use. */
 export function createProviderRegistry(config: Config['providers']): ProviderRegistry {
   const cache = new Map<string, LanguageModelV3>();
-  const openai = config.openai.apiKey || config.openai.baseURL
-    ? createOpenAI({ apiKey: config.openai.apiKey ?? 'unused', baseURL: config.openai.baseURL, fetch: httpFetch })
+  const openai =
+    config.openai.apiKey || config.openai.baseURL
+      ? createOpenAI({ apiKey: config.openai.apiKey ?? 'unused', baseURL: config.openai.baseURL, fetch: httpFetch })
+      : undefined;
+  const anthropic = config.anthropic.apiKey
+    ? createAnthropic({ apiKey: config.anthropic.apiKey, baseURL: config.anthropic.baseURL, fetch: httpFetch })
     : undefined;
-  const anthropic = config.anthropic.apiKey ? createAnthropic({ apiKey: config.anthropic.apiKey, baseURL: config.anthropic.baseURL, fetch: httpFetch }) : undefined;
   const ollama = config.ollama.baseURL
-    ? createOpenAICompatible({ name: 'ollama', baseURL: `${config.ollama.baseURL.replace(/\/$/, '')}/v1`, fetch: httpFetch, includeUsage: true })
+    ? createOpenAICompatible({
+        name: 'ollama',
+        baseURL: `${config.ollama.baseURL.replace(/\/$/, '')}/v1`,
+        fetch: httpFetch,
+        includeUsage: true,
+      })
     : undefined;
   const compatible = config.compatible.baseURL
-    ? createOpenAICompatible({ name: 'compatible', baseURL: config.compatible.baseURL, apiKey: config.compatible.apiKey, fetch: httpFetch, includeUsage: true })
+    ? createOpenAICompatible({
+        name: 'compatible',
+        baseURL: config.compatible.baseURL,
+        apiKey: config.compatible.apiKey,
+        fetch: httpFetch,
+        includeUsage: true,
+      })
     : undefined;
 
   function build(model: ModelRow): LanguageModelV3 | undefined {

@@ -25,7 +25,11 @@ describe('the sim provider', () => {
 
   it('calls a tool when asked, and answers with its result afterwards', async () => {
     const first = await sim.doGenerate(call('[[tool:calculator 6*7]]', { tools: [calculator] }));
-    expect(first.content[0]).toMatchObject({ type: 'tool-call', toolName: 'calculator', input: JSON.stringify({ expression: '6*7' }) });
+    expect(first.content[0]).toMatchObject({
+      type: 'tool-call',
+      toolName: 'calculator',
+      input: JSON.stringify({ expression: '6*7' }),
+    });
   });
 
   it('fails with a retryable 503 on [[down]]', async () => {

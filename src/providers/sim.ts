@@ -25,14 +25,24 @@ import { countTokens } from './tokens.js';
  */
 export type SimOptions = { latencyMs: number };
 
-const VOCABULARY = ('the a budget model token cost agent answer request user plan limit cache route cheap strong ' +
-  'simple complex run tool call step result value price tenant window spend save fast clear short useful').split(' ');
+const VOCABULARY = (
+  'the a budget model token cost agent answer request user plan limit cache route cheap strong ' +
+  'simple complex run tool call step result value price tenant window spend save fast clear short useful'
+).split(' ');
 
 const textOf = (parts: unknown): string =>
-  typeof parts === 'string' ? parts : Array.isArray(parts) ? parts.map((p) => (p?.type === 'text' ? p.text : '')).join('') : '';
+  typeof parts === 'string'
+    ? parts
+    : Array.isArray(parts)
+      ? parts.map((p) => (p?.type === 'text' ? p.text : '')).join('')
+      : '';
 
 function promptText(prompt: LanguageModelV3Prompt): string {
-  return prompt.map((m) => (m.role === 'tool' ? JSON.stringify(m.content.map((c) => ('output' in c ? c.output : ''))) : textOf(m.content))).join('\n');
+  return prompt
+    .map((m) =>
+      m.role === 'tool' ? JSON.stringify(m.content.map((c) => ('output' in c ? c.output : ''))) : textOf(m.content),
+    )
+    .join('\n');
 }
 
 function lastUserText(prompt: LanguageModelV3Prompt): string {
@@ -108,7 +118,13 @@ export class SimLanguageModel implements LanguageModelV3 {
   private latency(call: LanguageModelV3CallOptions): number {
     const message = lastUserText(call.prompt);
     if (message.includes('[[down]]')) {
-      throw new APICallError({ message: 'sim: the model is down', url: 'sim://down', requestBodyValues: {}, statusCode: 503, isRetryable: true });
+      throw new APICallError({
+        message: 'sim: the model is down',
+        url: 'sim://down',
+        requestBodyValues: {},
+        statusCode: 503,
+        isRetryable: true,
+      });
     }
     const slow = /\[\[slow:(\d+)\]\]/.exec(message);
     return this.options.latencyMs + (slow ? Number(slow[1]) : 0);
@@ -125,7 +141,10 @@ export class SimLanguageModel implements LanguageModelV3 {
     if ((loop || (toolCall && !afterTools)) && call.tools?.length) {
       const name = loop ? call.tools[0]!.name : toolCall![1]!;
       const input = name === 'calculator' ? { expression: loop ? '1+1' : (toolCall?.[2] ?? '1+1') } : {};
-      const id = createHash('sha256').update(`${promptText(call.prompt)}${name}`).digest('hex').slice(0, 12);
+      const id = createHash('sha256')
+        .update(`${promptText(call.prompt)}${name}`)
+        .digest('hex')
+        .slice(0, 12);
       content = [{ type: 'tool-call', toolCallId: `call_${id}`, toolName: name, input: JSON.stringify(input) }];
       finish = 'tool-calls';
     } else {
@@ -135,7 +154,10 @@ export class SimLanguageModel implements LanguageModelV3 {
     }
 
     const text = content.map((c) => (c.type === 'text' ? c.text : c.type === 'tool-call' ? c.input : '')).join('');
-    const inputTokens = call.prompt.reduce((s, m) => s + 4 + countTokens(m.role === 'tool' ? JSON.stringify(m.content) : textOf(m.content)), 3);
+    const inputTokens = call.prompt.reduce(
+      (s, m) => s + 4 + countTokens(m.role === 'tool' ? JSON.stringify(m.content) : textOf(m.content)),
+      3,
+    );
     const outputTokens = Math.min(cap, countTokens(text) + (content[0]?.type === 'tool-call' ? 8 : 0));
     const cached = this.cachedPrefix(call.prompt);
     return {
@@ -153,8 +175,12 @@ export class SimLanguageModel implements LanguageModelV3 {
   private answer(system: string, message: string, prompt: LanguageModelV3Prompt, cap: number): string {
     if (system.startsWith(CLASSIFIER_MARKER)) return simClassify(message);
     const lastTool = [...prompt].reverse().find((m) => m.role === 'tool');
-    const toolNote = lastTool ? `Tool result: ${JSON.stringify(lastTool.content.map((c) => ('output' in c ? c.output : null))[0])}. ` : '';
-    const target = message.includes('[[long]]') ? cap : Math.min(cap, 24 + (createHash('sha256').update(message).digest()[0]! % 64));
+    const toolNote = lastTool
+      ? `Tool result: ${JSON.stringify(lastTool.content.map((c) => ('output' in c ? c.output : null))[0])}. `
+      : '';
+    const target = message.includes('[[long]]')
+      ? cap
+      : Math.min(cap, 24 + (createHash('sha256').update(message).digest()[0]! % 64));
     return `${toolNote}${deterministicText(`${this.modelId}:${system}:${message}`, Math.max(1, target - countTokens(toolNote)))}`;
   }
 
@@ -169,12 +195,15 @@ export class SimLanguageModel implements LanguageModelV3 {
     this.seenSystemPrompts.add(key);
     return seen ? tokens : 0;
   }
-
 }
 
 /** The classifier's instructions start with this; sim answers them with a keyword rule. */
-export const CLASSIFIER_MARKER = 'Classify the user\'s request as';
+export const CLASSIFIER_MARKER = "Classify the user's request as";
 
 function simClassify(message: string): string {
-  return /\b(debug|architecture|design|security|review|migrat|why|prove|analy|optimi|trade-?off|explain)\w*/i.test(message) ? 'complex' : 'simple';
+  return /\b(debug|architecture|design|security|review|migrat|why|prove|analy|optimi|trade-?off|explain)\w*/i.test(
+    message,
+  )
+    ? 'complex'
+    : 'simple';
 }

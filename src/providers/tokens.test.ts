@@ -17,6 +17,8 @@ describe('countTokens', () => {
   });
 
   it('adds the per-message framing', () => {
-    expect(countChatTokens([{ content: 'hi' }, { content: 'there' }])).toBe(3 + 4 + countBpe('hi') + 4 + countBpe('there'));
+    expect(countChatTokens([{ content: 'hi' }, { content: 'there' }])).toBe(
+      3 + 4 + countBpe('hi') + 4 + countBpe('there'),
+    );
   });
 });

@@ -7,7 +7,9 @@ function evaluate(prompts: { label: string; text: string }[]) {
   const verdicts = prompts.map((p) => ({ ...p, v: classifyHeuristic(p.text) }));
   const agree = verdicts.filter((x) => x.v.complexity.toLowerCase() === x.label).length / prompts.length;
   const unsure = verdicts.filter((x) => x.v.confidence < UNSURE_BELOW).length / prompts.length;
-  const confidentMistakes = verdicts.filter((x) => x.v.confidence >= UNSURE_BELOW && x.v.complexity.toLowerCase() !== x.label);
+  const confidentMistakes = verdicts.filter(
+    (x) => x.v.confidence >= UNSURE_BELOW && x.v.complexity.toLowerCase() !== x.label,
+  );
   return { agree, unsure, confidentMistakes };
 }
 
@@ -25,7 +27,9 @@ describe('routing heuristic', () => {
   });
 
   it('beats the article rule (short with a question mark is simple) on the labelled set', () => {
-    const article = labelled.prompts.filter((p) => (p.text.length < 200 && p.text.includes('?') ? 'simple' : 'complex') === p.label).length;
+    const article = labelled.prompts.filter(
+      (p) => (p.text.length < 200 && p.text.includes('?') ? 'simple' : 'complex') === p.label,
+    ).length;
     const ours = labelled.prompts.filter((p) => classifyHeuristic(p.text).complexity.toLowerCase() === p.label).length;
     expect(ours).toBeGreaterThan(article);
   });
@@ -34,6 +38,8 @@ describe('routing heuristic', () => {
     const v = classifyHeuristic('Why does this deadlock?\n```go\nmu.Lock()\n```');
     expect(v).toMatchObject({ complexity: 'COMPLEX' });
     expect(v.reason).toContain('+debugging');
-    expect(classifyHeuristic('Tell me more about it', 10).score).toBeGreaterThan(classifyHeuristic('Tell me more about it', 0).score);
+    expect(classifyHeuristic('Tell me more about it', 10).score).toBeGreaterThan(
+      classifyHeuristic('Tell me more about it', 0).score,
+    );
   });
 });

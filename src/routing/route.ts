@@ -26,12 +26,18 @@ export type RoutePlan = { decision: RouteDecision; consultClassifier: boolean; s
 
 /** The agent's models within the plan, strongest first: the order fallbacks and the ladder use. */
 export function modelLadder(models: AgentModels, plan: Pick<PlanRow, 'allowedModelTiers'>): ModelRow[] {
-  const ladder = [models.strong, models.cheap, models.local].filter((m): m is ModelRow => !!m && plan.allowedModelTiers.includes(m.tier));
+  const ladder = [models.strong, models.cheap, models.local].filter(
+    (m): m is ModelRow => !!m && plan.allowedModelTiers.includes(m.tier),
+  );
   return ladder.filter((m, i) => ladder.findIndex((x) => x.id === m.id) === i);
 }
 
 /** Cheaper models for the degradation ladder, in the order to try, within the plan. */
-export function cheaperThan(chosen: ModelRow, models: AgentModels, plan: Pick<PlanRow, 'allowedModelTiers'>): ModelRow[] {
+export function cheaperThan(
+  chosen: ModelRow,
+  models: AgentModels,
+  plan: Pick<PlanRow, 'allowedModelTiers'>,
+): ModelRow[] {
   const ladder = modelLadder(models, plan);
   return ladder.slice(ladder.findIndex((m) => m.id === chosen.id) + 1).filter((m) => m.id !== chosen.id);
 }
@@ -72,13 +78,20 @@ export function planRoute(input: RouteInput): RoutePlan {
   if (strategy === 'FIXED_CHEAP' || strategy === 'FIXED_STRONG') {
     const want = strategy === 'FIXED_CHEAP' ? 'CHEAP' : 'STRONG';
     const complexity = want === 'STRONG' ? 'COMPLEX' : 'SIMPLE';
-    return { decision: { strategy, complexity, confidence: 1, ...pickModel(input, want, `fixed ${want.toLowerCase()}`) }, consultClassifier: false };
+    return {
+      decision: { strategy, complexity, confidence: 1, ...pickModel(input, want, `fixed ${want.toLowerCase()}`) },
+      consultClassifier: false,
+    };
   }
   const verdict = classifyHeuristic(input.message, input.historyTurns);
   const reason = `heuristic ${verdict.complexity.toLowerCase()} (${verdict.reason})`;
   const p = pickModel(input, verdict.complexity === 'COMPLEX' ? 'STRONG' : 'SIMPLE', reason);
   const decision = { strategy, complexity: verdict.complexity, confidence: verdict.confidence, ...p };
-  return { decision, consultClassifier: strategy === 'CLASSIFIER' && verdict.confidence < UNSURE_BELOW, signals: verdict.reason };
+  return {
+    decision,
+    consultClassifier: strategy === 'CLASSIFIER' && verdict.confidence < UNSURE_BELOW,
+    signals: verdict.reason,
+  };
 }
 
 /** The route once the classifier has answered (or could not: the heuristic then stands). */

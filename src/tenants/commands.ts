@@ -24,20 +24,16 @@ const CreateTenantInput = z.object({
 });
 
 /** Sign-up: the tenant, its OWNER, the owner's key (secret shown once) and the `assistant` agent. */
-export async function createTenant({
-  ctx,
-  input,
-}: {
-  ctx: OperatorContext;
-  input: unknown;
-}): Promise<CreatedTenant> {
+export async function createTenant({ ctx, input }: { ctx: OperatorContext; input: unknown }): Promise<CreatedTenant> {
   if (!ctx.deps.config.signupOpen && !ctx.operator) {
     throw unauthenticated('Sign-up is closed: creating a tenant needs the operator token.');
   }
   if (!ctx.operator) {
     const gate = ctx.deps.signupLimiter.hit(ctx.clientIp ?? 'unknown');
     if (!gate.ok) {
-      throw new AppError('RATE_LIMITED', `Too many sign-ups from this address; retry in ${gate.retryAfterSeconds} s.`, { retryAfterSeconds: gate.retryAfterSeconds });
+      throw new AppError('RATE_LIMITED', `Too many sign-ups from this address; retry in ${gate.retryAfterSeconds} s.`, {
+        retryAfterSeconds: gate.retryAfterSeconds,
+      });
     }
   }
   const data = parseInput(CreateTenantInput, input);
@@ -53,20 +49,35 @@ export async function createTenant({
   return scoped(ctx.deps.db, tenantId, async (tx) => {
     const tenant = await insertTenant(tx, { id: tenantId, name: data.name, planId: plan.id }, data.slug);
     const owner = await insertUser(tx, tenantId, { email: data.ownerEmail, name: data.ownerName, role: 'OWNER' });
-    const key = await insertApiKey(tx, { tenantId, userId: owner.id, kind: 'USER', name: 'Owner key', createdBy: null });
+    const key = await insertApiKey(tx, {
+      tenantId,
+      userId: owner.id,
+      kind: 'USER',
+      name: 'Owner key',
+      createdBy: null,
+    });
     await insertAgent(tx, tenantId, assistant);
     return { tenant, owner, ...key };
   });
 }
 
 /** A requested slug that is taken is a CONFLICT; a derived one gets a random suffix instead. */
-async function insertTenant(tx: Tx, row: { id: string; name: string; planId: string }, requestedSlug?: string): Promise<TenantRow> {
+async function insertTenant(
+  tx: Tx,
+  row: { id: string; name: string; planId: string },
+  requestedSlug?: string,
+): Promise<TenantRow> {
   const base = requestedSlug ?? slugify(row.name);
   const candidates = requestedSlug ? [base] : [base, `${base}-${randomBytes(3).toString('hex')}`];
   for (const slug of candidates) {
     try {
       // A savepoint, so a taken slug does not abort the sign-up transaction.
-      const [tenant] = await tx.transaction((sp) => sp.insert(tenants).values({ ...row, slug }).returning());
+      const [tenant] = await tx.transaction((sp) =>
+        sp
+          .insert(tenants)
+          .values({ ...row, slug })
+          .returning(),
+      );
       return tenant!;
     } catch (e) {
       if (!uniqueViolation(e)) throw e;
@@ -118,7 +129,9 @@ export async function updateTenant({ ctx, input }: { ctx: TenantContext; input: 
       .set({
         name: data.name,
         alertWebhookUrl: data.alertWebhookUrl === undefined ? undefined : data.alertWebhookUrl || null,
-        alertThresholds: thresholds ? sql`${tenants.alertThresholds} || ${JSON.stringify(thresholds)}::jsonb` : undefined,
+        alertThresholds: thresholds
+          ? sql`${tenants.alertThresholds} || ${JSON.stringify(thresholds)}::jsonb`
+          : undefined,
         updatedAt: sql`now()`,
       })
       .where(eq(tenants.id, ctx.actor.tenantId))

@@ -50,11 +50,19 @@ export async function updateUser({ ctx, input }: { ctx: TenantContext; input: un
   requireRole(ctx.actor, 'ADMIN');
   const data = parseInput(UpdateUserInput, input);
   const updated = await inTenant(ctx, async (tx) => {
-    const [target] = await tx.select().from(users).where(and(eq(users.tenantId, ctx.actor.tenantId), eq(users.id, data.id))).for('update');
+    const [target] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.tenantId, ctx.actor.tenantId), eq(users.id, data.id)))
+      .for('update');
     if (!target) throw notFound('User');
     const touchesOwner = target.role === 'OWNER' || data.role === 'OWNER';
-    if (touchesOwner && ctx.actor.role !== 'OWNER') throw forbidden('Only an OWNER can promote, demote or disable an OWNER.');
-    const losesOwner = target.role === 'OWNER' && target.status === 'ACTIVE' && ((data.role && data.role !== 'OWNER') || data.status === 'DISABLED');
+    if (touchesOwner && ctx.actor.role !== 'OWNER')
+      throw forbidden('Only an OWNER can promote, demote or disable an OWNER.');
+    const losesOwner =
+      target.role === 'OWNER' &&
+      target.status === 'ACTIVE' &&
+      ((data.role && data.role !== 'OWNER') || data.status === 'DISABLED');
     if (losesOwner) await assertAnotherOwner(tx, target.tenantId, target.id);
     const [row] = await tx
       .update(users)

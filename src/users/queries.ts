@@ -12,14 +12,22 @@ const UserFilter = z
   .object({
     role: optional(z.enum(ROLES)),
     status: optional(z.enum(USER_STATUSES)),
-    emailContains: optional(z.string().trim().max(254).refine(storable, 'must not contain NUL characters or unpaired surrogates')),
+    emailContains: optional(
+      z.string().trim().max(254).refine(storable, 'must not contain NUL characters or unpaired surrogates'),
+    ),
   })
   .nullish()
   .transform((f) => ({ role: f?.role, status: f?.status, emailContains: f?.emailContains }));
 
 type ListUsersInput = { first?: number | null; after?: string | null; filter?: unknown };
 
-export async function listUsers({ ctx, input }: { ctx: TenantContext; input: ListUsersInput }): Promise<Connection<UserRow>> {
+export async function listUsers({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: ListUsersInput;
+}): Promise<Connection<UserRow>> {
   requireRole(ctx.actor, 'ADMIN');
   const page = parsePage(input);
   const filter = parseInput(UserFilter, input.filter);
@@ -31,7 +39,12 @@ export async function listUsers({ ctx, input }: { ctx: TenantContext; input: Lis
     filter.emailContains ? ilike(users.email, `%${escapeLike(filter.emailContains)}%`) : undefined,
   ];
   const rows = await inTenant(ctx, (tx) =>
-    tx.select().from(users).where(and(...where)).orderBy(asc(users.id)).limit(page.first + 1),
+    tx
+      .select()
+      .from(users)
+      .where(and(...where))
+      .orderBy(asc(users.id))
+      .limit(page.first + 1),
   );
   return toConnection(rows, page);
 }
@@ -53,7 +66,10 @@ export async function getUser({ ctx, input }: { ctx: TenantContext; input: { id:
  */
 export async function findUser(db: Db, tenantId: string, id: string): Promise<UserRow | undefined> {
   const [row] = await scoped(db, tenantId, (tx) =>
-    tx.select().from(users).where(and(eq(users.tenantId, tenantId), eq(users.id, id))),
+    tx
+      .select()
+      .from(users)
+      .where(and(eq(users.tenantId, tenantId), eq(users.id, id))),
   );
   return row;
 }

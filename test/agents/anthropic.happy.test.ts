@@ -16,9 +16,19 @@ describe('Anthropic prompt caching', () => {
       bodies.push(body);
       res.writeHead(200, { 'content-type': 'application/json' }).end(
         JSON.stringify({
-          id: 'msg_1', type: 'message', role: 'assistant', model: body.model, content: [{ type: 'text', text: 'Cached hello.' }],
-          stop_reason: 'end_turn', stop_sequence: null,
-          usage: { input_tokens: 500, output_tokens: 300, cache_read_input_tokens: 1_500, cache_creation_input_tokens: 0 },
+          id: 'msg_1',
+          type: 'message',
+          role: 'assistant',
+          model: body.model,
+          content: [{ type: 'text', text: 'Cached hello.' }],
+          stop_reason: 'end_turn',
+          stop_sequence: null,
+          usage: {
+            input_tokens: 500,
+            output_tokens: 300,
+            cache_read_input_tokens: 1_500,
+            cache_creation_input_tokens: 0,
+          },
         }),
       );
     });
@@ -49,12 +59,26 @@ describe('Anthropic prompt caching', () => {
       t.ownerKey,
     );
     const res = await runAgent(app, t.ownerKey, { agent: 'claude', message: 'Hello?' });
-    expect(bodies.at(-1).system).toEqual([{ type: 'text', text: 'You are the Acme agent.', cache_control: { type: 'ephemeral' } }]);
-    expect(res.run.usage).toEqual({ inputTokens: 2_000, outputTokens: 300, cachedInputTokens: 1_500, totalTokens: 2_300 });
-    const { models } = await ok<any>(app, '{ models { id inputPricePerMTokUsd outputPricePerMTokUsd cachedInputPricePerMTokUsd } }', {}, t.ownerKey);
+    expect(bodies.at(-1).system).toEqual([
+      { type: 'text', text: 'You are the Acme agent.', cache_control: { type: 'ephemeral' } },
+    ]);
+    expect(res.run.usage).toEqual({
+      inputTokens: 2_000,
+      outputTokens: 300,
+      cachedInputTokens: 1_500,
+      totalTokens: 2_300,
+    });
+    const { models } = await ok<any>(
+      app,
+      '{ models { id inputPricePerMTokUsd outputPricePerMTokUsd cachedInputPricePerMTokUsd } }',
+      {},
+      t.ownerKey,
+    );
     const m = models.find((x: any) => x.id === 'anthropic/claude-sonnet-4-5');
     // 500 uncached + 1,500 cached input + 300 output, per million tokens, rounded up to the micro-dollar.
-    const micros = Math.ceil(500 * m.inputPricePerMTokUsd + 1_500 * m.cachedInputPricePerMTokUsd + 300 * m.outputPricePerMTokUsd);
+    const micros = Math.ceil(
+      500 * m.inputPricePerMTokUsd + 1_500 * m.cachedInputPricePerMTokUsd + 300 * m.outputPricePerMTokUsd,
+    );
     expect(res.run.costUsd).toBe(micros / 1e6);
     expect(m.cachedInputPricePerMTokUsd).toBeLessThan(m.inputPricePerMTokUsd);
   });

@@ -3,16 +3,17 @@ import { ok, signUp } from '../helpers/graphql.js';
 import { reply } from '../helpers/openai-server.js';
 import { openaiAgent, runAgent, useUpstreamApp, usePlan } from '../helpers/runs.js';
 
-const STATUS = '{ budgetStatus { daily { used reserved } tenantSpend { usedUsd reservedUsd } } agentRuns(first: 1) { edges { node { id status costUsd usage { totalTokens } } } } }';
+const STATUS =
+  '{ budgetStatus { daily { used reserved } tenantSpend { usedUsd reservedUsd } } agentRuns(first: 1) { edges { node { id status costUsd usage { totalTokens } } } } }';
 
 /** Each per-run breaker ends a runaway loop, and what the loop spent is still charged. */
 describe('per-run breakers', () => {
   const env = useUpstreamApp();
-  beforeAll(async () => {
-  });
+  beforeAll(async () => {});
 
   /** An env.upstream that always asks for another tool call: a runaway agent. */
-  const runaway = (usage = { prompt: 100, completion: 20 }) => env.upstream.handle((req) => reply.toolCall(req, 'calculator', { expression: '1+1' }, usage));
+  const runaway = (usage = { prompt: 100, completion: 20 }) =>
+    env.upstream.handle((req) => reply.toolCall(req, 'calculator', { expression: '1+1' }, usage));
 
   async function setup(plan: Record<string, number>) {
     const t = await signUp(env.app);
@@ -33,7 +34,11 @@ describe('per-run breakers', () => {
     const { t, slug } = await setup({ maxToolCalls: 3 });
     runaway();
     const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'loop' });
-    expect(res).toMatchObject({ __typename: 'RunLimitExceeded', kind: 'TOOL_CALLS', run: { status: 'RUN_LIMIT', toolCalls: 4 } });
+    expect(res).toMatchObject({
+      __typename: 'RunLimitExceeded',
+      kind: 'TOOL_CALLS',
+      run: { status: 'RUN_LIMIT', toolCalls: 4 },
+    });
     expect(res.run.usage).toMatchObject({ inputTokens: 400, outputTokens: 80 });
     await expectCharged(t.ownerKey, res);
   });
@@ -64,7 +69,8 @@ describe('per-run breakers', () => {
     const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'take your time' });
     expect(res).toMatchObject({ __typename: 'RunLimitExceeded', kind: 'DURATION' });
     // The provider call itself was cut: the env.upstream saw its client hang up before it answered.
-    for (let i = 0; i < 100 && env.upstream.abandoned === abandonedBefore; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 100 && env.upstream.abandoned === abandonedBefore; i++)
+      await new Promise((r) => setTimeout(r, 10));
     expect(env.upstream.abandoned).toBe(abandonedBefore + 1);
     await expectCharged(t.ownerKey, res);
   });
@@ -72,13 +78,25 @@ describe('per-run breakers', () => {
   it('ends a 10-step loop against a budget for 3 steps as BudgetExceeded, never settling more than it held', async () => {
     const t = await signUp(env.app);
     await usePlan(env.app, t.tenantId, 'growth');
-    const slug = await openaiAgent(env.app, t, { tools: ['calculator'], routing: 'FIXED_CHEAP', instructions: 'x', cacheTtlSeconds: 0 });
+    const slug = await openaiAgent(env.app, t, {
+      tools: ['calculator'],
+      routing: 'FIXED_CHEAP',
+      instructions: 'x',
+      cacheTtlSeconds: 0,
+    });
     // Each step reserves its estimate (a few hundred input tokens plus a 100-token cap); 3 fit in 1,600.
-    await ok(env.app, 'mutation($u: ID!) { setUserBudget(input: { userId: $u, dailyTokenLimit: 1600 }) { id } }', { u: t.ownerId }, t.ownerKey);
+    await ok(
+      env.app,
+      'mutation($u: ID!) { setUserBudget(input: { userId: $u, dailyTokenLimit: 1600 }) { id } }',
+      { u: t.ownerId },
+      t.ownerKey,
+    );
     let steps = 0;
     env.upstream.handle((req) => {
       steps++;
-      return steps < 10 ? reply.toolCall(req, 'calculator', { expression: '2+2' }, { prompt: 300, completion: 30 }) : reply.text(req, 'done');
+      return steps < 10
+        ? reply.toolCall(req, 'calculator', { expression: '2+2' }, { prompt: 300, completion: 30 })
+        : reply.text(req, 'done');
     });
     const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'loop ten times', maxOutputTokens: 100 });
     expect(res).toMatchObject({ __typename: 'BudgetExceeded', window: 'USER_DAILY', limit: 1_600 });

@@ -34,7 +34,12 @@ describe('the classifier and history compression, over real HTTP', () => {
     expect(status.budgetStatus.daily.used).toBe(res.run.usage.totalTokens);
     expect(res.run.usage.totalTokens).toBe(91 + 150);
     expect(res.run.sideCalls).toEqual([
-      { kind: 'CLASSIFIER', model: { id: 'openai/gpt-4o-mini' }, usage: { inputTokens: 90, outputTokens: 1, totalTokens: 91 }, costUsd: 0.000015 },
+      {
+        kind: 'CLASSIFIER',
+        model: { id: 'openai/gpt-4o-mini' },
+        usage: { inputTokens: 90, outputTokens: 1, totalTokens: 91 },
+        costUsd: 0.000015,
+      },
     ]);
     // gpt-4o-mini 90 in + 1 out: 13.5 + 0.6 → 15 µ$; gpt-4o 120 in + 30 out: 300 + 300 = 600 µ$.
     expect(res.run.costUsd).toBe(0.000615);
@@ -50,21 +55,30 @@ describe('the classifier and history compression, over real HTTP', () => {
 
   it('summarizes the oldest turns when the history exceeds the context budget, and charges the summary', async () => {
     const slug = await openaiAgent(env.app, t, { routing: 'FIXED_CHEAP', cacheTtlSeconds: 0, contextTokenBudget: 300 });
-    const turn = (i: number) => ({ role: i % 2 ? 'ASSISTANT' : 'USER', content: `Turn ${i}: ${'we talked about the launch plan and its risks '.repeat(6)}` });
+    const turn = (i: number) => ({
+      role: i % 2 ? 'ASSISTANT' : 'USER',
+      content: `Turn ${i}: ${'we talked about the launch plan and its risks '.repeat(6)}`,
+    });
     const history = Array.from({ length: 12 }, (_, i) => turn(i));
     const before = env.upstream.requests.length;
-    const usedBefore = (await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily.used;
+    const usedBefore = (await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus
+      .daily.used;
     const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'So what do we do next?', history });
     const sent = env.upstream.requests.slice(before);
     expect(sent.filter(isSummary)).toHaveLength(1);
     const main = sent.find((r) => !isSummary(r))!;
     const contents = main.messages.map((m) => String(m.content));
-    expect(contents.some((c) => c.includes('Summary of our earlier conversation: They discussed the Q3 launch plan.'))).toBe(true);
+    expect(
+      contents.some((c) => c.includes('Summary of our earlier conversation: They discussed the Q3 launch plan.')),
+    ).toBe(true);
     expect(contents.some((c) => c.startsWith('Turn 0:'))).toBe(false);
     expect(contents.some((c) => c.startsWith('Turn 11:'))).toBe(true);
-    const usedAfter = (await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily.used;
+    const usedAfter = (await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily
+      .used;
     expect(usedAfter - usedBefore).toBe(res.run.usage.totalTokens);
     expect(res.run.usage.totalTokens).toBe(412 + 150);
-    expect(res.run.sideCalls).toMatchObject([{ kind: 'SUMMARY', model: { id: 'openai/gpt-4o-mini' }, usage: { totalTokens: 412 } }]);
+    expect(res.run.sideCalls).toMatchObject([
+      { kind: 'SUMMARY', model: { id: 'openai/gpt-4o-mini' }, usage: { totalTokens: 412 } },
+    ]);
   });
 });

@@ -32,15 +32,35 @@ describe('cached lookups across processes', () => {
   }
 
   it('sees an agent archived elsewhere', async () => {
-    const agent = await ok<any>(a, 'mutation { createAgent(input: { name: "Short Lived", slug: "short-lived", instructions: "x" }) { id } }', {}, t.ownerKey);
-    expect((await runAgent(b, t.ownerKey, { agent: agent.createAgent.id, message: 'hello' })).__typename).toBe('AgentRunCompleted'); // cached on b
+    const agent = await ok<any>(
+      a,
+      'mutation { createAgent(input: { name: "Short Lived", slug: "short-lived", instructions: "x" }) { id } }',
+      {},
+      t.ownerKey,
+    );
+    expect((await runAgent(b, t.ownerKey, { agent: agent.createAgent.id, message: 'hello' })).__typename).toBe(
+      'AgentRunCompleted',
+    ); // cached on b
     await ok(a, 'mutation($id: ID!) { archiveAgent(id: $id) { id } }', { id: agent.createAgent.id }, t.ownerKey);
-    await eventually(async () => (await runAgentRaw(b, t.ownerKey, { agent: agent.createAgent.id, message: 'hello' })).errors?.[0]?.extensions?.code === 'CONFLICT');
+    await eventually(
+      async () =>
+        (await runAgentRaw(b, t.ownerKey, { agent: agent.createAgent.id, message: 'hello' })).errors?.[0]?.extensions
+          ?.code === 'CONFLICT',
+    );
   });
 
   it("sees a user's new budget set elsewhere", async () => {
     await runAgent(b, t.ownerKey, { agent: 'assistant', message: 'warm the user on b', cache: 'BYPASS' });
-    await ok(a, 'mutation($u: ID!) { setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) { id } }', { u: t.ownerId }, t.ownerKey);
-    await eventually(async () => (await runAgent(b, t.ownerKey, { agent: 'assistant', message: 'over budget?', cache: 'BYPASS' })).__typename === 'BudgetExceeded');
+    await ok(
+      a,
+      'mutation($u: ID!) { setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) { id } }',
+      { u: t.ownerId },
+      t.ownerKey,
+    );
+    await eventually(
+      async () =>
+        (await runAgent(b, t.ownerKey, { agent: 'assistant', message: 'over budget?', cache: 'BYPASS' })).__typename ===
+        'BudgetExceeded',
+    );
   });
 });

@@ -7,7 +7,9 @@ import { openaiAgent, runAgent, useUpstreamApp, usePlan } from '../helpers/runs.
 describe('the degradation ladder, end to end', () => {
   const env = useUpstreamApp();
   beforeAll(async () => {
-    env.upstream.handle((req) => reply.text(req, `answered by ${req.model} within ${req.max_tokens}`, { prompt: 50, completion: 100 }));
+    env.upstream.handle((req) =>
+      reply.text(req, `answered by ${req.model} within ${req.max_tokens}`, { prompt: 50, completion: 100 }),
+    );
   });
 
   it('gives a cheaper model, then a shorter answer, then BudgetExceeded with window, limit, use and reset', async () => {
@@ -17,11 +19,20 @@ describe('the degradation ladder, end to end', () => {
     const slug = await openaiAgent(env.app, t, { routing: 'FIXED_STRONG', cacheTtlSeconds: 0 });
     const input = { agent: slug, message: 'Explain our deployment pipeline.', maxOutputTokens: 1_000 };
     const budget = (limit: number) =>
-      ok(env.app, 'mutation($u: ID!, $l: Int) { setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) { id } }', { u: t.ownerId, l: limit }, t.ownerKey);
-    const used = async () => (await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily.used as number;
+      ok(
+        env.app,
+        'mutation($u: ID!, $l: Int) { setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) { id } }',
+        { u: t.ownerId, l: limit },
+        t.ownerKey,
+      );
+    const used = async () =>
+      (await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily.used as number;
 
     const cheaper = await runAgent(env.app, t.ownerKey, input);
-    expect(cheaper).toMatchObject({ __typename: 'AgentRunCompleted', run: { degradations: ['CHEAPER_MODEL'], model: { id: 'openai/gpt-4o-mini' } } });
+    expect(cheaper).toMatchObject({
+      __typename: 'AgentRunCompleted',
+      run: { degradations: ['CHEAPER_MODEL'], model: { id: 'openai/gpt-4o-mini' } },
+    });
     expect(env.upstream.requests.at(-1)).toMatchObject({ model: 'gpt-4o-mini', max_tokens: 1_000 });
 
     await budget((await used()) + 700); // room for the prompt and a few hundred tokens, not 1,000
@@ -38,8 +49,15 @@ describe('the degradation ladder, end to end', () => {
     const tomorrow = new Date();
     tomorrow.setUTCHours(24, 0, 0, 0);
     expect(refused).toMatchObject({
-      __typename: 'BudgetExceeded', code: 'BUDGET_EXCEEDED', window: 'USER_DAILY', unit: 'TOKENS', limit: usedNow + 200, used: usedNow,
-      resetsAt: tomorrow.toISOString(), upgradeOptions: [{ key: 'business' }], canUpgrade: false,
+      __typename: 'BudgetExceeded',
+      code: 'BUDGET_EXCEEDED',
+      window: 'USER_DAILY',
+      unit: 'TOKENS',
+      limit: usedNow + 200,
+      used: usedNow,
+      resetsAt: tomorrow.toISOString(),
+      upgradeOptions: [{ key: 'business' }],
+      canUpgrade: false,
       run: { status: 'BUDGET_EXCEEDED', model: null, costUsd: 0 },
     });
     expect(refused.message).toContain('daily tokens');

@@ -6,10 +6,10 @@ import { openaiAgent, runAgent, useUpstreamApp, usePlan } from '../helpers/runs.
 /** Provider faults: retries, the per-model circuit breaker, fallback to the agent's other model. */
 describe('provider faults', () => {
   const env = useUpstreamApp({
-      env: { PROVIDER_RETRIES: '2', PROVIDER_TIMEOUT_MS: '300', BREAKER_FAILURES: '5', BREAKER_OPEN_SECONDS: '30' },
-      clock: { now: () => new Date(now) },
-      random: () => 0.5,
-    });
+    env: { PROVIDER_RETRIES: '2', PROVIDER_TIMEOUT_MS: '300', BREAKER_FAILURES: '5', BREAKER_OPEN_SECONDS: '30' },
+    clock: { now: () => new Date(now) },
+    random: () => 0.5,
+  });
   let t: Tenant;
   let slug: string;
   let now = Date.parse('2026-11-28T12:00:00Z');
@@ -25,13 +25,19 @@ describe('provider faults', () => {
     const before = env.upstream.requests.length;
     env.upstream.handle((req, n) => (n - before <= 2 ? reply.error(500) : reply.text(req, 'recovered')));
     const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' });
-    expect(res).toMatchObject({ __typename: 'AgentRunCompleted', output: 'recovered', run: { model: { id: 'openai/gpt-4o' } } });
+    expect(res).toMatchObject({
+      __typename: 'AgentRunCompleted',
+      output: 'recovered',
+      run: { model: { id: 'openai/gpt-4o' } },
+    });
     expect(env.upstream.requests.length - before).toBe(3);
   });
 
   it('honours Retry-After on a 429', async () => {
     const before = env.upstream.requests.length;
-    env.upstream.handle((req, n) => (n - before === 1 ? reply.error(429, { 'retry-after-ms': '50' }) : reply.text(req, 'after the wait')));
+    env.upstream.handle((req, n) =>
+      n - before === 1 ? reply.error(429, { 'retry-after-ms': '50' }) : reply.text(req, 'after the wait'),
+    );
     const started = Date.now();
     const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' });
     expect(res.output).toBe('after the wait');
@@ -42,7 +48,11 @@ describe('provider faults', () => {
     env.upstream.handle((req) => (req.model === 'gpt-4o' ? reply.error(503) : reply.text(req, 'from the cheap model')));
     const strongBefore = calls('gpt-4o');
     const first = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' });
-    expect(first).toMatchObject({ __typename: 'AgentRunCompleted', output: 'from the cheap model', run: { model: { id: 'openai/gpt-4o-mini' } } });
+    expect(first).toMatchObject({
+      __typename: 'AgentRunCompleted',
+      output: 'from the cheap model',
+      run: { model: { id: 'openai/gpt-4o-mini' } },
+    });
     expect(calls('gpt-4o') - strongBefore).toBe(3); // one try and two retries
     await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' }); // 3 more failures: 6 ≥ 5, open
     const whileOpen = calls('gpt-4o');
@@ -54,7 +64,9 @@ describe('provider faults', () => {
   it('half-opens after 30 s and closes again when the trial call succeeds', async () => {
     env.upstream.handle((req) => reply.text(req, `answered by ${req.model}`));
     now += 29_000;
-    expect((await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' })).output).toBe('answered by gpt-4o-mini');
+    expect((await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' })).output).toBe(
+      'answered by gpt-4o-mini',
+    );
     now += 1_000;
     expect((await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' })).output).toBe('answered by gpt-4o');
     expect((await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' })).output).toBe('answered by gpt-4o');
@@ -63,7 +75,11 @@ describe('provider faults', () => {
   it('times out a hung attempt and answers with ProviderUnavailable when nothing can serve', async () => {
     env.upstream.handle((req) => ({ ...reply.text(req, 'too slow'), delayMs: 2_000 }));
     const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' });
-    expect(res).toMatchObject({ __typename: 'ProviderUnavailable', code: 'PROVIDER_UNAVAILABLE', run: { status: 'FAILED', costUsd: 0 } });
+    expect(res).toMatchObject({
+      __typename: 'ProviderUnavailable',
+      code: 'PROVIDER_UNAVAILABLE',
+      run: { status: 'FAILED', costUsd: 0 },
+    });
     expect(res.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     expect(res.message).toContain('openai/gpt-4o');
     const down = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' });

@@ -17,7 +17,13 @@ describe('response cache', () => {
     expect(miss.run).toMatchObject({ status: 'COMPLETED', cached: false });
     const hit = await runAgent(app, t.ownerKey, { agent: 'assistant', message: `  ${message.replace(/ /g, '   ')} ` });
     expect(hit.output).toBe(miss.output);
-    expect(hit.run).toMatchObject({ status: 'CACHED', cached: true, model: null, costUsd: 0, savedCostUsd: miss.run.costUsd });
+    expect(hit.run).toMatchObject({
+      status: 'CACHED',
+      cached: true,
+      model: null,
+      costUsd: 0,
+      savedCostUsd: miss.run.costUsd,
+    });
     expect(hit.run.usage.totalTokens).toBe(0);
     const status = await ok<any>(app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey);
     expect(status.budgetStatus.daily.used).toBe(miss.run.usage.totalTokens); // the hit took no tokens
@@ -41,9 +47,16 @@ describe('response cache', () => {
     await runAgent(app, t.ownerKey, { agent: 'assistant', message });
     expect((await runAgent(app, t.ownerKey, { agent: 'assistant', message, routing: 'CHEAP' })).run.cached).toBe(false);
     // An answer cut to a tiny cap is never served to a caller who asked for more.
-    expect((await runAgent(app, t.ownerKey, { agent: 'assistant', message, maxOutputTokens: 3 })).run.cached).toBe(false);
+    expect((await runAgent(app, t.ownerKey, { agent: 'assistant', message, maxOutputTokens: 3 })).run.cached).toBe(
+      false,
+    );
     const agent = await ok<any>(app, '{ agent(idOrSlug: "assistant") { id } }', {}, t.ownerKey);
-    await ok(app, 'mutation($id: ID!) { updateAgent(input: { id: $id, instructions: "Be brief." }) { version } }', { id: agent.agent.id }, t.ownerKey);
+    await ok(
+      app,
+      'mutation($id: ID!) { updateAgent(input: { id: $id, instructions: "Be brief." }) { version } }',
+      { id: agent.agent.id },
+      t.ownerKey,
+    );
     expect((await runAgent(app, t.ownerKey, { agent: 'assistant', message })).run.cached).toBe(false);
   });
 
@@ -61,7 +74,12 @@ describe('response cache', () => {
     try {
       const tenant = await signUp(clocked);
       const agent = await ok<any>(clocked, '{ agent(idOrSlug: "assistant") { id } }', {}, tenant.ownerKey);
-      await ok(clocked, 'mutation($id: ID!) { updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) { id } }', { id: agent.agent.id }, tenant.ownerKey);
+      await ok(
+        clocked,
+        'mutation($id: ID!) { updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) { id } }',
+        { id: agent.agent.id },
+        tenant.ownerKey,
+      );
       const message = unique('Spell cat. ');
       await runAgent(clocked, tenant.ownerKey, { agent: 'assistant', message });
       now += 59_000;

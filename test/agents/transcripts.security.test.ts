@@ -15,7 +15,10 @@ describe('transcripts', () => {
   });
   const stored = async (runId: string) => {
     await app.runtime.deps.outbox.flush();
-    const [row] = await app.runtime.database.db.select({ transcript: agentRuns.transcript }).from(agentRuns).where(eq(agentRuns.id, runId));
+    const [row] = await app.runtime.database.db
+      .select({ transcript: agentRuns.transcript })
+      .from(agentRuns)
+      .where(eq(agentRuns.id, runId));
     return row!.transcript as { message: string; output: string } | null;
   };
 
@@ -25,7 +28,12 @@ describe('transcripts', () => {
   });
 
   it('are stored when the agent opts in', async () => {
-    await ok(app, 'mutation { createAgent(input: { name: "Keeper", slug: "keeper", instructions: "x", storeTranscripts: true }) { id } }', {}, t.ownerKey);
+    await ok(
+      app,
+      'mutation { createAgent(input: { name: "Keeper", slug: "keeper", instructions: "x", storeTranscripts: true }) { id } }',
+      {},
+      t.ownerKey,
+    );
     const res = await runAgent(app, t.ownerKey, { agent: 'keeper', message: 'remember this', cache: 'BYPASS' });
     expect(await stored(res.run.id)).toMatchObject({ message: 'remember this', output: res.output });
   });

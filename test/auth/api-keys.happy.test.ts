@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
 import { addUser, expectCode, gql, ok, signUp, type Tenant } from '../helpers/graphql.js';
 
-const CREATE_KEY = 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id kind prefix user { id } } } }';
+const CREATE_KEY =
+  'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id kind prefix user { id } } } }';
 const REVOKE = 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }';
 const VIEWER = '{ viewer { tenant { id } user { id } apiKey { id kind lastUsedAt } } }';
 
@@ -21,7 +22,12 @@ describe('API keys', () => {
   });
 
   it('mints a service key that acts for the tenant with no user', async () => {
-    const { createApiKey } = await ok<any>(app, CREATE_KEY, { input: { name: 'Backend', kind: 'SERVICE' } }, t.ownerKey);
+    const { createApiKey } = await ok<any>(
+      app,
+      CREATE_KEY,
+      { input: { name: 'Backend', kind: 'SERVICE' } },
+      t.ownerKey,
+    );
     expect(createApiKey.apiKey).toMatchObject({ kind: 'SERVICE', user: null });
     const me = await ok<any>(app, VIEWER, {}, createApiKey.secret);
     expect(me.viewer).toMatchObject({ tenant: { id: t.tenantId }, user: null, apiKey: { kind: 'SERVICE' } });
@@ -42,7 +48,11 @@ describe('API keys', () => {
   it('never returns the secret or its hash in listings', async () => {
     const res = await gql<any>(app, '{ apiKeys { edges { node { id prefix } } } }', {}, t.ownerKey);
     expect(JSON.stringify(res)).not.toContain(t.ownerKey);
-    expect(res.data.apiKeys.edges.every((e: any) => t.ownerKey.startsWith(e.node.prefix) || e.node.prefix.startsWith('gov_'))).toBe(true);
+    expect(
+      res.data.apiKeys.edges.every(
+        (e: any) => t.ownerKey.startsWith(e.node.prefix) || e.node.prefix.startsWith('gov_'),
+      ),
+    ).toBe(true);
   });
 
   it('records when a key was last used', async () => {
@@ -62,13 +72,19 @@ describe('API keys', () => {
     const clock = manualClock();
     const other = await startApp({ clock, database: app.runtime.database });
     try {
-      const { createApiKey } = await ok<any>(app, CREATE_KEY, { input: { name: 'Roaming', kind: 'SERVICE' } }, t.ownerKey);
+      const { createApiKey } = await ok<any>(
+        app,
+        CREATE_KEY,
+        { input: { name: 'Roaming', kind: 'SERVICE' } },
+        t.ownerKey,
+      );
       await ok(other, VIEWER, {}, createApiKey.secret); // now cached on the other process
       await ok(app, REVOKE, { id: createApiKey.apiKey.id }, t.ownerKey);
       expectCode(await gql(app, VIEWER, {}, createApiKey.secret), 'UNAUTHENTICATED'); // at once where revoked
       if (app.runtime.store.kind === 'redis') {
         // The other process hears of it on pub/sub, without its clock moving.
-        for (let i = 0; i < 200 && !(await gql(other, VIEWER, {}, createApiKey.secret)).errors; i++) await new Promise((r) => setTimeout(r, 10));
+        for (let i = 0; i < 200 && !(await gql(other, VIEWER, {}, createApiKey.secret)).errors; i++)
+          await new Promise((r) => setTimeout(r, 10));
         expectCode(await gql(other, VIEWER, {}, createApiKey.secret), 'UNAUTHENTICATED');
       } else {
         clock.advance(4_000);
@@ -89,13 +105,22 @@ describe('API keys', () => {
     });
     const body = (await res.json()) as any;
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
-    expectCode(await gql(app, VIEWER, {}, `${t.ownerKey.slice(0, -1)}${t.ownerKey.endsWith('A') ? 'B' : 'A'}`), 'UNAUTHENTICATED');
+    expectCode(
+      await gql(app, VIEWER, {}, `${t.ownerKey.slice(0, -1)}${t.ownerKey.endsWith('A') ? 'B' : 'A'}`),
+      'UNAUTHENTICATED',
+    );
     expectCode(await gql(app, VIEWER, {}, 'x'.repeat(10_000)), 'UNAUTHENTICATED');
   });
 
   it('refuses a key for a user who outranks the caller', async () => {
     const admin = await addUser(app, t, 'ADMIN');
-    expectCode(await gql(app, CREATE_KEY, { input: { name: 'x', kind: 'USER', userId: t.ownerId } }, admin.key), 'FORBIDDEN');
-    expectCode(await gql(app, CREATE_KEY, { input: { name: 'x', kind: 'SERVICE', userId: t.ownerId } }, t.ownerKey), 'BAD_USER_INPUT');
+    expectCode(
+      await gql(app, CREATE_KEY, { input: { name: 'x', kind: 'USER', userId: t.ownerId } }, admin.key),
+      'FORBIDDEN',
+    );
+    expectCode(
+      await gql(app, CREATE_KEY, { input: { name: 'x', kind: 'SERVICE', userId: t.ownerId } }, t.ownerKey),
+      'BAD_USER_INPUT',
+    );
   });
 });

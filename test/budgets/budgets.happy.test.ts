@@ -2,8 +2,14 @@ import { ledgerTotal } from '../../src/ledger/index.js';
 import { line } from '../helpers/budgets.js';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import {
-  budgetWindows, MemoryBudgetStore, readWindows, releaseReservation, reserveBudget, settleReservation,
-  type BudgetDeps, type BudgetWindow,
+  budgetWindows,
+  MemoryBudgetStore,
+  readWindows,
+  releaseReservation,
+  reserveBudget,
+  settleReservation,
+  type BudgetDeps,
+  type BudgetWindow,
 } from '../../src/budgets/index.js';
 import type { PlanRow, UserRow } from '../../src/db/schema/index.js';
 import { findUser } from '../../src/users/index.js';
@@ -27,7 +33,13 @@ describe('budgets through the service', () => {
     return (await findUser(app.runtime.deps.db, t.tenantId, t.ownerId))!;
   }
 
-  const big = () => ({ ...free, userDailyTokenLimit: 1e9, userMonthlyTokenLimit: 1e9, tenantMonthlyTokenLimit: 1e9, tenantMonthlySpendLimitMicros: 1e12 });
+  const big = () => ({
+    ...free,
+    userDailyTokenLimit: 1e9,
+    userMonthlyTokenLimit: 1e9,
+    tenantMonthlyTokenLimit: 1e9,
+    tenantMonthlySpendLimitMicros: 1e12,
+  });
 
   it('ends 200 concurrent reserve/settle pairs with counters equal to the ledger', async () => {
     const t = await signUp(app);
@@ -44,7 +56,15 @@ describe('budgets through the service', () => {
     });
     await Promise.all(
       plans.map(async (p) => {
-        const r = await reserveBudget(deps, { tenantId: t.tenantId, userId: user.id, windows, tokens: p.tokens, costMicros: p.cost, now, holdMs: HOUR });
+        const r = await reserveBudget(deps, {
+          tenantId: t.tenantId,
+          userId: user.id,
+          windows,
+          tokens: p.tokens,
+          costMicros: p.cost,
+          now,
+          holdMs: HOUR,
+        });
         if (r.kind !== 'held') throw new Error('unexpected denial');
         await settleReservation(deps, r.reservation, {}, [line(p.used, 0, p.usedCost)], now);
       }),
@@ -65,7 +85,15 @@ describe('budgets through the service', () => {
     const before = new Date('2026-11-30T23:59:59.000Z');
     const after = new Date('2026-12-01T00:00:00.000Z');
     const wBefore = budgetWindows(t.tenantId, free, user, before);
-    const r = await reserveBudget(deps, { tenantId: t.tenantId, userId: user.id, windows: wBefore, tokens: 4_000, costMicros: 100, now: before, holdMs: HOUR });
+    const r = await reserveBudget(deps, {
+      tenantId: t.tenantId,
+      userId: user.id,
+      windows: wBefore,
+      tokens: 4_000,
+      costMicros: 100,
+      now: before,
+      holdMs: HOUR,
+    });
     expect(r.kind).toBe('held');
     if (r.kind !== 'held') return;
     await settleReservation(deps, r.reservation, {}, [line(3_000, 0, 80)], after);
@@ -87,9 +115,20 @@ describe('budgets through the service', () => {
     await ok(app, SET, { input: { userId: t.ownerId, dailyTokenLimit: 1_000 } }, t.ownerKey);
     const now = new Date();
     const attempt = async () =>
-      reserveBudget(deps, { tenantId: t.tenantId, userId: t.ownerId, windows: budgetWindows(t.tenantId, free, await owner(t), now), tokens: 1_500, costMicros: 10, now, holdMs: HOUR });
+      reserveBudget(deps, {
+        tenantId: t.tenantId,
+        userId: t.ownerId,
+        windows: budgetWindows(t.tenantId, free, await owner(t), now),
+        tokens: 1_500,
+        costMicros: 10,
+        now,
+        holdMs: HOUR,
+      });
     const denied = await attempt();
-    expect(denied).toMatchObject({ kind: 'denied', denial: { window: { kind: 'USER_DAILY', limit: 1_000 }, requested: 1_500 } });
+    expect(denied).toMatchObject({
+      kind: 'denied',
+      denial: { window: { kind: 'USER_DAILY', limit: 1_000 }, requested: 1_500 },
+    });
     await ok(app, SET, { input: { userId: t.ownerId, dailyTokenLimit: null } }, t.ownerKey);
     expect((await attempt()).kind).toBe('held');
   });
@@ -101,7 +140,15 @@ describe('budgets through the service', () => {
     const user = await owner(t);
     const now = new Date();
     const windows = budgetWindows(t.tenantId, free, user, now);
-    const r = await reserveBudget(other.runtime.deps.budgets, { tenantId: t.tenantId, userId: user.id, windows, tokens: 100, costMicros: 10, now, holdMs: HOUR });
+    const r = await reserveBudget(other.runtime.deps.budgets, {
+      tenantId: t.tenantId,
+      userId: user.id,
+      windows,
+      tokens: 100,
+      costMicros: 10,
+      now,
+      holdMs: HOUR,
+    });
     if (r.kind !== 'held') throw new Error('denied');
     await settleReservation(other.runtime.deps.budgets, r.reservation, {}, [line(60, 20, 8)], now);
     await other.close(); // no explicit flush: closing must write what is pending
@@ -113,7 +160,15 @@ describe('budgets through the service', () => {
     const user = await owner(t);
     const now = new Date();
     const windows = budgetWindows(t.tenantId, free, user, now);
-    const r = await reserveBudget(deps, { tenantId: t.tenantId, userId: user.id, windows, tokens: 9_000, costMicros: 100, now, holdMs: HOUR });
+    const r = await reserveBudget(deps, {
+      tenantId: t.tenantId,
+      userId: user.id,
+      windows,
+      tokens: 9_000,
+      costMicros: 100,
+      now,
+      holdMs: HOUR,
+    });
     if (r.kind !== 'held') throw new Error('denied');
     await releaseReservation(deps, r.reservation, now);
     expect((await readWindows(deps, t.tenantId, windows, now)).map((u) => u.reserved)).toEqual([0, 0, 0, 0]);
@@ -124,7 +179,15 @@ describe('budgets through the service', () => {
     const user = await owner(t);
     const now = new Date();
     const windows: BudgetWindow[] = budgetWindows(t.tenantId, free, user, now);
-    const r = await reserveBudget(deps, { tenantId: t.tenantId, userId: user.id, windows, tokens: 9_000, costMicros: 1_000, now, holdMs: HOUR });
+    const r = await reserveBudget(deps, {
+      tenantId: t.tenantId,
+      userId: user.id,
+      windows,
+      tokens: 9_000,
+      costMicros: 1_000,
+      now,
+      holdMs: HOUR,
+    });
     if (r.kind !== 'held') throw new Error('denied');
     await settleReservation(deps, r.reservation, {}, [line(6_000, 3_000, 900)], now);
 
@@ -134,9 +197,18 @@ describe('budgets through the service', () => {
     if (redisUrl()) expect(await deleteKeys(`${inject('redisPrefix')}{${t.tenantId}}`)).toBeGreaterThan(0);
     else after = { ...deps, store: new MemoryBudgetStore((entry) => deps.outbox.insertNow([entry])) };
 
-    const next = await reserveBudget(after, { tenantId: t.tenantId, userId: user.id, windows, tokens: 2_000, costMicros: 100, now, holdMs: HOUR });
+    const next = await reserveBudget(after, {
+      tenantId: t.tenantId,
+      userId: user.id,
+      windows,
+      tokens: 2_000,
+      costMicros: 100,
+      now,
+      holdMs: HOUR,
+    });
     expect(next.kind).toBe('denied');
-    if (next.kind === 'denied') expect(next.denial).toMatchObject({ window: { kind: 'USER_DAILY' }, usage: { used: 9_000, reserved: 0 } });
+    if (next.kind === 'denied')
+      expect(next.denial).toMatchObject({ window: { kind: 'USER_DAILY' }, usage: { used: 9_000, reserved: 0 } });
     expect((await readWindows(after, t.tenantId, windows, now))[0]).toEqual({ used: 9_000, reserved: 0 });
     const status = await ok<any>(app, '{ budgetStatus { daily { limit used reserved remaining } } }', {}, t.ownerKey);
     expect(status.budgetStatus.daily).toEqual({ limit: 10_000, used: 9_000, reserved: 0, remaining: 1_000 });

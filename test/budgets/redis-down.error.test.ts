@@ -50,7 +50,15 @@ describe.skipIf(!redisUrl)('when Redis goes away', () => {
     const user = (await findUser(deps.db, t.tenantId, t.ownerId))!;
     const windows = budgetWindows(t.tenantId, (await deps.plans.byKey('free'))!, user, new Date());
     await expect(
-      reserveBudget(deps.budgets, { tenantId: t.tenantId, userId: user.id, windows, tokens: 10, costMicros: 1, now: new Date(), holdMs: 60_000 }),
+      reserveBudget(deps.budgets, {
+        tenantId: t.tenantId,
+        userId: user.id,
+        windows,
+        tokens: 10,
+        costMicros: 1,
+        now: new Date(),
+        holdMs: 60_000,
+      }),
     ).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
     await proxy.up();
     await eventually(async () => !(await gql(closedApp, STATUS, {}, t.ownerKey)).errors);
@@ -62,8 +70,21 @@ describe.skipIf(!redisUrl)('when Redis goes away', () => {
     const user = (await findUser(deps.db, t.tenantId, t.ownerId))!;
     const now = new Date();
     const windows = budgetWindows(t.tenantId, (await deps.plans.byKey('free'))!, user, now);
-    await eventually(async () => readWindows(deps.budgets, t.tenantId, windows, now).then(() => true, () => false));
-    const r = await reserveBudget(deps.budgets, { tenantId: t.tenantId, userId: user.id, windows, tokens: 800, costMicros: 50, now, holdMs: 60_000 });
+    await eventually(async () =>
+      readWindows(deps.budgets, t.tenantId, windows, now).then(
+        () => true,
+        () => false,
+      ),
+    );
+    const r = await reserveBudget(deps.budgets, {
+      tenantId: t.tenantId,
+      userId: user.id,
+      windows,
+      tokens: 800,
+      costMicros: 50,
+      now,
+      holdMs: 60_000,
+    });
     if (r.kind !== 'held') throw new Error('denied');
     await proxy.down(); // the model answered; now the settlement cannot reach Redis
     const [event] = await settleReservation(deps.budgets, r.reservation, {}, [line(500, 200, 40)], now);
@@ -73,7 +94,9 @@ describe.skipIf(!redisUrl)('when Redis goes away', () => {
     // The counters it missed are rebuilt from the ledger; the dead hold expires with its time.
     await eventually(async () => {
       try {
-        return (await readWindows(deps.budgets, t.tenantId, windows, new Date(now.getTime() + 120_000)))[0]!.used === 700;
+        return (
+          (await readWindows(deps.budgets, t.tenantId, windows, new Date(now.getTime() + 120_000)))[0]!.used === 700
+        );
       } catch {
         return false;
       }
@@ -87,10 +110,23 @@ describe.skipIf(!redisUrl)('when Redis goes away', () => {
     const now = new Date();
     const windows = budgetWindows(t.tenantId, (await deps.plans.byKey('free'))!, user, now);
     // This app's connection was cut by the previous test too: wait until it is back.
-    await eventually(async () => readWindows(deps.budgets, t.tenantId, windows, now).then(() => true, () => false));
+    await eventually(async () =>
+      readWindows(deps.budgets, t.tenantId, windows, now).then(
+        () => true,
+        () => false,
+      ),
+    );
     expect((await readWindows(deps.budgets, t.tenantId, windows, now))[0]).toEqual({ used: 0, reserved: 0 });
     await proxy.down();
-    const r = await reserveBudget(deps.budgets, { tenantId: t.tenantId, userId: user.id, windows, tokens: 500, costMicros: 10, now, holdMs: 60_000 });
+    const r = await reserveBudget(deps.budgets, {
+      tenantId: t.tenantId,
+      userId: user.id,
+      windows,
+      tokens: 500,
+      costMicros: 10,
+      now,
+      holdMs: 60_000,
+    });
     expect(r).toMatchObject({ kind: 'held', reservation: { guarded: false } });
     if (r.kind !== 'held') return;
     await settleReservation(deps.budgets, r.reservation, {}, [line(300, 100, 8)], now);

@@ -26,12 +26,19 @@ describe('budgetStatus and setUserBudget', () => {
     expect(s.tenantMonthly.limit).toBe(300_000);
     expect(s.tenantSpend).toMatchObject({ limitUsd: 1, usedUsd: 0, reservedUsd: 0, remainingUsd: 1 });
     const now = new Date();
-    expect(new Date(s.daily.resetsAt).getTime()).toBe(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+    expect(new Date(s.daily.resetsAt).getTime()).toBe(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1),
+    );
     expect(new Date(s.monthly.resetsAt).getTime()).toBe(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
   });
 
   it('sets an override, leaves an absent limit alone, and returns to the plan on null', async () => {
-    const set = await ok<any>(app, SET, { input: { userId: member.id, dailyTokenLimit: 2_000, monthlyTokenLimit: 20_000 } }, t.ownerKey);
+    const set = await ok<any>(
+      app,
+      SET,
+      { input: { userId: member.id, dailyTokenLimit: 2_000, monthlyTokenLimit: 20_000 } },
+      t.ownerKey,
+    );
     expect(set.setUserBudget).toMatchObject({
       budgetOverride: { dailyTokenLimit: 2_000, monthlyTokenLimit: 20_000 },
       budgetStatus: { daily: { limit: 2_000 }, monthly: { limit: 20_000 } },
@@ -39,12 +46,21 @@ describe('budgetStatus and setUserBudget', () => {
     const partly = await ok<any>(app, SET, { input: { userId: member.id, dailyTokenLimit: null } }, t.ownerKey);
     expect(partly.setUserBudget.budgetOverride).toEqual({ dailyTokenLimit: null, monthlyTokenLimit: 20_000 });
     const cleared = await ok<any>(app, SET, { input: { userId: member.id, monthlyTokenLimit: null } }, t.ownerKey);
-    expect(cleared.setUserBudget).toMatchObject({ budgetOverride: null, budgetStatus: { daily: { limit: 10_000 }, monthly: { limit: 100_000 } } });
+    expect(cleared.setUserBudget).toMatchObject({
+      budgetOverride: null,
+      budgetStatus: { daily: { limit: 10_000 }, monthly: { limit: 100_000 } },
+    });
   });
 
   it('refuses a limit above the plan or below zero, changing nothing', async () => {
-    expectCode(await gql(app, SET, { input: { userId: member.id, dailyTokenLimit: 10_001 } }, t.ownerKey), 'BAD_USER_INPUT');
-    expectCode(await gql(app, SET, { input: { userId: member.id, monthlyTokenLimit: -1 } }, t.ownerKey), 'BAD_USER_INPUT');
+    expectCode(
+      await gql(app, SET, { input: { userId: member.id, dailyTokenLimit: 10_001 } }, t.ownerKey),
+      'BAD_USER_INPUT',
+    );
+    expectCode(
+      await gql(app, SET, { input: { userId: member.id, monthlyTokenLimit: -1 } }, t.ownerKey),
+      'BAD_USER_INPUT',
+    );
     const s = await ok<any>(app, STATUS, { id: member.id }, t.ownerKey);
     expect(s.budgetStatus.daily.limit).toBe(10_000);
   });
@@ -52,10 +68,20 @@ describe('budgetStatus and setUserBudget', () => {
   it('lets ADMIN+ read anyone and a MEMBER only itself; a service key must name the user', async () => {
     await ok(app, STATUS, { id: member.id }, t.ownerKey);
     expectCode(await gql(app, STATUS, { id: t.ownerId }, member.key), 'FORBIDDEN');
-    const svc = await ok<any>(app, 'mutation { createApiKey(input: { name: "svc", kind: SERVICE }) { secret } }', {}, t.ownerKey);
+    const svc = await ok<any>(
+      app,
+      'mutation { createApiKey(input: { name: "svc", kind: SERVICE }) { secret } }',
+      {},
+      t.ownerKey,
+    );
     expectCode(await gql(app, STATUS, {}, svc.createApiKey.secret), 'BAD_USER_INPUT');
     await ok(app, STATUS, { id: member.id }, svc.createApiKey.secret);
-    const users = await ok<any>(app, '{ users { edges { node { id budgetStatus { daily { limit } } } } } }', {}, t.ownerKey);
+    const users = await ok<any>(
+      app,
+      '{ users { edges { node { id budgetStatus { daily { limit } } } } } }',
+      {},
+      t.ownerKey,
+    );
     expect(users.users.edges.every((e: any) => e.node.budgetStatus.daily.limit === 10_000)).toBe(true);
   });
 });

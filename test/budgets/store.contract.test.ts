@@ -10,7 +10,12 @@ import { newId } from '../../src/lib/ids.js';
 import { tenantKey } from '../../src/lib/keys.js';
 import { redisUrl, testRedis } from '../helpers/redis.js';
 
-type Made = { stores: BudgetStore[]; events: UsageEvent[]; cache: CacheKv; entries(tenantId: string): Promise<LedgerEntry[]> };
+type Made = {
+  stores: BudgetStore[];
+  events: UsageEvent[];
+  cache: CacheKv;
+  entries(tenantId: string): Promise<LedgerEntry[]>;
+};
 type Maker = { name: string; make(): Made };
 
 const clients: Redis[] = [];
@@ -26,7 +31,8 @@ const makers: Maker[] = [
       const written: LedgerEntry[] = [];
       const cache = new MemoryKv();
       const write = async (e: LedgerEntry) => void (written.push(e), events.push(...e.events));
-      const entries = async (tenantId: string) => written.filter((e) => (e.run?.tenantId ?? e.events[0]?.tenantId) === tenantId);
+      const entries = async (tenantId: string) =>
+        written.filter((e) => (e.run?.tenantId ?? e.events[0]?.tenantId) === tenantId);
       return { stores: [new MemoryBudgetStore(write, cache)], events, cache, entries };
     },
   },
@@ -52,18 +58,47 @@ if (redisUrl()) {
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 const event = (tenantId: string, id: string): UsageEvent => ({
-  id, tenantId, userId: null, agentId: null, runId: null, modelId: null, kind: 'test', inputTokens: 0, outputTokens: 0,
-  cachedInputTokens: 0, totalTokens: 0, costMicros: 0, savedCostMicros: 0, occurredAt: new Date(NOW).toISOString(),
+  id,
+  tenantId,
+  userId: null,
+  agentId: null,
+  runId: null,
+  modelId: null,
+  kind: 'test',
+  inputTokens: 0,
+  outputTokens: 0,
+  cachedInputTokens: 0,
+  totalTokens: 0,
+  costMicros: 0,
+  savedCostMicros: 0,
+  occurredAt: new Date(NOW).toISOString(),
 });
 const entry = (tenantId: string, id: string): LedgerEntry => ({ run: null, events: [event(tenantId, id)] });
 
 /** A cache hit's entry as the pipeline hands it to the gate: a run at no cost, facts to fill in. */
 function hitEntry(tenantId: string): LedgerEntry {
   const run: StoredAgentRun = {
-    id: newId('run'), tenantId, agentId: 'agt_x', userId: null, apiKeyId: 'key_x', status: 'CACHED',
+    id: newId('run'),
+    tenantId,
+    agentId: 'agt_x',
+    userId: null,
+    apiKeyId: 'key_x',
+    status: 'CACHED',
     route: { strategy: 'HEURISTIC', complexity: 'SIMPLE', confidence: 1, reason: 'response cache hit', tier: 'CHEAP' },
-    modelId: null, cached: true, degradations: [], inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, toolCalls: 0,
-    costMicros: 0, savedCostMicros: 0, durationMs: 1, reason: null, sideCalls: [], transcript: null, createdAt: new Date(NOW).toISOString(),
+    modelId: null,
+    cached: true,
+    degradations: [],
+    inputTokens: 0,
+    outputTokens: 0,
+    cachedInputTokens: 0,
+    toolCalls: 0,
+    costMicros: 0,
+    savedCostMicros: 0,
+    durationMs: 1,
+    reason: null,
+    sideCalls: [],
+    transcript: null,
+    createdAt: new Date(NOW).toISOString(),
   };
   return { run, events: [{ ...event(tenantId, newId('usage')), kind: 'cache_hit', runId: run.id }] };
 }
@@ -72,10 +107,20 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
   function setup(limits: number[]) {
     const { stores, events, cache, entries } = make();
     const tenantId = newId('tenant');
-    const windows: WindowSpec[] = limits.map((limit, i) => ({ key: tenantKey(tenantId, 'w', i), limit, ttlSeconds: 3600 }));
+    const windows: WindowSpec[] = limits.map((limit, i) => ({
+      key: tenantKey(tenantId, 'w', i),
+      limit,
+      ttlSeconds: 3600,
+    }));
     const store = stores[0]!;
     const hold = (amounts: number[], extra: Partial<HoldRequest> = {}): HoldRequest => ({
-      tenantId, reservationId: newId('usage'), windows, amounts, now: NOW, expiresAt: NOW + 60_000, ...extra,
+      tenantId,
+      reservationId: newId('usage'),
+      windows,
+      amounts,
+      now: NOW,
+      expiresAt: NOW + 60_000,
+      ...extra,
     });
     const gate = (amounts: number[], extra: Partial<GateRequest> = {}): GateRequest => ({ ...hold(amounts), ...extra });
     const seedAll = () => Promise.all(windows.map((w) => store.seed(w, 0)));
@@ -90,15 +135,29 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
     await store.seed(windows[1]!, 0);
     await store.seed(windows[0]!, 0); // an existing counter is left alone
     expect(await store.reserve(hold([10, 10]))).toEqual({ kind: 'denied', index: 0, usage: { used: 95, reserved: 0 } });
-    expect(await store.read(tenantId, windows, NOW)).toEqual({ kind: 'ok', usage: [{ used: 95, reserved: 0 }, { used: 0, reserved: 0 }] });
+    expect(await store.read(tenantId, windows, NOW)).toEqual({
+      kind: 'ok',
+      usage: [
+        { used: 95, reserved: 0 },
+        { used: 0, reserved: 0 },
+      ],
+    });
   });
 
   it('holds all windows or none', async () => {
     const { store, hold, seedAll, tenantId, windows } = setup([100, 50]);
     await seedAll();
-    expect(await store.reserve(hold([40, 40]))).toMatchObject({ kind: 'held', usage: [{ used: 0, reserved: 40 }, { used: 0, reserved: 40 }] });
+    expect(await store.reserve(hold([40, 40]))).toMatchObject({
+      kind: 'held',
+      usage: [
+        { used: 0, reserved: 40 },
+        { used: 0, reserved: 40 },
+      ],
+    });
     expect(await store.reserve(hold([40, 40]))).toEqual({ kind: 'denied', index: 1, usage: { used: 0, reserved: 40 } });
-    expect((await store.read(tenantId, windows, NOW)) as any).toMatchObject({ usage: [{ reserved: 40 }, { reserved: 40 }] });
+    expect((await store.read(tenantId, windows, NOW)) as any).toMatchObject({
+      usage: [{ reserved: 40 }, { reserved: 40 }],
+    });
   });
 
   it('settles actual use, refunds the rest, and charges once', async () => {
@@ -106,7 +165,14 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
     await seedAll();
     const req = hold([300]);
     await store.reserve(req);
-    const settle = { tenantId, reservationId: req.reservationId, windows, charges: [120], entry: entry(tenantId, req.reservationId), now: NOW };
+    const settle = {
+      tenantId,
+      reservationId: req.reservationId,
+      windows,
+      charges: [120],
+      entry: entry(tenantId, req.reservationId),
+      now: NOW,
+    };
     expect((await store.settle(settle)).kind).toBe('settled');
     expect(await store.settle(settle)).toEqual({ kind: 'duplicate' });
     expect(await store.read(tenantId, windows, NOW)).toEqual({ kind: 'ok', usage: [{ used: 120, reserved: 0 }] });
@@ -119,7 +185,11 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
     const req = hold([50]);
     await store.reserve(req);
     expect(await store.extend({ ...req, amounts: [30] })).toMatchObject({ kind: 'held', usage: [{ reserved: 80 }] });
-    expect(await store.extend({ ...req, amounts: [30] })).toEqual({ kind: 'denied', index: 0, usage: { used: 0, reserved: 80 } });
+    expect(await store.extend({ ...req, amounts: [30] })).toEqual({
+      kind: 'denied',
+      index: 0,
+      usage: { used: 0, reserved: 80 },
+    });
     await store.release(tenantId, req.reservationId, NOW);
     expect(await store.read(tenantId, windows, NOW)).toEqual({ kind: 'ok', usage: [{ used: 0, reserved: 0 }] });
     expect(await store.extend({ ...req, amounts: [1] })).toEqual({ kind: 'gone' });
@@ -132,9 +202,19 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
     await store.reserve(req);
     expect(await store.reserve(hold([60]))).toMatchObject({ kind: 'denied' });
     expect(await store.read(tenantId, windows, NOW + 1_000)).toEqual({ kind: 'ok', usage: [{ used: 0, reserved: 0 }] });
-    const late = { tenantId, reservationId: req.reservationId, windows, charges: [25], entry: entry(tenantId, req.reservationId), now: NOW + 2_000 };
+    const late = {
+      tenantId,
+      reservationId: req.reservationId,
+      windows,
+      charges: [25],
+      entry: entry(tenantId, req.reservationId),
+      now: NOW + 2_000,
+    };
     expect((await store.settle(late)).kind).toBe('settled');
-    expect(await store.read(tenantId, windows, NOW + 2_000)).toEqual({ kind: 'ok', usage: [{ used: 25, reserved: 0 }] });
+    expect(await store.read(tenantId, windows, NOW + 2_000)).toEqual({
+      kind: 'ok',
+      usage: [{ used: 25, reserved: 0 }],
+    });
   });
 
   it("the gate counts a caller's rate first, and refuses past it without holding", async () => {
@@ -167,12 +247,24 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
     const { store, gate, seedAll, tenantId, windows, cache, entries } = setup([100]);
     await seedAll();
     const key = responseCacheKey({
-      tenantId, agentId: 'agt_x', agentVersion: 1, routing: 'AUTO', maxOutputTokens: 64, userId: null, tools: undefined,
+      tenantId,
+      agentId: 'agt_x',
+      agentVersion: 1,
+      routing: 'AUTO',
+      maxOutputTokens: 64,
+      userId: null,
+      tools: undefined,
       messages: [{ role: 'user', content: 'hello' }],
     });
     const answer: CachedAnswer = {
-      output: 'hi there', modelId: 'sim/sim-small', inputTokens: 20, outputTokens: 5, cachedInputTokens: 0, costMicros: 7,
-      runId: 'run_original', expiresAt: NOW + 60_000,
+      output: 'hi there',
+      modelId: 'sim/sim-small',
+      inputTokens: 20,
+      outputTokens: 5,
+      cachedInputTokens: 0,
+      costMicros: 7,
+      runId: 'run_original',
+      expiresAt: NOW + 60_000,
     };
     if (!store.probesCache) return;
     const base = hitEntry(tenantId);
@@ -184,7 +276,12 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
     if (hit.kind !== 'hit') return;
     expect(hit.answer).toEqual(answer);
     expect(hit.entry).toEqual(fillHit(base, answer));
-    expect(hit.entry.run).toMatchObject({ savedCostMicros: 7, degradations: [], sideCalls: [], route: { reason: 'response cache hit (run run_original)' } });
+    expect(hit.entry.run).toMatchObject({
+      savedCostMicros: 7,
+      degradations: [],
+      sideCalls: [],
+      route: { reason: 'response cache hit (run run_original)' },
+    });
     expect(hit.entry.events).toMatchObject([{ kind: 'cache_hit', modelId: 'sim/sim-small', savedCostMicros: 7 }]);
     // What the store made durable reads back the same.
     expect((await entries(tenantId)).at(-1)).toEqual(hit.entry);
@@ -196,9 +293,14 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
   it('admits exactly 500 of 1,000 concurrent 10-token reservations against 5,000, across every client', async () => {
     const { stores, hold, seedAll, tenantId, windows } = setup([5_000]);
     await seedAll();
-    const outcomes = await Promise.all(Array.from({ length: 1_000 }, (_, i) => stores[i % stores.length]!.reserve(hold([10]))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 1_000 }, (_, i) => stores[i % stores.length]!.reserve(hold([10]))),
+    );
     expect(outcomes.filter((o) => o.kind === 'held')).toHaveLength(500);
     expect(outcomes.filter((o) => o.kind === 'denied')).toHaveLength(500);
-    expect(await stores[0]!.read(tenantId, windows, NOW)).toEqual({ kind: 'ok', usage: [{ used: 0, reserved: 5_000 }] });
+    expect(await stores[0]!.read(tenantId, windows, NOW)).toEqual({
+      kind: 'ok',
+      usage: [{ used: 0, reserved: 5_000 }],
+    });
   });
 });

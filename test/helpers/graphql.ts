@@ -36,7 +36,10 @@ export async function ok<T = Record<string, any>>(
 /** Asserts the request failed with exactly this code, never a 500. */
 export function expectCode(res: GqlResponse<unknown>, code: string): void {
   expect(res.status, JSON.stringify(res)).toBeLessThan(500);
-  expect(res.errors?.map((e) => e.extensions?.code), JSON.stringify(res.errors)).toEqual([code]);
+  expect(
+    res.errors?.map((e) => e.extensions?.code),
+    JSON.stringify(res.errors),
+  ).toEqual([code]);
 }
 
 export const unique = (label = 't') => `${label}${randomBytes(5).toString('hex')}`;
@@ -61,7 +64,11 @@ export async function signUp(app: TestApp, name = unique('Acme ')): Promise<Tena
 }
 
 /** A user of the given role with a key of its own. */
-export async function addUser(app: TestApp, t: Tenant, role: 'OWNER' | 'ADMIN' | 'MEMBER'): Promise<{ id: string; key: string }> {
+export async function addUser(
+  app: TestApp,
+  t: Tenant,
+  role: 'OWNER' | 'ADMIN' | 'MEMBER',
+): Promise<{ id: string; key: string }> {
   const created = await ok<any>(
     app,
     'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',

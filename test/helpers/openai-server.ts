@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 
 /** What the fake upstream answers to one chat completion request. */
 export type Reply = { status?: number; headers?: Record<string, string>; body?: unknown; delayMs?: number };
-export type ChatRequest = { model: string; messages: { role: string; content: unknown; tool_calls?: unknown }[]; max_tokens?: number; tools?: unknown[] };
+export type ChatRequest = {
+  model: string;
+  messages: { role: string; content: unknown; tool_calls?: unknown }[];
+  max_tokens?: number;
+  tools?: unknown[];
+};
 export type Handler = (req: ChatRequest, n: number) => Reply;
 
 type Usage = { prompt?: number; completion?: number; cached?: number };
@@ -24,11 +29,22 @@ const completion = (model: string, message: Record<string, unknown>, finish: str
 
 /** Replies in OpenAI's chat completion format. */
 export const reply = {
-  text: (req: ChatRequest, content: string, usage: Usage = {}): Reply => ({ body: completion(req.model, { content }, 'stop', usage) }),
+  text: (req: ChatRequest, content: string, usage: Usage = {}): Reply => ({
+    body: completion(req.model, { content }, 'stop', usage),
+  }),
   toolCall: (req: ChatRequest, name: string, args: unknown, usage: Usage = {}): Reply => ({
     body: completion(
       req.model,
-      { content: null, tool_calls: [{ id: `call_${Math.random().toString(36).slice(2, 10)}`, type: 'function', function: { name, arguments: JSON.stringify(args) } }] },
+      {
+        content: null,
+        tool_calls: [
+          {
+            id: `call_${Math.random().toString(36).slice(2, 10)}`,
+            type: 'function',
+            function: { name, arguments: JSON.stringify(args) },
+          },
+        ],
+      },
       'tool_calls',
       usage,
     ),
@@ -62,7 +78,9 @@ export async function startUpstream() {
     const r = handler(body, requests.length);
     if (r.delayMs) await new Promise((resolve) => setTimeout(resolve, r.delayMs));
     if (res.destroyed) return;
-    res.writeHead(r.status ?? 200, { 'content-type': 'application/json', ...r.headers }).end(JSON.stringify(r.body ?? {}));
+    res
+      .writeHead(r.status ?? 200, { 'content-type': 'application/json', ...r.headers })
+      .end(JSON.stringify(r.body ?? {}));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

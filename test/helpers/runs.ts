@@ -27,18 +27,31 @@ export async function runAgent(app: TestApp, key: string, input: Record<string, 
   return data.runAgent;
 }
 
-export const runAgentRaw = (app: TestApp, key: string, input: Record<string, unknown>) => gql<any>(app, RUN, { input }, key);
+export const runAgentRaw = (app: TestApp, key: string, input: Record<string, unknown>) =>
+  gql<any>(app, RUN, { input }, key);
 
 /**
  * Puts the tenant on a plan of its own (a copy of `base` with overrides), so a test can shrink
  * limits without touching the plans other tests use.
  */
-export async function usePlan(app: TestApp, tenantId: string, base: string, overrides: Partial<PlanRow> = {}): Promise<PlanRow> {
+export async function usePlan(
+  app: TestApp,
+  tenantId: string,
+  base: string,
+  overrides: Partial<PlanRow> = {},
+): Promise<PlanRow> {
   const db = app.runtime.database.db;
   const [from] = await db.select().from(plans).where(eq(plans.key, base));
   const [row] = await db
     .insert(plans)
-    .values({ ...from!, id: newId('plan'), key: unique(`test-${base}-`), rank: from!.rank, ...overrides, createdAt: sql`now()` as never })
+    .values({
+      ...from!,
+      id: newId('plan'),
+      key: unique(`test-${base}-`),
+      rank: from!.rank,
+      ...overrides,
+      createdAt: sql`now()` as never,
+    })
     .returning();
   await db.update(tenants).set({ planId: row!.id }).where(eq(tenants.id, tenantId));
   app.runtime.deps.plans.invalidate();
@@ -50,7 +63,15 @@ export async function openaiAgent(app: TestApp, t: Tenant, input: Record<string,
   const res = await ok<any>(
     app,
     'mutation($input: CreateAgentInput!) { createAgent(input: $input) { slug } }',
-    { input: { name: unique('Agent '), instructions: 'You are terse.', cheapModel: 'openai/gpt-4o-mini', strongModel: 'openai/gpt-4o', ...input } },
+    {
+      input: {
+        name: unique('Agent '),
+        instructions: 'You are terse.',
+        cheapModel: 'openai/gpt-4o-mini',
+        strongModel: 'openai/gpt-4o',
+        ...input,
+      },
+    },
     t.ownerKey,
   );
   return res.createAgent.slug;
@@ -79,7 +100,10 @@ async function startUpstreamApp(options: { env?: Record<string, string>; clock?:
  * For a describe block: starts a local upstream and its server before the tests, closes them after.
  * Read `app` and `upstream` inside hooks and tests (they exist once the block's hooks have run).
  */
-export function useUpstreamApp(options: Parameters<typeof startUpstreamApp>[0] = {}): { readonly app: TestApp; readonly upstream: Upstream } {
+export function useUpstreamApp(options: Parameters<typeof startUpstreamApp>[0] = {}): {
+  readonly app: TestApp;
+  readonly upstream: Upstream;
+} {
   let env: Awaited<ReturnType<typeof startUpstreamApp>> | undefined;
   beforeAll(async () => {
     env = await startUpstreamApp(options);

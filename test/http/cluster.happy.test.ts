@@ -11,25 +11,51 @@ describe.skipIf(!services)('a cluster of workers', () => {
     const port = await freePort();
     const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       env: {
-        ...process.env, NODE_ENV: 'production', DATABASE_URL: inject('databaseUrl'), REDIS_URL: inject('redisUrl'),
-        REDIS_KEY_PREFIX: inject('redisPrefix'), PORT: String(port), ADMIN_TOKEN, WORKERS: '2', LOG_LEVEL: 'silent',
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: inject('databaseUrl'),
+        REDIS_URL: inject('redisUrl'),
+        REDIS_KEY_PREFIX: inject('redisPrefix'),
+        PORT: String(port),
+        ADMIN_TOKEN,
+        WORKERS: '2',
+        LOG_LEVEL: 'silent',
       },
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
     try {
       const base = `http://127.0.0.1:${port}`;
-      for (let i = 0; !(await fetch(`${base}/readyz`).then((r) => r.ok, () => false)); i++) {
+      for (
+        let i = 0;
+        !(await fetch(`${base}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        ));
+        i++
+      ) {
         if (i > 300) throw new Error('never ready');
         await new Promise((r) => setTimeout(r, 50));
       }
       const gql = async (query: string, key: string) =>
-        (await (await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, connection: 'close' }, body: JSON.stringify({ query }) })).json()) as any;
-      const signup = await gql('mutation { createTenant(input: { name: "Cluster", ownerEmail: "c@example.com" }) { secret } }', ADMIN_TOKEN);
+        (await (
+          await fetch(`${base}/graphql`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, connection: 'close' },
+            body: JSON.stringify({ query }),
+          })
+        ).json()) as any;
+      const signup = await gql(
+        'mutation { createTenant(input: { name: "Cluster", ownerEmail: "c@example.com" }) { secret } }',
+        ADMIN_TOKEN,
+      );
       const key = signup.data.createTenant.secret;
       // New connections are spread over the workers: every one of them can serve the tenant.
       for (let i = 0; i < 6; i++) {
-        const res = await gql(`mutation { runAgent(input: { agent: "assistant", message: "hello ${i}" }) { __typename } }`, key);
+        const res = await gql(
+          `mutation { runAgent(input: { agent: "assistant", message: "hello ${i}" }) { __typename } }`,
+          key,
+        );
         expect(res.data.runAgent.__typename).toBe('AgentRunCompleted');
       }
       const metrics = await (await fetch(`${base}/metrics`)).text();

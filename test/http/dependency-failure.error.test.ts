@@ -28,7 +28,10 @@ describe('when the database is gone', () => {
   });
 
   it('masks an unexpected fault, keeping only the request id', async () => {
-    const res = await gql(app, 'mutation { createTenant(input: { name: "X", ownerEmail: "x@example.com" }) { secret } }');
+    const res = await gql(
+      app,
+      'mutation { createTenant(input: { name: "X", ownerEmail: "x@example.com" }) { secret } }',
+    );
     expect(res.status).toBeLessThan(500);
     const [error] = res.errors ?? [];
     expect(error?.message).toBe('Internal server error');

@@ -109,13 +109,32 @@ securityTrio(operations);
 describe('runs stay within their tenant', () => {
   it("never lists another tenant's runs, nor lets a MEMBER see another user's", async () => {
     const w = await sharedWorld();
-    const RUN = 'mutation($input: RunAgentInput!) { runAgent(input: $input) { ... on AgentRunCompleted { run { id } } } }';
-    const b = await ok<any>(w.app, RUN, { input: { agent: 'assistant', message: 'tenant b secret question' } }, w.b.ownerKey);
+    const RUN =
+      'mutation($input: RunAgentInput!) { runAgent(input: $input) { ... on AgentRunCompleted { run { id } } } }';
+    const b = await ok<any>(
+      w.app,
+      RUN,
+      { input: { agent: 'assistant', message: 'tenant b secret question' } },
+      w.b.ownerKey,
+    );
     const a = await ok<any>(w.app, '{ agentRuns(first: 100) { edges { node { id } } } }', {}, w.a.ownerKey);
     expect(a.agentRuns.edges.map((e: any) => e.node.id)).not.toContain(b.runAgent.run.id);
-    const filtered = await ok<any>(w.app, 'query($u: ID) { agentRuns(filter: { userId: $u }) { edges { node { id } } } }', { u: w.b.ownerId }, w.a.ownerKey);
+    const filtered = await ok<any>(
+      w.app,
+      'query($u: ID) { agentRuns(filter: { userId: $u }) { edges { node { id } } } }',
+      { u: w.b.ownerId },
+      w.a.ownerKey,
+    );
     expect(filtered.agentRuns.edges).toEqual([]);
-    expectCode(await gql(w.app, 'query($u: ID) { agentRuns(filter: { userId: $u }) { edges { node { id } } } }', { u: w.a.ownerId }, w.a.member.key), 'FORBIDDEN');
+    expectCode(
+      await gql(
+        w.app,
+        'query($u: ID) { agentRuns(filter: { userId: $u }) { edges { node { id } } } }',
+        { u: w.a.ownerId },
+        w.a.member.key,
+      ),
+      'FORBIDDEN',
+    );
     const own = await ok<any>(w.app, '{ agentRuns { edges { node { user { id } } } } }', {}, w.b.member.key);
     expect(own.agentRuns.edges.every((e: any) => e.node.user?.id === w.b.member.id)).toBe(true);
   });
@@ -132,7 +151,12 @@ describe('cross-tenant probes change nothing', () => {
       w.b.ownerKey,
     );
     expect(b.user.name).toBeNull();
-    const budget = await ok<any>(w.app, 'query($u: ID!) { user(id: $u) { budgetOverride { dailyTokenLimit } } }', { u: w.b.member.id }, w.b.ownerKey);
+    const budget = await ok<any>(
+      w.app,
+      'query($u: ID!) { user(id: $u) { budgetOverride { dailyTokenLimit } } }',
+      { u: w.b.member.id },
+      w.b.ownerKey,
+    );
     expect(budget.user.budgetOverride).toBeNull();
     expect(b.agent).toMatchObject({ version: 1, archived: false });
     expect(b.agent.instructions).not.toContain('Hijacked');
@@ -144,13 +168,19 @@ describe('a MEMBER', () => {
   it('may read itself, not another user', async () => {
     const w = await sharedWorld();
     await ok(w.app, 'query($id: ID!) { user(id: $id) { id } }', { id: w.a.member.id }, w.a.member.key);
-    expectCode(await gql(w.app, 'query($id: ID!) { user(id: $id) { id } }', { id: w.a.ownerId }, w.a.member.key), 'FORBIDDEN');
+    expectCode(
+      await gql(w.app, 'query($id: ID!) { user(id: $id) { id } }', { id: w.a.ownerId }, w.a.member.key),
+      'FORBIDDEN',
+    );
   });
   it("may not revoke another user's key", async () => {
     const w = await sharedWorld();
     const keys = await ok<any>(w.app, '{ apiKeys { edges { node { id user { id } } } } }', {}, w.a.ownerKey);
     const ownerKeyId = keys.apiKeys.edges.find((e: any) => e.node.user?.id === w.a.ownerId).node.id;
-    expectCode(await gql(w.app, 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: ownerKeyId }, w.a.member.key), 'FORBIDDEN');
+    expectCode(
+      await gql(w.app, 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: ownerKeyId }, w.a.member.key),
+      'FORBIDDEN',
+    );
   });
 });
 

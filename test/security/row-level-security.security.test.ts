@@ -44,7 +44,10 @@ describe('row-level security', () => {
       for (const table of ['users', 'api_keys', 'agents']) {
         const rows = await queryRows<{ tenant_id: string }>(tx, sql`select tenant_id from ${sql.identifier(table)}`);
         expect(rows.length, table).toBeGreaterThan(0);
-        expect(rows.every((r) => r.tenant_id === a.tenantId), table).toBe(true);
+        expect(
+          rows.every((r) => r.tenant_id === a.tenantId),
+          table,
+        ).toBe(true);
       }
     });
   });
@@ -52,7 +55,9 @@ describe('row-level security', () => {
   it("refuses to write a row for tenant B while A is set, and cannot touch B's rows", async () => {
     const refusal = await databaseRefusal(
       scoped(db(), a.tenantId, (tx) =>
-        tx.execute(sql`insert into users (id, tenant_id, email, role) values ('usr_rlsprobe', ${b.tenantId}, 'x@example.com', 'OWNER')`),
+        tx.execute(
+          sql`insert into users (id, tenant_id, email, role) values ('usr_rlsprobe', ${b.tenantId}, 'x@example.com', 'OWNER')`,
+        ),
       ),
     );
     expect(refusal).toMatch(/row-level security/);
@@ -65,16 +70,21 @@ describe('row-level security', () => {
   it('shows nothing at all when no tenant is set', async () => {
     await scoped(db(), null, async (tx) => {
       for (const table of ['tenants', ...TENANT_TABLES]) {
-        const [row] = await queryRows<{ n: number | string }>(tx, sql`select count(*) as n from ${sql.identifier(table)}`);
+        const [row] = await queryRows<{ n: number | string }>(
+          tx,
+          sql`select count(*) as n from ${sql.identifier(table)}`,
+        );
         expect(Number(row!.n), table).toBe(0);
       }
     });
   });
 
   it('keeps the ledger append-only for request paths', async () => {
-    expect(await databaseRefusal(scoped(db(), a.tenantId, (tx) => tx.execute(sql`update usage_events set cost_micros = 0`)))).toMatch(
+    expect(
+      await databaseRefusal(scoped(db(), a.tenantId, (tx) => tx.execute(sql`update usage_events set cost_micros = 0`))),
+    ).toMatch(/permission denied/);
+    expect(await databaseRefusal(scoped(db(), a.tenantId, (tx) => tx.execute(sql`delete from users`)))).toMatch(
       /permission denied/,
     );
-    expect(await databaseRefusal(scoped(db(), a.tenantId, (tx) => tx.execute(sql`delete from users`)))).toMatch(/permission denied/);
   });
 });

@@ -19,7 +19,9 @@ describe('createTenant', () => {
 
   it('creates the tenant, its OWNER, an owner key shown once, and the assistant agent', async () => {
     const email = `${unique('Founder')}@Example.com`;
-    const { createTenant: c } = await ok<any>(app, CREATE, { input: { name: '  Acme Robotics ', ownerEmail: email, ownerName: 'Ada' } });
+    const { createTenant: c } = await ok<any>(app, CREATE, {
+      input: { name: '  Acme Robotics ', ownerEmail: email, ownerName: 'Ada' },
+    });
     expect(c.tenant).toMatchObject({ name: 'Acme Robotics', billingStatus: 'FREE', plan: { key: 'free' } });
     expect(c.tenant.id).toMatch(/^ten_/);
     expect(c.tenant.slug).toMatch(/^acme-robotics/);
@@ -27,10 +29,27 @@ describe('createTenant', () => {
     expect(c.apiKey).toMatchObject({ kind: 'USER', user: { id: c.owner.id }, revokedAt: null });
     expect(c.secret.startsWith(c.apiKey.prefix)).toBe(true);
 
-    const me = await ok<any>(app, '{ viewer { tenant { id } user { id role } apiKey { id } } agents { slug name routing cheapModel { id } strongModel { id } version archived } }', {}, c.secret);
-    expect(me.viewer).toEqual({ tenant: { id: c.tenant.id }, user: { id: c.owner.id, role: 'OWNER' }, apiKey: { id: c.apiKey.id } });
+    const me = await ok<any>(
+      app,
+      '{ viewer { tenant { id } user { id role } apiKey { id } } agents { slug name routing cheapModel { id } strongModel { id } version archived } }',
+      {},
+      c.secret,
+    );
+    expect(me.viewer).toEqual({
+      tenant: { id: c.tenant.id },
+      user: { id: c.owner.id, role: 'OWNER' },
+      apiKey: { id: c.apiKey.id },
+    });
     expect(me.agents).toEqual([
-      { slug: 'assistant', name: 'Assistant', routing: 'HEURISTIC', cheapModel: { id: 'sim/sim-small' }, strongModel: { id: 'sim/sim-large' }, version: 1, archived: false },
+      {
+        slug: 'assistant',
+        name: 'Assistant',
+        routing: 'HEURISTIC',
+        cheapModel: { id: 'sim/sim-small' },
+        strongModel: { id: 'sim/sim-large' },
+        version: 1,
+        archived: false,
+      },
     ]);
   });
 

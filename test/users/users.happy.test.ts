@@ -22,7 +22,13 @@ describe('users', () => {
 
   it('lists users a page at a time, with filters', async () => {
     const tenant = await signUp(app);
-    for (let i = 0; i < 4; i++) await ok(app, CREATE, { input: { email: `member${i}@ex.com`, role: i === 0 ? 'ADMIN' : 'MEMBER' } }, tenant.ownerKey);
+    for (let i = 0; i < 4; i++)
+      await ok(
+        app,
+        CREATE,
+        { input: { email: `member${i}@ex.com`, role: i === 0 ? 'ADMIN' : 'MEMBER' } },
+        tenant.ownerKey,
+      );
     const doc = `query($first: Int, $after: String, $filter: UserFilter) {
       users(first: $first, after: $after, filter: $filter) { edges { cursor node { email role } } pageInfo { hasNextPage endCursor } } }`;
     const seen: string[] = [];
@@ -46,7 +52,10 @@ describe('users', () => {
   it('lets an ADMIN manage members but not create, promote or change an OWNER', async () => {
     const admin = await addUser(app, t, 'ADMIN');
     const member = await addUser(app, t, 'MEMBER');
-    expectCode(await gql(app, CREATE, { input: { email: `${unique()}@ex.com`, role: 'OWNER' } }, admin.key), 'FORBIDDEN');
+    expectCode(
+      await gql(app, CREATE, { input: { email: `${unique()}@ex.com`, role: 'OWNER' } }, admin.key),
+      'FORBIDDEN',
+    );
     expectCode(await gql(app, UPDATE, { input: { id: member.id, role: 'OWNER' } }, admin.key), 'FORBIDDEN');
     expectCode(await gql(app, UPDATE, { input: { id: t.ownerId, status: 'DISABLED' } }, admin.key), 'FORBIDDEN');
     const renamed = await ok<any>(app, UPDATE, { input: { id: member.id, name: 'Renamed', role: 'ADMIN' } }, admin.key);
@@ -56,7 +65,10 @@ describe('users', () => {
   it('never demotes or disables the last active OWNER, even two at a time', async () => {
     const tenant = await signUp(app);
     expectCode(await gql(app, UPDATE, { input: { id: tenant.ownerId, role: 'ADMIN' } }, tenant.ownerKey), 'CONFLICT');
-    expectCode(await gql(app, UPDATE, { input: { id: tenant.ownerId, status: 'DISABLED' } }, tenant.ownerKey), 'CONFLICT');
+    expectCode(
+      await gql(app, UPDATE, { input: { id: tenant.ownerId, status: 'DISABLED' } }, tenant.ownerKey),
+      'CONFLICT',
+    );
 
     // Two owners each step down at the same moment: only one may.
     const second = await addUser(app, tenant, 'OWNER');
@@ -66,7 +78,6 @@ describe('users', () => {
     ]);
     const codes = results.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK').sort();
     expect(codes).toEqual(['CONFLICT', 'OK']);
-
   });
 
   it("stops a disabled user's keys at once", async () => {

@@ -36,8 +36,17 @@ describe('bad input', () => {
 
   it('refuses negative and out-of-range agent limits', async () => {
     const doc = 'mutation($input: CreateAgentInput!) { createAgent(input: $input) { id } }';
-    for (const bad of [{ contextTokenBudget: -5 }, { cacheTtlSeconds: -1 }, { contextTokenBudget: 2 ** 31 - 1 }, { instructions: '' }, { slug: '-bad-' }]) {
-      expectCode(await gql(app, doc, { input: { name: 'Agent', instructions: 'x', ...bad } }, t.ownerKey), 'BAD_USER_INPUT');
+    for (const bad of [
+      { contextTokenBudget: -5 },
+      { cacheTtlSeconds: -1 },
+      { contextTokenBudget: 2 ** 31 - 1 },
+      { instructions: '' },
+      { slug: '-bad-' },
+    ]) {
+      expectCode(
+        await gql(app, doc, { input: { name: 'Agent', instructions: 'x', ...bad } }, t.ownerKey),
+        'BAD_USER_INPUT',
+      );
     }
     const agents = await ok<any>(app, '{ agents { slug } }', {}, t.ownerKey);
     expect(agents.agents.map((a: any) => a.slug)).toEqual(['assistant']);
@@ -47,10 +56,16 @@ describe('bad input', () => {
     const doc = 'mutation($input: CreateTenantInput!) { createTenant(input: $input) { secret } }';
     expectCode(await gql(app, doc, { input: { name: '', ownerEmail: 'a@example.com' } }), 'BAD_USER_INPUT');
     expectCode(await gql(app, doc, { input: { name: 'Ok', ownerEmail: 'nope' } }), 'BAD_USER_INPUT');
-    expectCode(await gql(app, doc, { input: { name: 'Ok', ownerEmail: 'a@example.com', slug: 'Has Spaces' } }), 'BAD_USER_INPUT');
+    expectCode(
+      await gql(app, doc, { input: { name: 'Ok', ownerEmail: 'a@example.com', slug: 'Has Spaces' } }),
+      'BAD_USER_INPUT',
+    );
     const upd = 'mutation($input: UpdateTenantInput!) { updateTenant(input: $input) { id } }';
     expectCode(await gql(app, upd, { input: { alertWebhookUrl: 'ftp://example.com' } }, t.ownerKey), 'BAD_USER_INPUT');
-    expectCode(await gql(app, upd, { input: { alertThresholds: { userBudgetSharePercent: 150 } } }, t.ownerKey), 'BAD_USER_INPUT');
+    expectCode(
+      await gql(app, upd, { input: { alertThresholds: { userBudgetSharePercent: 150 } } }, t.ownerKey),
+      'BAD_USER_INPUT',
+    );
     expectCode(await gql(app, upd, { input: {} }, t.ownerKey), 'BAD_USER_INPUT');
   });
 
@@ -63,10 +78,24 @@ describe('bad input', () => {
   });
 
   it('updates tenant settings and reads them back', async () => {
-    const upd = 'mutation($input: UpdateTenantInput!) { updateTenant(input: $input) { name alertWebhookUrl alertThresholds { dailySpendMultiplier userBudgetSharePercent runCostUsd } } }';
-    const res = await ok<any>(app, upd, { input: { name: 'New Name', alertWebhookUrl: 'https://hooks.example.com/x', alertThresholds: { runCostUsd: 2.5 } } }, t.ownerKey);
+    const upd =
+      'mutation($input: UpdateTenantInput!) { updateTenant(input: $input) { name alertWebhookUrl alertThresholds { dailySpendMultiplier userBudgetSharePercent runCostUsd } } }';
+    const res = await ok<any>(
+      app,
+      upd,
+      {
+        input: {
+          name: 'New Name',
+          alertWebhookUrl: 'https://hooks.example.com/x',
+          alertThresholds: { runCostUsd: 2.5 },
+        },
+      },
+      t.ownerKey,
+    );
     expect(res.updateTenant).toEqual({
-      name: 'New Name', alertWebhookUrl: 'https://hooks.example.com/x', alertThresholds: { dailySpendMultiplier: 2, userBudgetSharePercent: 10, runCostUsd: 2.5 },
+      name: 'New Name',
+      alertWebhookUrl: 'https://hooks.example.com/x',
+      alertThresholds: { dailySpendMultiplier: 2, userBudgetSharePercent: 10, runCostUsd: 2.5 },
     });
     const cleared = await ok<any>(app, upd, { input: { alertWebhookUrl: '' } }, t.ownerKey);
     expect(cleared.updateTenant.alertWebhookUrl).toBeNull();

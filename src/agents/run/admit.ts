@@ -1,6 +1,13 @@
 import {
-  decideLadder, degradationsOf, gateRun, readWindows, reserveBudget,
-  type BudgetWindow, type CacheProbe, type Degradation, type Reservation,
+  decideLadder,
+  degradationsOf,
+  gateRun,
+  readWindows,
+  reserveBudget,
+  type BudgetWindow,
+  type CacheProbe,
+  type Degradation,
+  type Reservation,
 } from '../../budgets/index.js';
 import type { CachedAnswer } from '../../cache/response-cache.js';
 import type { TenantContext } from '../../context.js';
@@ -36,12 +43,18 @@ const ATTEMPTS = 3;
 export async function admitRun(ctx: TenantContext, run: PreparedRun, ask: AdmissionAsk): Promise<Admission> {
   const { deps } = ctx;
   const hold = (model: ModelRow, outputCap: number) => ({
-    tenantId: run.tenant.id, userId: run.user?.id ?? null, windows: run.windows, now: deps.clock.now(), holdMs: ask.holdMs,
+    tenantId: run.tenant.id,
+    userId: run.user?.id ?? null,
+    windows: run.windows,
+    now: deps.clock.now(),
+    holdMs: ask.holdMs,
     tokens: ask.side.tokens + ask.inputTokens + outputCap,
     costMicros: ask.side.costMicros + estimateCostMicros(model, ask.inputTokens, outputCap),
   });
   const gate = await gateRun(deps.budgets, {
-    ...hold(ask.model, ask.outputCap), rate: { keyId: run.apiKeyId, perMinute: deps.config.rateLimitPerMinute }, probe: ask.probe,
+    ...hold(ask.model, ask.outputCap),
+    rate: { keyId: run.apiKeyId, perMinute: deps.config.rateLimitPerMinute },
+    probe: ask.probe,
   });
   switch (gate.kind) {
     case 'rate_limited':
@@ -49,7 +62,13 @@ export async function admitRun(ctx: TenantContext, run: PreparedRun, ask: Admiss
     case 'hit':
       return gate;
     case 'held':
-      return { kind: 'admitted', reservation: gate.reservation, model: ask.model, outputCap: ask.outputCap, degradations: [] };
+      return {
+        kind: 'admitted',
+        reservation: gate.reservation,
+        model: ask.model,
+        outputCap: ask.outputCap,
+        degradations: [],
+      };
     case 'denied':
       break;
   }
@@ -59,10 +78,18 @@ export async function admitRun(ctx: TenantContext, run: PreparedRun, ask: Admiss
     const usage = await readWindows(deps.budgets, run.tenant.id, run.windows, now);
     // What the side calls may take is not the first call's to use.
     const remaining = run.windows.map((w, i) => ({
-      kind: w.kind, unit: w.unit,
-      remaining: w.limit - usage[i]!.used - usage[i]!.reserved - (w.unit === 'USD' ? ask.side.costMicros : ask.side.tokens),
+      kind: w.kind,
+      unit: w.unit,
+      remaining:
+        w.limit - usage[i]!.used - usage[i]!.reserved - (w.unit === 'USD' ? ask.side.costMicros : ask.side.tokens),
     }));
-    const decision = decideLadder({ routed: ask.model, cheaper: ask.cheaper, inputTokens: ask.inputTokens, outputCap: ask.outputCap, remaining });
+    const decision = decideLadder({
+      routed: ask.model,
+      cheaper: ask.cheaper,
+      inputTokens: ask.inputTokens,
+      outputCap: ask.outputCap,
+      remaining,
+    });
     if (decision.action === 'REFUSE') {
       const i = run.windows.findIndex((w) => w.kind === decision.window);
       return { kind: 'refused', window: run.windows[i]!, used: usage[i]!.used + usage[i]!.reserved };

@@ -4,7 +4,8 @@ import { historyTokenTotal, type PreparedRun } from './prepare.js';
 import { messageText, type ChatMessage } from './request.js';
 import { sideCall, type SideCallScope, type SideCallSpec } from './side-calls.js';
 
-const SUMMARIZER = 'Summarize this conversation so far in at most 150 words. Keep facts, decisions, names and numbers; drop pleasantries.';
+const SUMMARIZER =
+  'Summarize this conversation so far in at most 150 words. Keep facts, decisions, names and numbers; drop pleasantries.';
 const SUMMARY_TOKENS = 300;
 const NOTE = 'Summary of our earlier conversation: ';
 
@@ -43,9 +44,21 @@ export function planCompression(run: PreparedRun): Compression | undefined {
   const system = history.slice(0, from).filter((m) => m.role === 'system');
   const kept = history.slice(from);
   const transcript = summarized.map((m) => `${m.role}: ${messageText(m)}`).join('\n');
-  const spec = { kind: 'summary' as const, system: SUMMARIZER, prompt: transcript.slice(0, 200_000), maxOutputTokens: SUMMARY_TOKENS };
+  const spec = {
+    kind: 'summary' as const,
+    system: SUMMARIZER,
+    prompt: transcript.slice(0, 200_000),
+    maxOutputTokens: SUMMARY_TOKENS,
+  };
   const keptTokens = fromTokens + systemTokens;
-  return { summarized, system, kept, keptTokens, spec, estimatedTokens: keptTokens + SUMMARY_TOKENS + countMessageTokens(NOTE) };
+  return {
+    summarized,
+    system,
+    kept,
+    keptTokens,
+    spec,
+    estimatedTokens: keptTokens + SUMMARY_TOKENS + countMessageTokens(NOTE),
+  };
 }
 
 /** The history to send: compressed when planned, with the summary's cost on the run. */

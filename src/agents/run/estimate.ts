@@ -13,4 +13,5 @@ export function estimateInputTokens(system: string, turns: { content: string }[]
 }
 
 /** The same estimate from a prompt's token count, where the parts were counted already. */
-export const withMargin = (promptTokens: number, toolCount: number) => Math.ceil(promptTokens * 1.1) + 16 + toolCount * TOKENS_PER_TOOL;
+export const withMargin = (promptTokens: number, toolCount: number) =>
+  Math.ceil(promptTokens * 1.1) + 16 + toolCount * TOKENS_PER_TOOL;

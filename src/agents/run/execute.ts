@@ -4,7 +4,14 @@ import type { TenantContext } from '../../context.js';
 import type { ModelRow } from '../../db/schema/index.js';
 import { AppError } from '../../lib/errors.js';
 import { estimateCostMicros } from '../../pricing/cost.js';
-import { callModel, ModelUnavailable, streamModel, StreamBroken, type ModelCall, type StepResult } from '../../providers/call-model.js';
+import {
+  callModel,
+  ModelUnavailable,
+  streamModel,
+  StreamBroken,
+  type ModelCall,
+  type StepResult,
+} from '../../providers/call-model.js';
 import { countTokens } from '../../providers/tokens.js';
 import { toolsFor } from '../tools/registry.js';
 import { estimateInputTokens } from './estimate.js';
@@ -46,13 +53,18 @@ export type ExecutionSpec = {
 function capForCost(model: ModelRow, inputTokens: number, roomMicros: number): number {
   const left = roomMicros - estimateCostMicros(model, inputTokens, 0);
   if (left < 0) return 0;
-  return model.outputMicrosPerMTok === 0 ? Number.MAX_SAFE_INTEGER : Math.floor((left * 1_000_000) / model.outputMicrosPerMTok);
+  return model.outputMicrosPerMTok === 0
+    ? Number.MAX_SAFE_INTEGER
+    : Math.floor((left * 1_000_000) / model.outputMicrosPerMTok);
 }
 
 /** Tools a caller runs itself: the model may call them; its calls end the step and go back. */
 function clientToolSet(tools: ClientTool[]): ToolSet {
   return Object.fromEntries(
-    tools.map((t) => [t.name, tool({ description: t.description, inputSchema: jsonSchema(t.parameters as Parameters<typeof jsonSchema>[0]) })]),
+    tools.map((t) => [
+      t.name,
+      tool({ description: t.description, inputSchema: jsonSchema(t.parameters as Parameters<typeof jsonSchema>[0]) }),
+    ]),
   );
 }
 
@@ -67,12 +79,25 @@ export function toModelMessages(messages: ChatMessage[]): ModelMessage[] {
       case 'assistant': {
         if (!m.toolCalls?.length) return { role: 'assistant', content: m.content };
         for (const c of m.toolCalls) names.set(c.id, c.name);
-        const calls = m.toolCalls.map((c) => ({ type: 'tool-call' as const, toolCallId: c.id, toolName: c.name, input: parseArguments(c.arguments) }));
-        return { role: 'assistant', content: [...(m.content ? [{ type: 'text' as const, text: m.content }] : []), ...calls] };
+        const calls = m.toolCalls.map((c) => ({
+          type: 'tool-call' as const,
+          toolCallId: c.id,
+          toolName: c.name,
+          input: parseArguments(c.arguments),
+        }));
+        return {
+          role: 'assistant',
+          content: [...(m.content ? [{ type: 'text' as const, text: m.content }] : []), ...calls],
+        };
       }
       case 'tool': {
         const output = { type: 'text' as const, value: m.content };
-        return { role: 'tool', content: [{ type: 'tool-result', toolCallId: m.toolCallId, toolName: names.get(m.toolCallId) ?? 'tool', output }] };
+        return {
+          role: 'tool',
+          content: [
+            { type: 'tool-result', toolCallId: m.toolCallId, toolName: names.get(m.toolCallId) ?? 'tool', output },
+          ],
+        };
       }
     }
   });
@@ -98,7 +123,11 @@ type Received = { text: string; toolArguments: string };
  * retries, or with its circuit open) gives way to the agent's other models. Streamed, it yields
  * text as the provider sends it. Whatever way it ends, what it spent is on the run's Spend.
  */
-export async function* executeRun(ctx: TenantContext, run: PreparedRun, spec: ExecutionSpec): AsyncGenerator<RunEvent, Execution> {
+export async function* executeRun(
+  ctx: TenantContext,
+  run: PreparedRun,
+  spec: ExecutionSpec,
+): AsyncGenerator<RunEvent, Execution> {
   const { deps } = ctx;
   const { plan: limits } = run;
   const { spend, reservation, signal, holdMs } = spec.scope;
@@ -112,7 +141,13 @@ export async function* executeRun(ctx: TenantContext, run: PreparedRun, spec: Ex
   let usedModel: ModelRow | null = null;
   let toolCalls = 0;
   let providerMs = 0;
-  const end = (ended: Ended, output = texts.join('\n')): Execution => ({ output, model: usedModel, toolCalls, ended, providerMs });
+  const end = (ended: Ended, output = texts.join('\n')): Execution => ({
+    output,
+    model: usedModel,
+    toolCalls,
+    ended,
+    providerMs,
+  });
   const stop = (limit: RunLimitKind, message: string) => end({ kind: 'RUN_LIMIT', limit, message });
 
   try {
@@ -125,7 +160,12 @@ export async function* executeRun(ctx: TenantContext, run: PreparedRun, spec: Ex
       if (cap < 1) return stop('COST', `The run reached its cost limit of $${limits.maxCostPerRunMicros / 1e6}.`);
       if (step > 0) {
         const now = deps.clock.now();
-        const extended = await extendReservation(deps.budgets, reservation, { tokens: input + cap, costMicros: estimateCostMicros(model, input, cap), now, holdMs });
+        const extended = await extendReservation(deps.budgets, reservation, {
+          tokens: input + cap,
+          costMicros: estimateCostMicros(model, input, cap),
+          now,
+          holdMs,
+        });
         if (extended.kind === 'denied') {
           const { window, usage } = extended.denial;
           return end({ kind: 'BUDGET_EXCEEDED', window, used: usage.used + usage.reserved });
@@ -141,20 +181,31 @@ export async function* executeRun(ctx: TenantContext, run: PreparedRun, spec: Ex
           // A pricier fallback holds the difference first.
           const extra = estimateCostMicros(candidate, input, cap) - estimateCostMicros(model, input, cap);
           const now = deps.clock.now();
-          if (extra > 0 && (await extendReservation(deps.budgets, reservation, { tokens: 0, costMicros: extra, now, holdMs })).kind !== 'held') continue;
+          if (
+            extra > 0 &&
+            (await extendReservation(deps.budgets, reservation, { tokens: 0, costMicros: extra, now, holdMs })).kind !==
+              'held'
+          )
+            continue;
         }
         const call: ModelCall = { system, messages, tools, maxOutputTokens: cap, signal };
         const received: Received = { text: '', toolArguments: '' };
         const started = performance.now();
         try {
-          result = spec.stream ? yield* streamStep(ctx, candidate, call, received, clientTools) : await callModel(deps.providers, candidate, call);
+          result = spec.stream
+            ? yield* streamStep(ctx, candidate, call, received, clientTools)
+            : await callModel(deps.providers, candidate, call);
           model = candidate;
           break;
         } catch (err) {
           if (signal.aborted || err instanceof StreamBroken) {
             // The provider saw the prompt, and wrote what arrived: charged at this model's price.
             const partial = err instanceof StreamBroken ? { text: err.partial.text, toolArguments: '' } : received;
-            spend.add('run', candidate, { inputTokens: input, outputTokens: countTokens(partial.text + partial.toolArguments), cachedInputTokens: 0 });
+            spend.add('run', candidate, {
+              inputTokens: input,
+              outputTokens: countTokens(partial.text + partial.toolArguments),
+              cachedInputTokens: 0,
+            });
             usedModel = candidate;
             if (partial.text) texts.push(partial.text);
             if (err instanceof StreamBroken) {
@@ -177,33 +228,52 @@ export async function* executeRun(ctx: TenantContext, run: PreparedRun, spec: Ex
       }
 
       usedModel = model;
-      const counted = { inputTokens: input, outputTokens: countTokens(result.text + result.toolCalls.map((c) => c.arguments).join('')), cachedInputTokens: 0 };
+      const counted = {
+        inputTokens: input,
+        outputTokens: countTokens(result.text + result.toolCalls.map((c) => c.arguments).join('')),
+        cachedInputTokens: 0,
+      };
       spend.add('run', model, result.usage ?? counted);
       // The provider's count can exceed the estimate: hold what was really spent before going on.
-      await trueUp(deps.budgets, reservation, { tokens: spend.tokens, costMicros: spend.costMicros }, deps.clock.now(), holdMs);
+      await trueUp(
+        deps.budgets,
+        reservation,
+        { tokens: spend.tokens, costMicros: spend.costMicros },
+        deps.clock.now(),
+        holdMs,
+      );
       if (result.text) texts.push(result.text);
-      if (!spec.stream) for (const c of result.toolCalls) yield { type: 'tool_call', ...c, client: Boolean(clientTools) };
+      if (!spec.stream)
+        for (const c of result.toolCalls) yield { type: 'tool_call', ...c, client: Boolean(clientTools) };
       if (result.toolCalls.length === 0) return end({ kind: 'COMPLETED' }, result.text);
       toolCalls += result.toolCalls.length;
-      if (toolCalls > limits.maxToolCalls) return stop('TOOL_CALLS', `The run made more than ${limits.maxToolCalls} tool calls.`);
+      if (toolCalls > limits.maxToolCalls)
+        return stop('TOOL_CALLS', `The run made more than ${limits.maxToolCalls} tool calls.`);
       // The caller runs its own tools: the run ends here and its next call carries the results.
       if (clientTools) return end({ kind: 'COMPLETED', handoff: result.toolCalls }, result.text);
-      if (spend.tokens >= limits.maxTokensPerRun) return stop('TOKENS', `The run reached its limit of ${limits.maxTokensPerRun} tokens.`);
-      if (spend.costMicros >= limits.maxCostPerRunMicros) return stop('COST', `The run reached its cost limit of $${limits.maxCostPerRunMicros / 1e6}.`);
+      if (spend.tokens >= limits.maxTokensPerRun)
+        return stop('TOKENS', `The run reached its limit of ${limits.maxTokensPerRun} tokens.`);
+      if (spend.costMicros >= limits.maxCostPerRunMicros)
+        return stop('COST', `The run reached its cost limit of $${limits.maxCostPerRunMicros / 1e6}.`);
       messages.push(...result.responseMessages);
     }
   } catch (err) {
     // The budget store went away mid-run: keep what was spent, so that it is still charged.
-    if (err instanceof AppError && err.code === 'SERVICE_UNAVAILABLE') return end({ kind: 'STORE_UNAVAILABLE', error: err });
+    if (err instanceof AppError && err.code === 'SERVICE_UNAVAILABLE')
+      return end({ kind: 'STORE_UNAVAILABLE', error: err });
     throw err;
   }
 }
 
 /** The run's hold vanished from the store (its data lost mid-run): nothing guards this run's spend any more. */
 const holdLost = () =>
-  new AppError('SERVICE_UNAVAILABLE', 'The budget store lost this run\'s reservation, so the run was stopped; what it spent was charged. Retry shortly.', {
-    reason: 'BUDGET_HOLD_LOST',
-  });
+  new AppError(
+    'SERVICE_UNAVAILABLE',
+    "The budget store lost this run's reservation, so the run was stopped; what it spent was charged. Retry shortly.",
+    {
+      reason: 'BUDGET_HOLD_LOST',
+    },
+  );
 
 /**
  * One streamed step: text and tool calls go out as they arrive. A stream never delivers more

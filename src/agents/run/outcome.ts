@@ -23,8 +23,21 @@ export type RunAgentResult =
       /** What a tool loop produced before the budget ran out (and was charged for). */
       partialOutput?: string;
     }
-  | { __typename: 'RunLimitExceeded'; run: RunRecord; code: 'RUN_LIMIT_EXCEEDED'; message: string; kind: RunLimitKind; partialOutput: string | null }
-  | { __typename: 'ProviderUnavailable'; run: RunRecord; code: 'PROVIDER_UNAVAILABLE'; message: string; retryAfterSeconds: number }
+  | {
+      __typename: 'RunLimitExceeded';
+      run: RunRecord;
+      code: 'RUN_LIMIT_EXCEEDED';
+      message: string;
+      kind: RunLimitKind;
+      partialOutput: string | null;
+    }
+  | {
+      __typename: 'ProviderUnavailable';
+      run: RunRecord;
+      code: 'PROVIDER_UNAVAILABLE';
+      message: string;
+      retryAfterSeconds: number;
+    }
   /** The caller went away (its signal fired): nobody reads this, but the run and its charge are recorded. */
   | { __typename: 'RunCanceled'; run: RunRecord };
 

@@ -1,6 +1,11 @@
 import {
-  extendReservation, recordEntry, releaseReservation, settleReservation,
-  type BudgetWindow, type Degradation, type Reservation,
+  extendReservation,
+  recordEntry,
+  releaseReservation,
+  settleReservation,
+  type BudgetWindow,
+  type Degradation,
+  type Reservation,
 } from '../../budgets/index.js';
 import { responseCacheKey, storeCachedAnswer } from '../../cache/response-cache.js';
 import { roleAtLeast, type TenantContext } from '../../context.js';
@@ -9,8 +14,15 @@ import type { LedgerEntry } from '../../ledger/index.js';
 import { newId } from '../../lib/ids.js';
 import { estimateCostMicros } from '../../pricing/cost.js';
 import {
-  CLASSIFIER_INSTRUCTIONS, cheaperThan, fallbacksFor, parseClassifierAnswer, planRoute, withClassifier,
-  type RouteDecision, type RouteInput, type RoutePlan,
+  CLASSIFIER_INSTRUCTIONS,
+  cheaperThan,
+  fallbacksFor,
+  parseClassifierAnswer,
+  planRoute,
+  withClassifier,
+  type RouteDecision,
+  type RouteInput,
+  type RoutePlan,
 } from '../../routing/index.js';
 import { toolsFor } from '../tools/registry.js';
 import { runRecord, type RunFacts, type RunRecord } from '../run-record.js';
@@ -52,7 +64,11 @@ const STATUS_OF = {
  * as it goes (see RunEvent). Every exit (an abort, an exception, a reader that stops) either
  * settles what was spent or releases the hold.
  */
-export async function* runAgentEvents(ctx: TenantContext, request: RunRequest, options: RunOptions = {}): AsyncGenerator<RunEvent> {
+export async function* runAgentEvents(
+  ctx: TenantContext,
+  request: RunRequest,
+  options: RunOptions = {},
+): AsyncGenerator<RunEvent> {
   const started = performance.now();
   const run = await prepareRun(ctx, request);
   const timing = { providerMs: 0 };
@@ -65,26 +81,43 @@ export async function* runAgentEvents(ctx: TenantContext, request: RunRequest, o
   } finally {
     const { metrics } = ctx.deps;
     const status = result?.run.status ?? 'FAILED';
-    metrics.overhead.observe({ outcome: status.toLowerCase() }, (performance.now() - started - timing.providerMs) / 1000);
+    metrics.overhead.observe(
+      { outcome: status.toLowerCase() },
+      (performance.now() - started - timing.providerMs) / 1000,
+    );
     metrics.runs.inc({ status });
-    if (result?.run.modelId && result.run.costMicros) metrics.costMicros.inc({ model: result.run.modelId }, result.run.costMicros);
+    if (result?.run.modelId && result.run.costMicros)
+      metrics.costMicros.inc({ model: result.run.modelId }, result.run.costMicros);
   }
 }
 
-async function* pipeline(ctx: TenantContext, run: PreparedRun, options: RunOptions, timing: { providerMs: number }): AsyncGenerator<RunEvent> {
+async function* pipeline(
+  ctx: TenantContext,
+  run: PreparedRun,
+  options: RunOptions,
+  timing: { providerMs: number },
+): AsyncGenerator<RunEvent> {
   const { deps } = ctx;
   const now = () => deps.clock.now().getTime();
   const routeInput: RouteInput = {
-    agent: run.agent, plan: run.plan, models: run.models, override: run.request.routing, message: run.message, historyTurns: run.history.length,
+    agent: run.agent,
+    plan: run.plan,
+    models: run.models,
+    override: run.request.routing,
+    message: run.message,
+    historyTurns: run.history.length,
   };
   const planned = planRoute(routeInput);
   const compression = planCompression(run);
   const sideSpecs: SideCallSpec[] = [];
   if (planned.consultClassifier) sideSpecs.push(classifierSpec(run));
   if (compression) sideSpecs.push(compression.spec);
-  const side = sideSpecs.map((s) => sideCallEstimate(run.models.cheap, s)).reduce(
-    (a, b) => ({ tokens: a.tokens + b.tokens, costMicros: a.costMicros + b.costMicros }), { tokens: 0, costMicros: 0 },
-  );
+  const side = sideSpecs
+    .map((s) => sideCallEstimate(run.models.cheap, s))
+    .reduce((a, b) => ({ tokens: a.tokens + b.tokens, costMicros: a.costMicros + b.costMicros }), {
+      tokens: 0,
+      costMicros: 0,
+    });
   const toolCount = run.request.tools?.length ?? Object.keys(toolsFor(run.agent.tools)).length;
   const inputTokens = withMargin(promptTokens(run, compression?.estimatedTokens ?? historyTokenTotal(run)), toolCount);
   const record = (facts: RunFacts) => runRecord(run, facts, now());
@@ -92,20 +125,41 @@ async function* pipeline(ctx: TenantContext, run: PreparedRun, options: RunOptio
   const outputCap = Math.min(run.maxOutputTokens, run.plan.maxTokensPerRun - inputTokens);
   if (outputCap < 1) {
     const message = `The request alone (${inputTokens} tokens) exceeds the run limit of ${run.plan.maxTokensPerRun} tokens.`;
-    const refused = await refuse(ctx, record({ status: 'RUN_LIMIT', route: planned.decision, modelId: null, reason: 'TOKENS' }));
+    const refused = await refuse(
+      ctx,
+      record({ status: 'RUN_LIMIT', route: planned.decision, modelId: null, reason: 'TOKENS' }),
+    );
     yield routedEvent(run, refused);
-    yield ended({ __typename: 'RunLimitExceeded', run: refused, code: 'RUN_LIMIT_EXCEEDED', message, kind: 'TOKENS', partialOutput: null });
+    yield ended({
+      __typename: 'RunLimitExceeded',
+      run: refused,
+      code: 'RUN_LIMIT_EXCEEDED',
+      message,
+      kind: 'TOKENS',
+      partialOutput: null,
+    });
     return;
   }
 
   const cacheKey = responseCacheKey({
-    tenantId: run.tenant.id, agentId: run.agent.id, agentVersion: run.agent.version, routing: run.request.routing,
-    maxOutputTokens: run.maxOutputTokens, userId: null, tools: run.request.tools, messages: run.request.messages,
+    tenantId: run.tenant.id,
+    agentId: run.agent.id,
+    agentVersion: run.agent.version,
+    routing: run.request.routing,
+    maxOutputTokens: run.maxOutputTokens,
+    userId: null,
+    tools: run.request.tools,
+    messages: run.request.messages,
   });
   const caching = run.agent.cacheTtlSeconds > 0 && run.request.cache === 'USE';
   const holdMs = run.plan.maxDurationSeconds * 1000 + HOLD_MARGIN_MS;
   const admission = await admitRun(ctx, run, {
-    model: planned.decision.model, cheaper: cheaperThan(planned.decision.model, run.models, run.plan), inputTokens, outputCap, side, holdMs,
+    model: planned.decision.model,
+    cheaper: cheaperThan(planned.decision.model, run.models, run.plan),
+    inputTokens,
+    outputCap,
+    side,
+    holdMs,
     probe: caching ? { key: cacheKey, hit: cacheHitEntry(run, now()), cache: deps.cache } : undefined,
   });
   switch (admission.kind) {
@@ -117,9 +171,14 @@ async function* pipeline(ctx: TenantContext, run: PreparedRun, options: RunOptio
       return;
     }
     case 'refused': {
-      const refused = await refuse(ctx, record({ status: 'BUDGET_EXCEEDED', route: planned.decision, modelId: null, reason: admission.window.kind }));
+      const refused = await refuse(
+        ctx,
+        record({ status: 'BUDGET_EXCEEDED', route: planned.decision, modelId: null, reason: admission.window.kind }),
+      );
       yield routedEvent(run, refused);
-      yield ended(budgetExceeded(refused, admission.window, admission.used, await upgrades(ctx, run, admission.window), null));
+      yield ended(
+        budgetExceeded(refused, admission.window, admission.used, await upgrades(ctx, run, admission.window), null),
+      );
       return;
     }
     case 'admitted':
@@ -130,7 +189,10 @@ async function* pipeline(ctx: TenantContext, run: PreparedRun, options: RunOptio
   const { reservation } = admission;
   // The run's own signal: its time limit, or a caller that went away.
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new RunTimeout()), run.plan.maxDurationSeconds * 1000 - (now() - run.startedAt));
+  const timer = setTimeout(
+    () => controller.abort(new RunTimeout()),
+    run.plan.maxDurationSeconds * 1000 - (now() - run.startedAt),
+  );
   timer.unref();
   const onCallerGone = () => controller.abort(new CallerGone());
   if (options.signal?.aborted) onCallerGone();
@@ -153,18 +215,37 @@ async function* pipeline(ctx: TenantContext, run: PreparedRun, options: RunOptio
       [history, historyTokens] = [compressed.history, compressed.tokens];
     }
     const exec = yield* executeRun(ctx, run, {
-      model: route.model, fallbacks: fallbacksFor(route.model, run.models, run.plan), outputCap: admission.outputCap, history,
-      firstInputTokens: withMargin(promptTokens(run, historyTokens), toolCount), scope, stream: options.stream ?? false,
+      model: route.model,
+      fallbacks: fallbacksFor(route.model, run.models, run.plan),
+      outputCap: admission.outputCap,
+      history,
+      firstInputTokens: withMargin(promptTokens(run, historyTokens), toolCount),
+      scope,
+      stream: options.stream ?? false,
     });
     timing.providerMs += exec.providerMs;
     const finished = record(facts(exec, spend, route, degradations));
-    const cacheWrite = exec.ended.kind === 'COMPLETED' && !exec.ended.handoff && run.agent.cacheTtlSeconds > 0 &&
-      run.request.cache !== 'BYPASS' && degradations.length === 0 && exec.model
-      ? storeCachedAnswer(deps.cache, cacheKey, {
-          output: exec.output, modelId: exec.model.id, ...spend.usage, costMicros: spend.costMicros, runId: finished.id,
-          expiresAt: now() + run.agent.cacheTtlSeconds * 1000,
-        }, run.agent.cacheTtlSeconds).catch((err: unknown) => void ctx.log.warn({ err }, 'could not cache'))
-      : undefined;
+    const cacheWrite =
+      exec.ended.kind === 'COMPLETED' &&
+      !exec.ended.handoff &&
+      run.agent.cacheTtlSeconds > 0 &&
+      run.request.cache !== 'BYPASS' &&
+      degradations.length === 0 &&
+      exec.model
+        ? storeCachedAnswer(
+            deps.cache,
+            cacheKey,
+            {
+              output: exec.output,
+              modelId: exec.model.id,
+              ...spend.usage,
+              costMicros: spend.costMicros,
+              runId: finished.id,
+              expiresAt: now() + run.agent.cacheTtlSeconds * 1000,
+            },
+            run.agent.cacheTtlSeconds,
+          ).catch((err: unknown) => void ctx.log.warn({ err }, 'could not cache'))
+        : undefined;
     await finish(ctx, reservation, spend, finished);
     settled = true;
     await cacheWrite;
@@ -176,7 +257,9 @@ async function* pipeline(ctx: TenantContext, run: PreparedRun, options: RunOptio
     // An exception or a reader that stopped early: nothing leaves this run unsettled.
     if (!settled) {
       const cut = record({ status: 'FAILED', route: planned.decision, modelId: null, spend, reason: 'interrupted' });
-      await finish(ctx, reservation, spend, cut).catch((err: unknown) => ctx.log.error({ err, runId: run.runId }, 'could not settle an interrupted run'));
+      await finish(ctx, reservation, spend, cut).catch((err: unknown) =>
+        ctx.log.error({ err, runId: run.runId }, 'could not settle an interrupted run'),
+      );
     }
   }
 }
@@ -185,7 +268,14 @@ async function* pipeline(ctx: TenantContext, run: PreparedRun, options: RunOptio
 async function finish(ctx: TenantContext, reservation: Reservation, spend: Spend, run: RunRecord): Promise<void> {
   const { deps } = ctx;
   if (spend.spent) {
-    await settleReservation(deps.budgets, reservation, { agentId: run.agentId, runId: run.id }, spend.usageLines(), deps.clock.now(), run);
+    await settleReservation(
+      deps.budgets,
+      reservation,
+      { agentId: run.agentId, runId: run.id },
+      spend.usageLines(),
+      deps.clock.now(),
+      run,
+    );
   } else {
     await releaseReservation(deps.budgets, reservation, deps.clock.now());
     await recordEntry(deps.budgets, run.tenantId, { events: [], run });
@@ -193,7 +283,12 @@ async function finish(ctx: TenantContext, reservation: Reservation, spend: Spend
 }
 
 function classifierSpec(run: PreparedRun): SideCallSpec {
-  return { kind: 'classifier', system: CLASSIFIER_INSTRUCTIONS, prompt: run.message.slice(0, 8_000), maxOutputTokens: 5 };
+  return {
+    kind: 'classifier',
+    system: CLASSIFIER_INSTRUCTIONS,
+    prompt: run.message.slice(0, 8_000),
+    maxOutputTokens: 5,
+  };
 }
 
 /**
@@ -210,18 +305,26 @@ async function finalRoute(
   state: { scope: SideCallScope; degradations: Degradation[]; timing: { providerMs: number } },
 ): Promise<RouteDecision> {
   const { model } = admitted;
-  const asAdmitted = (d: RouteDecision): RouteDecision => (d.model.id === model.id ? d : { ...d, model, tier: model.tier });
+  const asAdmitted = (d: RouteDecision): RouteDecision =>
+    d.model.id === model.id ? d : { ...d, model, tier: model.tier };
   // A run already degraded to a cheaper model has nothing to ask the classifier.
   if (!planned.consultClassifier || state.degradations.includes('CHEAPER_MODEL')) return asAdmitted(planned.decision);
   const asked = await sideCall(ctx, run, classifierSpec(run), state.scope);
   state.timing.providerMs += asked.providerMs;
-  const decision = withClassifier(input, planned, asked.text === undefined ? undefined : parseClassifierAnswer(asked.text));
+  const decision = withClassifier(
+    input,
+    planned,
+    asked.text === undefined ? undefined : parseClassifierAnswer(asked.text),
+  );
   const cost = (m: ModelRow) => estimateCostMicros(m, admitted.inputTokens, admitted.outputCap);
   const extra = cost(decision.model) - cost(model);
   if (decision.model.id === model.id || extra <= 0) return decision;
   const { deps } = ctx;
   const extension = await extendReservation(deps.budgets, state.scope.reservation, {
-    tokens: 0, costMicros: extra, now: deps.clock.now(), holdMs: state.scope.holdMs,
+    tokens: 0,
+    costMicros: extra,
+    now: deps.clock.now(),
+    holdMs: state.scope.holdMs,
   });
   if (extension.kind === 'held') return decision;
   state.degradations.push('CHEAPER_MODEL');
@@ -246,22 +349,52 @@ function facts(exec: Execution, spend: Spend, route: RouteDecision, degradations
       BUDGET_EXCEEDED: ended.kind === 'BUDGET_EXCEEDED' ? ended.window.kind : null,
       PROVIDER_UNAVAILABLE: ended.kind === 'PROVIDER_UNAVAILABLE' ? ended.message : null,
       CANCELED: 'the caller went away',
-      STORE_UNAVAILABLE: ended.kind === 'STORE_UNAVAILABLE' ? String(ended.error.extensions.reason ?? 'BUDGET_STORE_UNAVAILABLE') : null,
+      STORE_UNAVAILABLE:
+        ended.kind === 'STORE_UNAVAILABLE' ? String(ended.error.extensions.reason ?? 'BUDGET_STORE_UNAVAILABLE') : null,
     }[ended.kind],
   };
 }
 
-async function outcome(ctx: TenantContext, run: PreparedRun, exec: Execution, record: RunRecord): Promise<RunAgentResult> {
+async function outcome(
+  ctx: TenantContext,
+  run: PreparedRun,
+  exec: Execution,
+  record: RunRecord,
+): Promise<RunAgentResult> {
   const ended = exec.ended;
   switch (ended.kind) {
     case 'COMPLETED':
-      return { __typename: 'AgentRunCompleted', run: record, output: exec.output, ...(ended.handoff ? { toolCalls: ended.handoff } : {}) };
+      return {
+        __typename: 'AgentRunCompleted',
+        run: record,
+        output: exec.output,
+        ...(ended.handoff ? { toolCalls: ended.handoff } : {}),
+      };
     case 'RUN_LIMIT':
-      return { __typename: 'RunLimitExceeded', run: record, code: 'RUN_LIMIT_EXCEEDED', message: ended.message, kind: ended.limit, partialOutput: exec.output || null };
+      return {
+        __typename: 'RunLimitExceeded',
+        run: record,
+        code: 'RUN_LIMIT_EXCEEDED',
+        message: ended.message,
+        kind: ended.limit,
+        partialOutput: exec.output || null,
+      };
     case 'BUDGET_EXCEEDED':
-      return budgetExceeded(record, ended.window, ended.used, await upgrades(ctx, run, ended.window), exec.output || null);
+      return budgetExceeded(
+        record,
+        ended.window,
+        ended.used,
+        await upgrades(ctx, run, ended.window),
+        exec.output || null,
+      );
     case 'PROVIDER_UNAVAILABLE':
-      return { __typename: 'ProviderUnavailable', run: record, code: 'PROVIDER_UNAVAILABLE', message: ended.message, retryAfterSeconds: ended.retryAfterSeconds };
+      return {
+        __typename: 'ProviderUnavailable',
+        run: record,
+        code: 'PROVIDER_UNAVAILABLE',
+        message: ended.message,
+        retryAfterSeconds: ended.retryAfterSeconds,
+      };
     case 'CANCELED':
       return { __typename: 'RunCanceled', run: record };
     case 'STORE_UNAVAILABLE':
@@ -271,7 +404,13 @@ async function outcome(ctx: TenantContext, run: PreparedRun, exec: Execution, re
 
 const ended = (result: RunAgentResult): RunEvent => ({ type: 'ended', result });
 
-const routedEvent = (run: PreparedRun, record: RunRecord): RunEvent => ({ type: 'routed', runId: record.id, route: record.route, model: null, cached: record.cached });
+const routedEvent = (run: PreparedRun, record: RunRecord): RunEvent => ({
+  type: 'routed',
+  runId: record.id,
+  route: record.route,
+  model: null,
+  cached: record.cached,
+});
 
 /** A refused run: recorded, nothing held or charged. */
 async function refuse(ctx: TenantContext, run: RunRecord): Promise<RunRecord> {
@@ -281,13 +420,36 @@ async function refuse(ctx: TenantContext, run: RunRecord): Promise<RunRecord> {
 
 /** A cache hit's ledger entry, before the answer's facts are filled in: a run at no cost. */
 function cacheHitEntry(run: PreparedRun, endedAt: number): LedgerEntry {
-  const record = runRecord(run, {
-    status: 'CACHED', cached: true, modelId: null,
-    route: { strategy: run.agent.routing, complexity: 'SIMPLE', confidence: 1, reason: 'response cache hit', tier: 'CHEAP' },
-  }, endedAt);
+  const record = runRecord(
+    run,
+    {
+      status: 'CACHED',
+      cached: true,
+      modelId: null,
+      route: {
+        strategy: run.agent.routing,
+        complexity: 'SIMPLE',
+        confidence: 1,
+        reason: 'response cache hit',
+        tier: 'CHEAP',
+      },
+    },
+    endedAt,
+  );
   const event = {
-    id: newId('usage', endedAt), tenantId: run.tenant.id, userId: run.user?.id ?? null, agentId: run.agent.id, runId: record.id, modelId: null,
-    kind: 'cache_hit', inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, totalTokens: 0, costMicros: 0, savedCostMicros: 0,
+    id: newId('usage', endedAt),
+    tenantId: run.tenant.id,
+    userId: run.user?.id ?? null,
+    agentId: run.agent.id,
+    runId: record.id,
+    modelId: null,
+    kind: 'cache_hit',
+    inputTokens: 0,
+    outputTokens: 0,
+    cachedInputTokens: 0,
+    totalTokens: 0,
+    costMicros: 0,
+    savedCostMicros: 0,
     occurredAt: record.createdAt,
   };
   return { events: [event], run: record };

@@ -90,6 +90,7 @@ export async function prepareRun(ctx: TenantContext, request: RunRequest): Promi
 }
 
 /** Tokens of the prompt as it would go out with this history: 3 for the reply's priming. */
-export const promptTokens = (run: PreparedRun, historyTokens: number) => 3 + run.instructionTokens + historyTokens + run.turnTokens;
+export const promptTokens = (run: PreparedRun, historyTokens: number) =>
+  3 + run.instructionTokens + historyTokens + run.turnTokens;
 
 export const historyTokenTotal = (run: PreparedRun) => sum(run.historyTokens);

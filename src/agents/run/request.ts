@@ -50,7 +50,10 @@ const GraphQLRunInput = z.object({
     z
       .array(z.object({ role: z.enum(['USER', 'ASSISTANT']), content }))
       .max(200, 'must be at most 200 turns')
-      .refine((h) => h.reduce((n, t) => n + t.content.length, 0) <= 1_000_000, 'must be at most 1,000,000 characters in all'),
+      .refine(
+        (h) => h.reduce((n, t) => n + t.content.length, 0) <= 1_000_000,
+        'must be at most 1,000,000 characters in all',
+      ),
   ),
   userId: optional(idSchema),
   maxOutputTokens: optional(outputCapSchema),
@@ -61,9 +64,10 @@ const GraphQLRunInput = z.object({
 /** GraphQL's RunAgentInput: earlier turns and one message, as a conversation. */
 export function requestFromGraphQL(input: unknown): RunRequest {
   const data = parseInput(GraphQLRunInput, input);
-  const history = (data.history ?? []).map(
-    (t): ChatMessage => ({ role: t.role === 'USER' ? 'user' : 'assistant', content: t.content }),
-  );
+  const history = (data.history ?? []).map((t): ChatMessage => ({
+    role: t.role === 'USER' ? 'user' : 'assistant',
+    content: t.content,
+  }));
   return {
     agent: data.agent,
     userId: data.userId,
@@ -76,4 +80,6 @@ export function requestFromGraphQL(input: unknown): RunRequest {
 
 /** The text a message puts in front of a model: its content and the calls it carries. */
 export const messageText = (m: ChatMessage) =>
-  m.role === 'assistant' && m.toolCalls?.length ? `${m.content}${m.toolCalls.map((c) => `${c.name}(${c.arguments})`).join('')}` : m.content;
+  m.role === 'assistant' && m.toolCalls?.length
+    ? `${m.content}${m.toolCalls.map((c) => `${c.name}(${c.arguments})`).join('')}`
+    : m.content;

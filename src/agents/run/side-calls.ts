@@ -36,7 +36,11 @@ export async function sideCall(
   scope: SideCallScope,
 ): Promise<{ text: string | undefined; providerMs: number }> {
   const { deps } = ctx;
-  const key = tenantKey(run.tenant.id, spec.kind, createHash('sha256').update(`${spec.system}\n${spec.prompt}`).digest('hex'));
+  const key = tenantKey(
+    run.tenant.id,
+    spec.kind,
+    createHash('sha256').update(`${spec.system}\n${spec.prompt}`).digest('hex'),
+  );
   const cached = await deps.cache.get(key).catch(() => null);
   if (cached !== null) return { text: cached, providerMs: 0 };
 
@@ -45,11 +49,18 @@ export async function sideCall(
   let text: string;
   try {
     const result = await callModel(deps.providers, model, {
-      system: spec.system, messages: [{ role: 'user', content: spec.prompt }], tools: {}, maxOutputTokens: spec.maxOutputTokens,
+      system: spec.system,
+      messages: [{ role: 'user', content: spec.prompt }],
+      tools: {},
+      maxOutputTokens: spec.maxOutputTokens,
       signal: scope.signal,
     });
     text = result.text;
-    const counted = { inputTokens: estimateInputTokens(spec.system, [{ content: spec.prompt }], 0), outputTokens: countTokens(text), cachedInputTokens: 0 };
+    const counted = {
+      inputTokens: estimateInputTokens(spec.system, [{ content: spec.prompt }], 0),
+      outputTokens: countTokens(text),
+      cachedInputTokens: 0,
+    };
     scope.spend.add(spec.kind, model, result.usage ?? counted);
   } catch (err) {
     if (scope.signal.aborted) throw err;
@@ -58,7 +69,13 @@ export async function sideCall(
   }
   const providerMs = performance.now() - started;
   // The provider's count can exceed the estimate: hold what was really spent.
-  await trueUp(deps.budgets, scope.reservation, { tokens: scope.spend.tokens, costMicros: scope.spend.costMicros }, deps.clock.now(), scope.holdMs);
+  await trueUp(
+    deps.budgets,
+    scope.reservation,
+    { tokens: scope.spend.tokens, costMicros: scope.spend.costMicros },
+    deps.clock.now(),
+    scope.holdMs,
+  );
   await deps.cache.set(key, text, DAY_SECONDS).catch(() => undefined);
   return { text, providerMs };
 }

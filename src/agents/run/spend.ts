@@ -5,7 +5,10 @@ import { costNumerator, toMicros, type TokenCounts } from '../../pricing/cost.js
 /** What a run spends on: its own model calls, and the side calls Governor makes for it. */
 export type SpendKind = 'run' | 'classifier' | 'summary';
 
-const SIDE_CALL_KIND = { classifier: 'CLASSIFIER', summary: 'SUMMARY' } as const satisfies Record<Exclude<SpendKind, 'run'>, SideCallKind>;
+const SIDE_CALL_KIND = { classifier: 'CLASSIFIER', summary: 'SUMMARY' } as const satisfies Record<
+  Exclude<SpendKind, 'run'>,
+  SideCallKind
+>;
 
 type Line = TokenCounts & { kind: SpendKind; model: ModelRow; numerator: number };
 
@@ -19,7 +22,8 @@ export class Spend {
 
   add(kind: SpendKind, model: ModelRow, usage: TokenCounts): void {
     let line = this.lines.find((l) => l.kind === kind && l.model.id === model.id);
-    if (!line) this.lines.push((line = { kind, model, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, numerator: 0 }));
+    if (!line)
+      this.lines.push((line = { kind, model, inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, numerator: 0 }));
     line.inputTokens += usage.inputTokens;
     line.outputTokens += usage.outputTokens;
     line.cachedInputTokens += usage.cachedInputTokens;
@@ -33,7 +37,11 @@ export class Spend {
   /** Input, output and cached tokens of every line. */
   get usage(): TokenCounts {
     const sum = (pick: (l: Line) => number) => this.lines.reduce((n, l) => n + pick(l), 0);
-    return { inputTokens: sum((l) => l.inputTokens), outputTokens: sum((l) => l.outputTokens), cachedInputTokens: sum((l) => l.cachedInputTokens) };
+    return {
+      inputTokens: sum((l) => l.inputTokens),
+      outputTokens: sum((l) => l.outputTokens),
+      cachedInputTokens: sum((l) => l.cachedInputTokens),
+    };
   }
 
   get tokens(): number {
@@ -49,8 +57,12 @@ export class Spend {
   usageLines(): UsageLine[] {
     const ordered = [...this.lines.filter((l) => l.kind === 'run'), ...this.lines.filter((l) => l.kind !== 'run')];
     return ordered.map((l) => ({
-      kind: l.kind, modelId: l.model.id, inputTokens: l.inputTokens, outputTokens: l.outputTokens,
-      cachedInputTokens: l.cachedInputTokens, costMicros: toMicros(l.numerator),
+      kind: l.kind,
+      modelId: l.model.id,
+      inputTokens: l.inputTokens,
+      outputTokens: l.outputTokens,
+      cachedInputTokens: l.cachedInputTokens,
+      costMicros: toMicros(l.numerator),
     }));
   }
 
@@ -58,8 +70,16 @@ export class Spend {
     return this.lines.flatMap((l) =>
       l.kind === 'run'
         ? []
-        : [{ kind: SIDE_CALL_KIND[l.kind], modelId: l.model.id, inputTokens: l.inputTokens, outputTokens: l.outputTokens,
-            cachedInputTokens: l.cachedInputTokens, costMicros: toMicros(l.numerator) }],
+        : [
+            {
+              kind: SIDE_CALL_KIND[l.kind],
+              modelId: l.model.id,
+              inputTokens: l.inputTokens,
+              outputTokens: l.outputTokens,
+              cachedInputTokens: l.cachedInputTokens,
+              costMicros: toMicros(l.numerator),
+            },
+          ],
     );
   }
 }

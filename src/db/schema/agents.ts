@@ -10,14 +10,20 @@ export const agents = pgTable(
   'agents',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     slug: text('slug').notNull(),
     name: text('name').notNull(),
     instructions: text('instructions').notNull(),
     version: integer('version').notNull().default(1),
     routing: text('routing').$type<RoutingStrategy>().notNull(),
-    cheapModelId: text('cheap_model_id').notNull().references(() => models.id),
-    strongModelId: text('strong_model_id').notNull().references(() => models.id),
+    cheapModelId: text('cheap_model_id')
+      .notNull()
+      .references(() => models.id),
+    strongModelId: text('strong_model_id')
+      .notNull()
+      .references(() => models.id),
     localModelId: text('local_model_id').references(() => models.id),
     cacheTtlSeconds: integer('cache_ttl_seconds').notNull(),
     contextTokenBudget: integer('context_token_budget').notNull(),
@@ -30,7 +36,9 @@ export const agents = pgTable(
   (t) => [
     unique('agents_tenant_id_id_key').on(t.tenantId, t.id),
     // An archived agent frees its slug; runs keep pointing at it by id.
-    uniqueIndex('agents_tenant_slug_active_key').on(t.tenantId, t.slug).where(sql`archived_at is null`),
+    uniqueIndex('agents_tenant_slug_active_key')
+      .on(t.tenantId, t.slug)
+      .where(sql`archived_at is null`),
     index('agents_tenant_idx').on(t.tenantId, t.id),
   ],
 );

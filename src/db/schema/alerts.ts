@@ -16,7 +16,9 @@ export const alerts = pgTable(
   'alerts',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     kind: text('kind').$type<AlertKind>().notNull(),
     status: text('status').$type<AlertStatus>().notNull().default('OPEN'),
     subjectUserId: text('subject_user_id'),
@@ -29,6 +31,9 @@ export const alerts = pgTable(
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
-  (t) => [unique('alerts_once_per_period_key').on(t.tenantId, t.kind, t.periodKey), index('alerts_tenant_idx').on(t.tenantId, t.id)],
+  (t) => [
+    unique('alerts_once_per_period_key').on(t.tenantId, t.kind, t.periodKey),
+    index('alerts_tenant_idx').on(t.tenantId, t.id),
+  ],
 );
 export type AlertRow = typeof alerts.$inferSelect;

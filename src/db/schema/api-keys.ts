@@ -9,7 +9,9 @@ export const apiKeys = pgTable(
   'api_keys',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     userId: text('user_id'),
     kind: text('kind').$type<ApiKeyKind>().notNull(),
     name: text('name').notNull(),
@@ -25,7 +27,11 @@ export const apiKeys = pgTable(
   (t) => [
     index('api_keys_prefix_idx').on(t.prefix),
     index('api_keys_tenant_idx').on(t.tenantId, t.id),
-    foreignKey({ columns: [t.tenantId, t.userId], foreignColumns: [users.tenantId, users.id], name: 'api_keys_user_fk' }),
+    foreignKey({
+      columns: [t.tenantId, t.userId],
+      foreignColumns: [users.tenantId, users.id],
+      name: 'api_keys_user_fk',
+    }),
   ],
 );
 export type ApiKeyRow = typeof apiKeys.$inferSelect;

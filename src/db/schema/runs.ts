@@ -1,4 +1,15 @@
-import { bigint, boolean, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 import { agents, type RoutingStrategy } from './agents.js';
 import { models } from './models.js';
 import type { ModelTier } from './plans.js';
@@ -32,7 +43,9 @@ export const agentRuns = pgTable(
   'agent_runs',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     agentId: text('agent_id').notNull(),
     userId: text('user_id'),
     apiKeyId: text('api_key_id'),
@@ -57,7 +70,11 @@ export const agentRuns = pgTable(
   (t) => [
     index('agent_runs_tenant_created_idx').on(t.tenantId, t.createdAt),
     index('agent_runs_tenant_user_idx').on(t.tenantId, t.userId, t.id),
-    foreignKey({ columns: [t.tenantId, t.agentId], foreignColumns: [agents.tenantId, agents.id], name: 'agent_runs_agent_fk' }),
+    foreignKey({
+      columns: [t.tenantId, t.agentId],
+      foreignColumns: [agents.tenantId, agents.id],
+      name: 'agent_runs_agent_fk',
+    }),
   ],
 );
 export type AgentRunRow = typeof agentRuns.$inferSelect;
@@ -69,7 +86,9 @@ export const usageEvents = pgTable(
   'usage_events',
   {
     id: text('id').primaryKey(),
-    tenantId: text('tenant_id').notNull().references(() => tenants.id),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
     userId: text('user_id'),
     agentId: text('agent_id'),
     runId: text('run_id'),

@@ -10,7 +10,9 @@ export const tenants = pgTable('tenants', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   slug: text('slug').notNull().unique(),
-  planId: text('plan_id').notNull().references(() => plans.id),
+  planId: text('plan_id')
+    .notNull()
+    .references(() => plans.id),
   billingStatus: text('billing_status').$type<BillingStatus>().notNull().default('FREE'),
   stripeCustomerId: text('stripe_customer_id'),
   stripeSubscriptionId: text('stripe_subscription_id'),

@@ -3,7 +3,8 @@ import { tenantContext, type GraphQLContext } from '../context.js';
 import { internalError } from './shared.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 
-const model = async (ctx: GraphQLContext, id: string) => (await ctx.deps.models.byId(id)) ?? internalError(`model ${id} missing`);
+const model = async (ctx: GraphQLContext, id: string) =>
+  (await ctx.deps.models.byId(id)) ?? internalError(`model ${id} missing`);
 
 export const agentResolvers: Resolvers = {
   Query: {

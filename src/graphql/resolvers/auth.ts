@@ -12,6 +12,7 @@ export const authResolvers: Resolvers = {
     revokeApiKey: (_, { id }, ctx) => revokeApiKey({ ctx: tenantContext(ctx), input: { id } }),
   },
   ApiKey: {
-    user: async (key, _, ctx) => (key.userId ? ((await findUser(ctx.deps.db, key.tenantId, key.userId)) ?? null) : null),
+    user: async (key, _, ctx) =>
+      key.userId ? ((await findUser(ctx.deps.db, key.tenantId, key.userId)) ?? null) : null,
   },
 };

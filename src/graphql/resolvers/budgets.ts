@@ -12,7 +12,9 @@ export const budgetResolvers: Resolvers = {
   },
   User: {
     budgetOverride: (u) =>
-      u.dailyTokenLimit === null && u.monthlyTokenLimit === null ? null : { dailyTokenLimit: u.dailyTokenLimit, monthlyTokenLimit: u.monthlyTokenLimit },
+      u.dailyTokenLimit === null && u.monthlyTokenLimit === null
+        ? null
+        : { dailyTokenLimit: u.dailyTokenLimit, monthlyTokenLimit: u.monthlyTokenLimit },
     // The parent user was already readable by the caller.
     budgetStatus: (u, _, ctx) => budgetStatusFor(ctx.deps, u),
   },

@@ -30,6 +30,7 @@ export const catalogResolvers: Resolvers = {
   Model: {
     inputPricePerMTokUsd: (m) => microsToUsd(m.inputMicrosPerMTok),
     outputPricePerMTokUsd: (m) => microsToUsd(m.outputMicrosPerMTok),
-    cachedInputPricePerMTokUsd: (m) => (m.cachedInputMicrosPerMTok === null ? null : microsToUsd(m.cachedInputMicrosPerMTok)),
+    cachedInputPricePerMTokUsd: (m) =>
+      m.cachedInputMicrosPerMTok === null ? null : microsToUsd(m.cachedInputMicrosPerMTok),
   },
 };

@@ -8,7 +8,15 @@ import { runResolvers } from './runs.js';
 import { tenantResolvers } from './tenants.js';
 import { userResolvers } from './users.js';
 
-const domains: Resolvers[] = [tenantResolvers, userResolvers, authResolvers, catalogResolvers, agentResolvers, budgetResolvers, runResolvers];
+const domains: Resolvers[] = [
+  tenantResolvers,
+  userResolvers,
+  authResolvers,
+  catalogResolvers,
+  agentResolvers,
+  budgetResolvers,
+  runResolvers,
+];
 
 /** Merges each domain's resolvers type by type. */
 export function buildResolvers(): Resolvers {

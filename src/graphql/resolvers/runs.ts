@@ -13,11 +13,17 @@ export const runResolvers: Resolvers = {
     runAgent: (_, { input }, ctx) => runAgent({ ctx: tenantContext(ctx), input }),
   },
   AgentRun: {
-    agent: async (r, _, ctx) => (await findAgent(ctx.deps.db, r.tenantId, r.agentId)) ?? internalError('run without agent'),
+    agent: async (r, _, ctx) =>
+      (await findAgent(ctx.deps.db, r.tenantId, r.agentId)) ?? internalError('run without agent'),
     user: async (r, _, ctx) => (r.userId ? ((await findUser(ctx.deps.db, r.tenantId, r.userId)) ?? null) : null),
     model: async (r, _, ctx) => (r.modelId ? ((await ctx.deps.models.byId(r.modelId)) ?? null) : null),
     degradations: (r) => r.degradations as ('CHEAPER_MODEL' | 'SHORTER_RESPONSE')[],
-    usage: (r) => ({ inputTokens: r.inputTokens, outputTokens: r.outputTokens, cachedInputTokens: r.cachedInputTokens, totalTokens: r.inputTokens + r.outputTokens }),
+    usage: (r) => ({
+      inputTokens: r.inputTokens,
+      outputTokens: r.outputTokens,
+      cachedInputTokens: r.cachedInputTokens,
+      totalTokens: r.inputTokens + r.outputTokens,
+    }),
     costUsd: (r) => microsToUsd(r.costMicros),
     savedCostUsd: (r) => microsToUsd(r.savedCostMicros),
     sideCalls: (r, _, ctx) =>
@@ -25,7 +31,12 @@ export const runResolvers: Resolvers = {
         r.sideCalls.map(async (c) => ({
           kind: c.kind,
           model: (await ctx.deps.models.byId(c.modelId)) ?? null,
-          usage: { inputTokens: c.inputTokens, outputTokens: c.outputTokens, cachedInputTokens: c.cachedInputTokens, totalTokens: c.inputTokens + c.outputTokens },
+          usage: {
+            inputTokens: c.inputTokens,
+            outputTokens: c.outputTokens,
+            cachedInputTokens: c.cachedInputTokens,
+            totalTokens: c.inputTokens + c.outputTokens,
+          },
           costUsd: microsToUsd(c.costMicros),
         })),
       ),

@@ -14,14 +14,19 @@ export const tenantResolvers: Resolvers = {
   Mutation: {
     createTenant: (_, { input }, ctx: GraphQLContext) => {
       if (ctx.authError) throw ctx.authError;
-      return createTenant({ ctx: { deps: ctx.deps, requestId: ctx.requestId, log: ctx.log, operator: ctx.operator }, input });
+      return createTenant({
+        ctx: { deps: ctx.deps, requestId: ctx.requestId, log: ctx.log, operator: ctx.operator },
+        input,
+      });
     },
     updateTenant: (_, { input }, ctx) => updateTenant({ ctx: tenantContext(ctx), input }),
   },
   Viewer: {
     tenant: (_, __, ctx) => getTenant({ ctx: tenantContext(ctx) }),
-    user: async ({ actor }, _, ctx) => (actor.userId ? ((await findUser(ctx.deps.db, actor.tenantId, actor.userId)) ?? null) : null),
-    apiKey: async ({ actor }, _, ctx) => (await findApiKey(tenantContext(ctx), actor.keyId)) ?? internalError('viewer key vanished'),
+    user: async ({ actor }, _, ctx) =>
+      actor.userId ? ((await findUser(ctx.deps.db, actor.tenantId, actor.userId)) ?? null) : null,
+    apiKey: async ({ actor }, _, ctx) =>
+      (await findApiKey(tenantContext(ctx), actor.keyId)) ?? internalError('viewer key vanished'),
   },
   Tenant: {
     plan: (t, _, ctx) => ctx.deps.plans.byId(t.planId),
