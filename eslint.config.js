@@ -30,7 +30,7 @@ export default tseslint.config(
   },
   {
     // Resolvers are adapters: no storage client under graphql/.
-    files: ['src/graphql/**/*.ts'],
+    files: ['**/src/graphql/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

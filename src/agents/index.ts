@@ -14,4 +14,4 @@ export { runAgentEvents, type RunOptions } from './run/pipeline.js';
 export type { ChatMessage, ClientTool, RunRequest, ToolCallRef } from './run/request.js';
 export { runAgent } from './run/run-agent.js';
 export type { RunRecord } from './run-record.js';
-export { findAgent, listAgentRuns } from './runs.js';
+export { findAgents, listAgentRuns } from './runs.js';

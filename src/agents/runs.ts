@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, roleAtLeast, type TenantContext } from '../context.js';
 import type { Db } from '../db/client.js';
@@ -69,13 +69,12 @@ export async function listAgentRuns({
   return toConnection(rows, page);
 }
 
-/** An agent by id, archived ones too: runs keep pointing at their agent. */
-export async function findAgent(db: Db, tenantId: string, id: string): Promise<AgentRow | undefined> {
-  const [row] = await scoped(db, tenantId, (tx) =>
+/** Many agents of one tenant in one query (archived ones too): what field resolvers batch into. */
+export async function findAgents(db: Db, tenantId: string, ids: readonly string[]): Promise<AgentRow[]> {
+  return scoped(db, tenantId, (tx) =>
     tx
       .select()
       .from(agents)
-      .where(and(eq(agents.tenantId, tenantId), eq(agents.id, id))),
+      .where(and(eq(agents.tenantId, tenantId), inArray(agents.id, [...ids]))),
   );
-  return row;
 }

@@ -17,9 +17,17 @@ export type DatabaseHandle = {
   kind: 'postgres' | 'pglite';
   /** Connected as the configured (migration) role: system paths only. Requests go through `scoped`. */
   db: Db;
+  /** Statements sent so far (a counter, for tests that prove batching and for the curious operator). */
+  statements(): number;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
+
+/** Counts statements through drizzle's logger hook: one increment, no logging. */
+function statementCounter() {
+  let n = 0;
+  return { logger: { logQuery: () => void n++ }, count: () => n };
+}
 
 export type DatabaseOptions = { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string };
 
@@ -28,10 +36,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolMax });
     // An idle client that errors (server restart) must not crash the process.
     pool.on('error', () => undefined);
-    const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+    const counter = statementCounter();
+    const db = drizzlePg({ client: pool, schema, logger: counter.logger }) as unknown as Db;
     return {
       kind: 'postgres',
       db,
+      statements: counter.count,
       ping: async () => void (await pool.query('select 1')),
       close: () => pool.end(),
     };
@@ -40,10 +50,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (!memory) mkdirSync(options.dataDir, { recursive: true });
   const client = new PGlite(memory ? 'memory://' : join(options.dataDir, 'pgdata'));
   await client.waitReady;
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  const counter = statementCounter();
+  const db = drizzlePglite({ client, schema, logger: counter.logger }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
+    statements: counter.count,
     ping: async () => void (await db.execute(sql`select 1`)),
     close: () => client.close(),
   };

@@ -2,6 +2,7 @@ import { sameToken } from '../auth/index.js';
 import type { Actor, Deps, OperatorContext, PublicContext, TenantContext } from '../context.js';
 import { AppError, isAppError, unauthenticated } from '../lib/errors.js';
 import { lazyChild } from '../lib/logger.js';
+import { createLoaders, type Loaders } from './loaders.js';
 
 export type GraphQLContext = PublicContext & {
   /** The caller presented the operator's ADMIN_TOKEN. */
@@ -9,6 +10,8 @@ export type GraphQLContext = PublicContext & {
   actor: Actor | undefined;
   /** Why a presented key was refused; raised by the first operation that needs a tenant. */
   authError: AppError | undefined;
+  /** Field resolvers batch their row loads through these (one set per request). */
+  loaders: Loaders;
 };
 
 export type ViewerParent = { actor: Actor };
@@ -25,6 +28,7 @@ export async function buildContext(
     operator: false,
     actor: undefined,
     authError: undefined,
+    loaders: createLoaders(deps),
   };
   if (!authorization) return ctx;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, requireRole, type TenantContext } from '../context.js';
 import type { Db } from '../db/client.js';
@@ -72,4 +72,14 @@ export async function findUser(db: Db, tenantId: string, id: string): Promise<Us
       .where(and(eq(users.tenantId, tenantId), eq(users.id, id))),
   );
   return row;
+}
+
+/** Many users of one tenant in one query: what field resolvers batch into (DataLoader). */
+export async function findUsers(db: Db, tenantId: string, ids: readonly string[]): Promise<UserRow[]> {
+  return scoped(db, tenantId, (tx) =>
+    tx
+      .select()
+      .from(users)
+      .where(and(eq(users.tenantId, tenantId), inArray(users.id, [...ids]))),
+  );
 }

@@ -1,5 +1,4 @@
 import { createApiKey, listApiKeys, revokeApiKey } from '../../auth/index.js';
-import { findUser } from '../../users/index.js';
 import { tenantContext } from '../context.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 
@@ -13,6 +12,6 @@ export const authResolvers: Resolvers = {
   },
   ApiKey: {
     user: async (key, _, ctx) =>
-      key.userId ? ((await findUser(ctx.deps.db, key.tenantId, key.userId)) ?? null) : null,
+      key.userId ? ctx.loaders.user.load({ tenantId: key.tenantId, id: key.userId }) : null,
   },
 };

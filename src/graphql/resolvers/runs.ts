@@ -1,6 +1,5 @@
-import { findAgent, listAgentRuns, runAgent } from '../../agents/index.js';
+import { listAgentRuns, runAgent } from '../../agents/index.js';
 import { microsToUsd } from '../../pricing/index.js';
-import { findUser } from '../../users/index.js';
 import { tenantContext } from '../context.js';
 import { internalError } from './shared.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
@@ -14,8 +13,8 @@ export const runResolvers: Resolvers = {
   },
   AgentRun: {
     agent: async (r, _, ctx) =>
-      (await findAgent(ctx.deps.db, r.tenantId, r.agentId)) ?? internalError('run without agent'),
-    user: async (r, _, ctx) => (r.userId ? ((await findUser(ctx.deps.db, r.tenantId, r.userId)) ?? null) : null),
+      (await ctx.loaders.agent.load({ tenantId: r.tenantId, id: r.agentId })) ?? internalError('run without agent'),
+    user: async (r, _, ctx) => (r.userId ? ctx.loaders.user.load({ tenantId: r.tenantId, id: r.userId }) : null),
     model: async (r, _, ctx) => (r.modelId ? ((await ctx.deps.models.byId(r.modelId)) ?? null) : null),
     degradations: (r) => r.degradations as ('CHEAPER_MODEL' | 'SHORTER_RESPONSE')[],
     usage: (r) => ({

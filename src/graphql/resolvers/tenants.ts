@@ -1,7 +1,6 @@
 import { findApiKey } from '../../auth/index.js';
 import { internalError } from './shared.js';
 import { createTenant, getTenant, updateTenant } from '../../tenants/index.js';
-import { findUser } from '../../users/index.js';
 import { tenantContext, type GraphQLContext } from '../context.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 
@@ -24,7 +23,7 @@ export const tenantResolvers: Resolvers = {
   Viewer: {
     tenant: (_, __, ctx) => getTenant({ ctx: tenantContext(ctx) }),
     user: async ({ actor }, _, ctx) =>
-      actor.userId ? ((await findUser(ctx.deps.db, actor.tenantId, actor.userId)) ?? null) : null,
+      actor.userId ? ctx.loaders.user.load({ tenantId: actor.tenantId, id: actor.userId }) : null,
     apiKey: async ({ actor }, _, ctx) =>
       (await findApiKey(tenantContext(ctx), actor.keyId)) ?? internalError('viewer key vanished'),
   },
