@@ -17,7 +17,7 @@ import { buildHttpServer } from './http/server.js';
 import { Outbox, startLedgerJanitor } from './ledger/index.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { FixedWindowLimiter } from './lib/fixed-window.js';
-import { createLogger } from './lib/logger.js';
+import { createLogger, type Logger } from './lib/logger.js';
 import { createPlanCatalog, seedPlans } from './plans/index.js';
 import { createModelCatalog, seedModels } from './pricing/index.js';
 import { openStore, type StoreHandle } from './store/index.js';
@@ -34,9 +34,15 @@ export type Runtime = {
 /** The composition root: the only place that chooses implementations. Tests call it too. */
 export async function compose(
   config: Config,
-  options: { clock?: Clock | undefined; database?: DatabaseHandle | undefined; random?: () => number } = {},
+  options: {
+    clock?: Clock | undefined;
+    database?: DatabaseHandle | undefined;
+    random?: () => number;
+    /** Where logs go (tests read them); stdout at the configured level otherwise. */
+    log?: Logger | undefined;
+  } = {},
 ): Promise<Runtime> {
-  const log = createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   // A database handed in (a second process in tests) stays open when this runtime closes.
   const ownsDatabase = !options.database;

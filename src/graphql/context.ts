@@ -1,7 +1,7 @@
 import { sameToken } from '../auth/index.js';
 import type { Actor, Deps, OperatorContext, PublicContext, TenantContext } from '../context.js';
 import { AppError, isAppError, unauthenticated } from '../lib/errors.js';
-import { lazyChild } from '../lib/logger.js';
+import { lazyChild, type LogFields } from '../lib/logger.js';
 import { createLoaders, type Loaders } from './loaders.js';
 
 export type GraphQLContext = PublicContext & {
@@ -12,6 +12,8 @@ export type GraphQLContext = PublicContext & {
   authError: AppError | undefined;
   /** Field resolvers batch their row loads through these (one set per request). */
   loaders: Loaders;
+  /** The request's log line: operation, outcome and error codes are added as they are known. */
+  logFields: LogFields;
 };
 
 export type ViewerParent = { actor: Actor };
@@ -20,6 +22,7 @@ export async function buildContext(
   deps: Deps,
   authorization: string | undefined,
   requestId: string,
+  logFields: LogFields = {},
 ): Promise<GraphQLContext> {
   const ctx: GraphQLContext = {
     deps,
@@ -29,6 +32,7 @@ export async function buildContext(
     actor: undefined,
     authError: undefined,
     loaders: createLoaders(deps),
+    logFields,
   };
   if (!authorization) return ctx;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
@@ -37,6 +41,7 @@ export async function buildContext(
   if (deps.config.adminToken && sameToken(token, deps.config.adminToken)) return { ...ctx, operator: true };
   try {
     const actor = await deps.keys.authenticate(token);
+    logFields.tenantId = actor.tenantId;
     return { ...ctx, actor, log: lazyChild(deps.log, { requestId, tenantId: actor.tenantId }) };
   } catch (err) {
     if (isAppError(err)) return { ...ctx, authError: err };

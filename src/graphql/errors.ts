@@ -38,10 +38,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { ...formatted, extensions: { ...extra, code } };
 }
 
-/** Logs unknown errors with the request id and puts that id on the masked error the client sees. */
+/**
+ * Logs unknown errors with the request id and puts that id on the masked error the client sees;
+ * names the operation and its error codes on the request's log line.
+ */
 export const errorReportingPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
+      async didResolveOperation({ operationName, operation, contextValue }) {
+        if (!operation) return;
+        const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
+        contextValue.logFields.operation = operationName ?? fields.join(',');
+        contextValue.logFields.operationType = operation.operation;
+      },
       async didEncounterErrors({ errors, contextValue }) {
         for (const err of errors) {
           if (!codeOf(err))
@@ -50,6 +59,8 @@ export const errorReportingPlugin: ApolloServerPlugin<GraphQLContext> = {
       },
       async willSendResponse({ response, contextValue }) {
         if (response.body.kind !== 'single') return;
+        const codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
+        if (codes.length) contextValue.logFields.errorCodes = [...new Set(codes)];
         for (const err of response.body.singleResult.errors ?? []) {
           if (err.extensions?.code === 'INTERNAL_SERVER_ERROR') {
             (err.extensions as Record<string, unknown>).requestId = contextValue.requestId;

@@ -4,7 +4,14 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Deps } from '../context.js';
 import { buildContext } from '../graphql/context.js';
 import { createApollo } from '../graphql/server.js';
+import type { LogFields } from '../lib/logger.js';
 import { renderMetrics } from '../monitoring/metrics.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    logFields: LogFields;
+  }
+}
 
 export type Probe = { name: string; ping(): Promise<void> };
 
@@ -28,18 +35,24 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   });
   await apollo.start();
 
+  app.decorateRequest('logFields');
+  app.addHook('onRequest', async (req) => {
+    req.logFields = {};
+  });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
-  // One wide log line per request.
+  // One wide log line per request. The path, never the URL: a query string can carry a GraphQL
+  // document and its variables.
   app.addHook('onResponse', async (req, reply) => {
     deps.log.info(
       {
         requestId: req.id,
         method: req.method,
-        url: req.url,
+        path: req.url.split('?')[0],
         status: reply.statusCode,
         ms: Math.round(reply.elapsedTime * 100) / 100,
+        ...req.logFields,
       },
       'request',
     );
@@ -48,7 +61,7 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (req) => buildContext(deps, req.headers.authorization, req.id),
+    context: async (req) => buildContext(deps, req.headers.authorization, req.id, req.logFields),
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -3,6 +3,12 @@ import { pino, type Logger } from 'pino';
 export type { Logger };
 
 /**
+ * What a request's one log line says beyond HTTP, filled in by the layers that know it (the
+ * tenant, the operation, its outcome). Never prompts, answers, keys or secrets.
+ */
+export type LogFields = Record<string, string | number | boolean | string[] | undefined>;
+
+/**
  * A child logger with these bindings, made only when something is logged: most requests log
  * nothing but their one access line, and a pino child per request showed in the profile.
  */

@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { compose, type Runtime } from '../../src/main.js';
 import type { DatabaseHandle } from '../../src/db/client.js';
 import type { Clock } from '../../src/lib/clock.js';
+import type { Logger } from '../../src/lib/logger.js';
 
 export const ADMIN_TOKEN = 'test-operator-token-0123456789abcdef';
 
@@ -27,10 +28,21 @@ export function testConfig(env: Record<string, string> = {}): Config {
 
 /** A server on a port the OS picks, over the run's database and store (or embedded ones). */
 export async function startApp(
-  options: { env?: Record<string, string>; clock?: Clock; database?: DatabaseHandle; random?: () => number } = {},
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    database?: DatabaseHandle;
+    random?: () => number;
+    log?: Logger;
+  } = {},
 ): Promise<TestApp> {
   const config = testConfig(options.env);
-  const runtime = await compose(config, { clock: options.clock, database: options.database, random: options.random });
+  const runtime = await compose(config, {
+    clock: options.clock,
+    database: options.database,
+    random: options.random,
+    log: options.log,
+  });
   const address = await runtime.http.listen({ host: '127.0.0.1', port: 0 });
   return { url: address, runtime, config, close: () => runtime.close() };
 }

@@ -1,3 +1,5 @@
+import type { RunRequest } from '../../src/agents/index.js';
+import type { TenantContext } from '../../src/context.js';
 import { eq, sql } from 'drizzle-orm';
 import { plans, tenants, type PlanRow } from '../../src/db/schema/index.js';
 import { newId } from '../../src/lib/ids.js';
@@ -120,3 +122,18 @@ export function useUpstreamApp(options: Parameters<typeof startUpstreamApp>[0] =
     },
   };
 }
+
+/** A verb's context for a key, as a door builds it: for tests that call the pipeline directly. */
+export async function tenantCtx(app: TestApp, key: string): Promise<TenantContext> {
+  const actor = await app.runtime.deps.keys.authenticate(key);
+  return { deps: app.runtime.deps, requestId: unique('req'), log: app.runtime.deps.log, actor };
+}
+
+/** A GraphQL-shaped request in the pipeline's terms. */
+export const request = (message: string, extra: Partial<RunRequest> = {}): RunRequest => ({
+  agent: 'assistant',
+  messages: [{ role: 'user', content: message }],
+  cache: 'USE',
+  routing: 'AUTO',
+  ...extra,
+});

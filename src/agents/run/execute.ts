@@ -149,6 +149,12 @@ export async function* executeRun(
     providerMs,
   });
   const stop = (limit: RunLimitKind, message: string) => end({ kind: 'RUN_LIMIT', limit, message });
+  /** A call cut off midway: the provider saw the prompt and wrote what arrived, at this model's price. */
+  const chargeCut = (candidate: ModelRow, input: number, got: Received) => {
+    const outputTokens = countTokens(got.text + got.toolArguments);
+    spend.add('run', candidate, { inputTokens: input, outputTokens, cachedInputTokens: 0 });
+    usedModel = candidate;
+  };
 
   try {
     for (let step = 0; ; step++) {
@@ -191,6 +197,7 @@ export async function* executeRun(
         const call: ModelCall = { system, messages, tools, maxOutputTokens: cap, signal };
         const received: Received = { text: '', toolArguments: '' };
         const started = performance.now();
+        let charged = false;
         try {
           result = spec.stream
             ? yield* streamStep(ctx, candidate, call, received, clientTools)
@@ -199,14 +206,9 @@ export async function* executeRun(
           break;
         } catch (err) {
           if (signal.aborted || err instanceof StreamBroken) {
-            // The provider saw the prompt, and wrote what arrived: charged at this model's price.
             const partial = err instanceof StreamBroken ? { text: err.partial.text, toolArguments: '' } : received;
-            spend.add('run', candidate, {
-              inputTokens: input,
-              outputTokens: countTokens(partial.text + partial.toolArguments),
-              cachedInputTokens: 0,
-            });
-            usedModel = candidate;
+            chargeCut(candidate, input, partial);
+            charged = true;
             if (partial.text) texts.push(partial.text);
             if (err instanceof StreamBroken) {
               const message = `${candidate.id} stopped answering midway.`;
@@ -220,6 +222,8 @@ export async function* executeRun(
           ctx.log.warn({ err, model: candidate.id }, 'model failed; trying the next one');
         } finally {
           providerMs += performance.now() - started;
+          // Its reader stopped mid-stream (the generator was returned at a delta): what arrived is charged.
+          if (!result && !charged && (received.text || received.toolArguments)) chargeCut(candidate, input, received);
         }
       }
       if (!result) {

@@ -9,7 +9,11 @@ export const runResolvers: Resolvers = {
     agentRuns: (_, args, ctx) => listAgentRuns({ ctx: tenantContext(ctx), input: args }),
   },
   Mutation: {
-    runAgent: (_, { input }, ctx) => runAgent({ ctx: tenantContext(ctx), input }),
+    runAgent: async (_, { input }, ctx) => {
+      const result = await runAgent({ ctx: tenantContext(ctx), input });
+      Object.assign(ctx.logFields, { runId: result.run.id, outcome: result.run.status });
+      return result;
+    },
   },
   AgentRun: {
     agent: async (r, _, ctx) =>

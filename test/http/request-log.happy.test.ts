@@ -1,0 +1,70 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
+import { signUp, type Tenant } from '../helpers/graphql.js';
+
+/** One wide log line per request: who, which operation, how it ended, how long; never prompts or keys. */
+describe('the request log', () => {
+  const lines: Record<string, unknown>[] = [];
+  let app: TestApp;
+  let t: Tenant;
+  beforeAll(async () => {
+    const sink = new Writable({ write: (chunk, _, done) => void (lines.push(JSON.parse(String(chunk))), done()) });
+    const log = pino({ level: 'info' }, sink);
+    app = await startApp({ log, database: (await sharedApp()).runtime.database });
+    t = await signUp(app);
+  });
+  afterAll(() => app.close());
+
+  const requestLines = () => lines.filter((l) => l.msg === 'request');
+
+  it('names the tenant, the operation and the run outcome, and logs the path without its query', async () => {
+    const secret = 'my very private question about payroll';
+    const query = `mutation Ask($m: String!) { runAgent(input: { agent: "assistant", message: $m }) { __typename } }`;
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${t.ownerKey}`,
+        'x-request-id': 'req-log-test-1',
+      },
+      body: JSON.stringify({ query, variables: { m: secret } }),
+    });
+    expect(res.status).toBe(200);
+    // A document sent by GET with its variables in the URL.
+    const get = `${app.url}/graphql?query=${encodeURIComponent('query Me { viewer { tenant { id } } }')}&variables=${encodeURIComponent(JSON.stringify({ x: secret }))}`;
+    await fetch(get, {
+      headers: {
+        authorization: `Bearer ${t.ownerKey}`,
+        'x-request-id': 'req-log-test-2',
+        'apollo-require-preflight': '1',
+      },
+    });
+    await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-log-test-3' },
+      body: JSON.stringify({ query: '{ viewer { tenant { id } } }' }),
+    });
+
+    const [run, viewer, refused] = ['req-log-test-1', 'req-log-test-2', 'req-log-test-3'].map((id) =>
+      requestLines().find((l) => l.requestId === id),
+    );
+    expect(run).toMatchObject({
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      tenantId: t.tenantId,
+      operation: 'Ask',
+      operationType: 'mutation',
+      outcome: 'COMPLETED',
+    });
+    expect(typeof run!.ms).toBe('number');
+    expect(viewer).toMatchObject({ method: 'GET', path: '/graphql', operation: 'Me', operationType: 'query' });
+    expect(refused).toMatchObject({ errorCodes: ['UNAUTHENTICATED'] });
+    const everything = JSON.stringify(lines);
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toContain('payroll');
+    expect(everything).not.toContain(t.ownerKey);
+  });
+});
