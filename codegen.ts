@@ -27,6 +27,20 @@ const config: CodegenConfig = {
         },
       },
     },
+    // Typed documents for the integration tests: each graphql() call under test/ becomes a TypedDocumentNode.
+    'test/__generated__/': {
+      documents: ['test/**/*.ts', '!test/__generated__/**', '!test/fixtures/**'],
+      preset: 'client',
+      presetConfig: { fragmentMasking: false },
+      config: {
+        useTypeImports: true,
+        // typescript-operations 6 has no enumsAsTypes: its enumType 'string-literal' is the same thing.
+        enumType: 'string-literal',
+        // DateTime travels as an ISO-8601 string; NodeNext resolution wants the .js on relative imports.
+        scalars: { DateTime: 'string' },
+        importExtension: '.js',
+      },
+    },
   },
 };
 export default config;

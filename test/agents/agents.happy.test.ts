@@ -1,12 +1,95 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { expectCode, gql, ok, signUp, type Tenant } from '../helpers/graphql.js';
+import { graphql } from '../__generated__/gql.js';
+import type { CreateAgentInput } from '../__generated__/graphql.js';
 
-const FIELDS =
-  'id slug name instructions version archived routing cheapModel { id } strongModel { id } localModel { id tier } cacheTtlSeconds contextTokenBudget tools storeTranscripts';
-const CREATE = `mutation($input: CreateAgentInput!) { createAgent(input: $input) { ${FIELDS} } }`;
-const UPDATE = `mutation($input: UpdateAgentInput!) { updateAgent(input: $input) { ${FIELDS} } }`;
-const ARCHIVE = `mutation($id: ID!) { archiveAgent(id: $id) { ${FIELDS} } }`;
+// What every agent mutation below returns: spread by name, codegen adds its definition.
+graphql(`
+  fragment AgentFields on Agent {
+    id
+    slug
+    name
+    instructions
+    version
+    archived
+    routing
+    cheapModel {
+      id
+    }
+    strongModel {
+      id
+    }
+    localModel {
+      id
+      tier
+    }
+    cacheTtlSeconds
+    contextTokenBudget
+    tools
+    storeTranscripts
+  }
+`);
+const CREATE = graphql(`
+  mutation AgentsCreate($input: CreateAgentInput!) {
+    createAgent(input: $input) {
+      ...AgentFields
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation AgentsUpdate($input: UpdateAgentInput!) {
+    updateAgent(input: $input) {
+      ...AgentFields
+    }
+  }
+`);
+const ARCHIVE = graphql(`
+  mutation AgentsArchive($id: ID!) {
+    archiveAgent(id: $id) {
+      ...AgentFields
+    }
+  }
+`);
+const VERSION = graphql(`
+  query AgentsVersion($k: String!) {
+    agent(idOrSlug: $k) {
+      id
+      version
+    }
+  }
+`);
+const ARCHIVED = graphql(`
+  query AgentsArchived($k: String!) {
+    agent(idOrSlug: $k) {
+      archived
+    }
+  }
+`);
+const LISTS = graphql(`
+  query AgentsLists {
+    agents {
+      id
+    }
+    all: agents(includeArchived: true) {
+      id
+    }
+  }
+`);
+const TEMP = graphql(`
+  query AgentsTemp {
+    agent(idOrSlug: "temp") {
+      id
+    }
+  }
+`);
+const ASSISTANT = graphql(`
+  query AgentsAssistant {
+    agent(idOrSlug: "assistant") {
+      slug
+    }
+  }
+`);
 
 describe('agents', () => {
   let app: TestApp;
@@ -17,7 +100,7 @@ describe('agents', () => {
   });
 
   it('creates an agent with the documented defaults', async () => {
-    const { createAgent } = await ok<any>(
+    const { createAgent } = await ok(
       app,
       CREATE,
       { input: { name: 'Support Bot', instructions: 'Help customers.' } },
@@ -39,7 +122,7 @@ describe('agents', () => {
   });
 
   it('takes explicit models, tools and routing, and checks the models', async () => {
-    const input = {
+    const input: CreateAgentInput = {
       name: 'Coder',
       slug: 'coder',
       instructions: 'Write code.',
@@ -50,7 +133,7 @@ describe('agents', () => {
       tools: ['calculator', 'current_time'],
       cacheTtlSeconds: 0,
     };
-    const { createAgent } = await ok<any>(app, CREATE, { input }, t.ownerKey);
+    const { createAgent } = await ok(app, CREATE, { input }, t.ownerKey);
     expect(createAgent).toMatchObject({
       routing: 'CLASSIFIER',
       localModel: { id: 'ollama/llama3.2', tier: 'LOCAL' },
@@ -77,50 +160,35 @@ describe('agents', () => {
   });
 
   it('bumps the version on every update and finds agents by id or slug', async () => {
-    const { createAgent } = await ok<any>(
-      app,
-      CREATE,
-      { input: { name: 'Versioned', instructions: 'v1' } },
-      t.ownerKey,
-    );
-    const { updateAgent } = await ok<any>(
+    const { createAgent } = await ok(app, CREATE, { input: { name: 'Versioned', instructions: 'v1' } }, t.ownerKey);
+    const { updateAgent } = await ok(
       app,
       UPDATE,
       { input: { id: createAgent.id, instructions: 'v2', routing: 'FIXED_STRONG' } },
       t.ownerKey,
     );
     expect(updateAgent).toMatchObject({ version: 2, instructions: 'v2', routing: 'FIXED_STRONG', name: 'Versioned' });
-    const again = await ok<any>(app, UPDATE, { input: { id: createAgent.id, name: 'Versioned Two' } }, t.ownerKey);
+    const again = await ok(app, UPDATE, { input: { id: createAgent.id, name: 'Versioned Two' } }, t.ownerKey);
     expect(again.updateAgent.version).toBe(3);
-    const bySlug = await ok<any>(
-      app,
-      'query($k: String!) { agent(idOrSlug: $k) { id version } }',
-      { k: 'versioned' },
-      t.ownerKey,
-    );
+    const bySlug = await ok(app, VERSION, { k: 'versioned' }, t.ownerKey);
     expect(bySlug.agent).toEqual({ id: createAgent.id, version: 3 });
   });
 
   it('archives instead of deleting: the agent stays readable by id and its slug is free again', async () => {
-    const { createAgent } = await ok<any>(
+    const { createAgent } = await ok(
       app,
       CREATE,
       { input: { name: 'Temp', slug: 'temp', instructions: 'x' } },
       t.ownerKey,
     );
-    const { archiveAgent } = await ok<any>(app, ARCHIVE, { id: createAgent.id }, t.ownerKey);
+    const { archiveAgent } = await ok(app, ARCHIVE, { id: createAgent.id }, t.ownerKey);
     expect(archiveAgent.archived).toBe(true);
-    const list = await ok<any>(app, '{ agents { id } all: agents(includeArchived: true) { id } }', {}, t.ownerKey);
-    expect(list.agents.map((a: any) => a.id)).not.toContain(createAgent.id);
-    expect(list.all.map((a: any) => a.id)).toContain(createAgent.id);
-    const byId = await ok<any>(
-      app,
-      'query($k: String!) { agent(idOrSlug: $k) { archived } }',
-      { k: createAgent.id },
-      t.ownerKey,
-    );
-    expect(byId.agent.archived).toBe(true);
-    expectCode(await gql(app, 'query { agent(idOrSlug: "temp") { id } }', {}, t.ownerKey), 'NOT_FOUND');
+    const list = await ok(app, LISTS, {}, t.ownerKey);
+    expect(list.agents.map((a) => a.id)).not.toContain(createAgent.id);
+    expect(list.all.map((a) => a.id)).toContain(createAgent.id);
+    const byId = await ok(app, ARCHIVED, { k: createAgent.id }, t.ownerKey);
+    expect(byId.agent!.archived).toBe(true);
+    expectCode(await gql(app, TEMP, {}, t.ownerKey), 'NOT_FOUND');
     expectCode(await gql(app, UPDATE, { input: { id: createAgent.id, name: 'Nope' } }, t.ownerKey), 'CONFLICT');
     await ok(app, CREATE, { input: { name: 'Temp again', slug: 'temp', instructions: 'y' } }, t.ownerKey);
   });
@@ -128,8 +196,8 @@ describe('agents', () => {
   it('lets a MEMBER read agents but not change them', async () => {
     const { addUser } = await import('../helpers/graphql.js');
     const member = await addUser(app, t, 'MEMBER');
-    const res = await ok<any>(app, '{ agent(idOrSlug: "assistant") { slug } }', {}, member.key);
-    expect(res.agent.slug).toBe('assistant');
+    const res = await ok(app, ASSISTANT, {}, member.key);
+    expect(res.agent!.slug).toBe('assistant');
     expectCode(await gql(app, CREATE, { input: { name: 'Mine', instructions: 'x' } }, member.key), 'FORBIDDEN');
   });
 });

@@ -4,6 +4,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
 import { runAgent, usePlan } from '../helpers/runs.js';
+import { graphql } from '../__generated__/gql.js';
+
+const CREATE_CLAUDE = graphql(`
+  mutation AnthropicAgent {
+    createAgent(
+      input: {
+        name: "Claude"
+        slug: "claude"
+        instructions: "You are the Acme agent."
+        routing: FIXED_STRONG
+        cheapModel: "anthropic/claude-haiku-4-5"
+        strongModel: "anthropic/claude-sonnet-4-5"
+        cacheTtlSeconds: 0
+      }
+    ) {
+      id
+    }
+  }
+`);
+const PRICES = graphql(`
+  query AnthropicPrices {
+    models {
+      id
+      inputPricePerMTokUsd
+      outputPricePerMTokUsd
+      cachedInputPricePerMTokUsd
+    }
+  }
+`);
 
 /** The real Anthropic provider over real HTTP to a local stand-in for the Messages API. */
 describe('Anthropic prompt caching', () => {
@@ -51,13 +80,7 @@ describe('Anthropic prompt caching', () => {
   });
 
   it('marks the instructions as a cacheable prefix and prices cached input at the cached rate', async () => {
-    await ok(
-      app,
-      `mutation { createAgent(input: { name: "Claude", slug: "claude", instructions: "You are the Acme agent.", routing: FIXED_STRONG,
-        cheapModel: "anthropic/claude-haiku-4-5", strongModel: "anthropic/claude-sonnet-4-5", cacheTtlSeconds: 0 }) { id } }`,
-      {},
-      t.ownerKey,
-    );
+    await ok(app, CREATE_CLAUDE, {}, t.ownerKey);
     const res = await runAgent(app, t.ownerKey, { agent: 'claude', message: 'Hello?' });
     expect(bodies.at(-1).system).toEqual([
       { type: 'text', text: 'You are the Acme agent.', cache_control: { type: 'ephemeral' } },
@@ -68,16 +91,11 @@ describe('Anthropic prompt caching', () => {
       cachedInputTokens: 1_500,
       totalTokens: 2_300,
     });
-    const { models } = await ok<any>(
-      app,
-      '{ models { id inputPricePerMTokUsd outputPricePerMTokUsd cachedInputPricePerMTokUsd } }',
-      {},
-      t.ownerKey,
-    );
-    const m = models.find((x: any) => x.id === 'anthropic/claude-sonnet-4-5');
+    const { models } = await ok(app, PRICES, {}, t.ownerKey);
+    const m = models.find((x) => x.id === 'anthropic/claude-sonnet-4-5')!;
     // 500 uncached + 1,500 cached input + 300 output, per million tokens, rounded up to the micro-dollar.
     const micros = Math.ceil(
-      500 * m.inputPricePerMTokUsd + 1_500 * m.cachedInputPricePerMTokUsd + 300 * m.outputPricePerMTokUsd,
+      500 * m.inputPricePerMTokUsd + 1_500 * m.cachedInputPricePerMTokUsd! + 300 * m.outputPricePerMTokUsd,
     );
     expect(res.run.costUsd).toBe(micros / 1e6);
     expect(m.cachedInputPricePerMTokUsd).toBeLessThan(m.inputPricePerMTokUsd);

@@ -1,10 +1,42 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ok, signUp } from '../helpers/graphql.js';
 import { reply } from '../helpers/openai-server.js';
-import { openaiAgent, runAgent, useUpstreamApp, usePlan } from '../helpers/runs.js';
+import { openaiAgent, runAgent, useUpstreamApp, usePlan, type RunResult } from '../helpers/runs.js';
+import { graphql } from '../__generated__/gql.js';
 
-const STATUS =
-  '{ budgetStatus { daily { used reserved } tenantSpend { usedUsd reservedUsd } } agentRuns(first: 1) { edges { node { id status costUsd usage { totalTokens } } } } }';
+const STATUS = graphql(`
+  query BreakersStatus {
+    budgetStatus {
+      daily {
+        used
+        reserved
+      }
+      tenantSpend {
+        usedUsd
+        reservedUsd
+      }
+    }
+    agentRuns(first: 1) {
+      edges {
+        node {
+          id
+          status
+          costUsd
+          usage {
+            totalTokens
+          }
+        }
+      }
+    }
+  }
+`);
+const SET_BUDGET = graphql(`
+  mutation BreakersBudget($u: ID!) {
+    setUserBudget(input: { userId: $u, dailyTokenLimit: 1600 }) {
+      id
+    }
+  }
+`);
 
 /** Each per-run breaker ends a runaway loop, and what the loop spent is still charged. */
 describe('per-run breakers', () => {
@@ -22,12 +54,12 @@ describe('per-run breakers', () => {
     return { t, slug };
   }
 
-  async function expectCharged(key: string, res: any) {
-    const s = await ok<any>(env.app, STATUS, {}, key);
+  async function expectCharged(key: string, res: RunResult) {
+    const s = await ok(env.app, STATUS, {}, key);
     expect(res.run.usage.totalTokens).toBeGreaterThan(0);
     expect(s.budgetStatus.daily).toEqual({ used: res.run.usage.totalTokens, reserved: 0 });
     expect(s.budgetStatus.tenantSpend.usedUsd).toBeCloseTo(res.run.costUsd, 9);
-    expect(s.agentRuns.edges[0].node).toMatchObject({ id: res.run.id, status: 'RUN_LIMIT' });
+    expect(s.agentRuns.edges[0]!.node).toMatchObject({ id: res.run.id, status: 'RUN_LIMIT' });
   }
 
   it('stops at the tool-call limit', async () => {
@@ -85,12 +117,7 @@ describe('per-run breakers', () => {
       cacheTtlSeconds: 0,
     });
     // Each step reserves its estimate (a few hundred input tokens plus a 100-token cap); 3 fit in 1,600.
-    await ok(
-      env.app,
-      'mutation($u: ID!) { setUserBudget(input: { userId: $u, dailyTokenLimit: 1600 }) { id } }',
-      { u: t.ownerId },
-      t.ownerKey,
-    );
+    await ok(env.app, SET_BUDGET, { u: t.ownerId }, t.ownerKey);
     let steps = 0;
     env.upstream.handle((req) => {
       steps++;
@@ -102,10 +129,10 @@ describe('per-run breakers', () => {
     expect(res).toMatchObject({ __typename: 'BudgetExceeded', window: 'USER_DAILY', limit: 1_600 });
     expect(steps).toBeGreaterThanOrEqual(2);
     expect(steps).toBeLessThan(10);
-    const s = await ok<any>(env.app, STATUS, {}, t.ownerKey);
+    const s = await ok(env.app, STATUS, {}, t.ownerKey);
     expect(s.budgetStatus.daily.reserved).toBe(0);
     expect(s.budgetStatus.daily.used).toBe(res.run.usage.totalTokens);
     expect(s.budgetStatus.daily.used).toBeLessThanOrEqual(1_600);
-    expect(s.agentRuns.edges[0].node).toMatchObject({ status: 'BUDGET_EXCEEDED' });
+    expect(s.agentRuns.edges[0]!.node).toMatchObject({ status: 'BUDGET_EXCEEDED' });
   });
 });

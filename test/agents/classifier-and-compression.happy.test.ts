@@ -2,6 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
 import { reply, type ChatRequest } from '../helpers/openai-server.js';
 import { openaiAgent, runAgent, useUpstreamApp, usePlan } from '../helpers/runs.js';
+import { graphql } from '../__generated__/gql.js';
+import type { ChatMessageInput } from '../__generated__/graphql.js';
+
+const USED = graphql(`
+  query ClassifierUsed {
+    budgetStatus {
+      daily {
+        used
+      }
+    }
+  }
+`);
 
 const systemOf = (r: ChatRequest) => String(r.messages[0]?.content ?? '');
 const isClassifier = (r: ChatRequest) => systemOf(r).startsWith("Classify the user's request");
@@ -29,7 +41,7 @@ describe('the classifier and history compression, over real HTTP', () => {
     expect(sent.map((r) => (isClassifier(r) ? 'classifier' : r.model))).toEqual(['classifier', 'gpt-4o']);
     expect(sent[0]!.model).toBe('gpt-4o-mini');
     expect(res.run.route).toMatchObject({ strategy: 'CLASSIFIER', complexity: 'COMPLEX', tier: 'STRONG' });
-    const status = await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey);
+    const status = await ok(env.app, USED, {}, t.ownerKey);
     // The run's figures are everything its user was charged, the classifier's 90 + 1 tokens included.
     expect(status.budgetStatus.daily.used).toBe(res.run.usage.totalTokens);
     expect(res.run.usage.totalTokens).toBe(91 + 150);
@@ -55,14 +67,13 @@ describe('the classifier and history compression, over real HTTP', () => {
 
   it('summarizes the oldest turns when the history exceeds the context budget, and charges the summary', async () => {
     const slug = await openaiAgent(env.app, t, { routing: 'FIXED_CHEAP', cacheTtlSeconds: 0, contextTokenBudget: 300 });
-    const turn = (i: number) => ({
+    const turn = (i: number): ChatMessageInput => ({
       role: i % 2 ? 'ASSISTANT' : 'USER',
       content: `Turn ${i}: ${'we talked about the launch plan and its risks '.repeat(6)}`,
     });
     const history = Array.from({ length: 12 }, (_, i) => turn(i));
     const before = env.upstream.requests.length;
-    const usedBefore = (await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus
-      .daily.used;
+    const usedBefore = (await ok(env.app, USED, {}, t.ownerKey)).budgetStatus.daily.used;
     const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'So what do we do next?', history });
     const sent = env.upstream.requests.slice(before);
     expect(sent.filter(isSummary)).toHaveLength(1);
@@ -73,8 +84,7 @@ describe('the classifier and history compression, over real HTTP', () => {
     ).toBe(true);
     expect(contents.some((c) => c.startsWith('Turn 0:'))).toBe(false);
     expect(contents.some((c) => c.startsWith('Turn 11:'))).toBe(true);
-    const usedAfter = (await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily
-      .used;
+    const usedAfter = (await ok(env.app, USED, {}, t.ownerKey)).budgetStatus.daily.used;
     expect(usedAfter - usedBefore).toBe(res.run.usage.totalTokens);
     expect(res.run.usage.totalTokens).toBe(412 + 150);
     expect(res.run.sideCalls).toMatchObject([

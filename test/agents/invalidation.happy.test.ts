@@ -2,6 +2,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
 import { runAgent, runAgentRaw } from '../helpers/runs.js';
+import { graphql } from '../__generated__/gql.js';
+
+const CREATE = graphql(`
+  mutation InvalidationAgent {
+    createAgent(input: { name: "Short Lived", slug: "short-lived", instructions: "x" }) {
+      id
+    }
+  }
+`);
+const ARCHIVE = graphql(`
+  mutation InvalidationArchive($id: ID!) {
+    archiveAgent(id: $id) {
+      id
+    }
+  }
+`);
+const SET_BUDGET = graphql(`
+  mutation InvalidationBudget($u: ID!) {
+    setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) {
+      id
+    }
+  }
+`);
 
 /**
  * runAgent reads tenants, users and agents from in-process caches. A change made on one process
@@ -32,16 +55,11 @@ describe('cached lookups across processes', () => {
   }
 
   it('sees an agent archived elsewhere', async () => {
-    const agent = await ok<any>(
-      a,
-      'mutation { createAgent(input: { name: "Short Lived", slug: "short-lived", instructions: "x" }) { id } }',
-      {},
-      t.ownerKey,
-    );
+    const agent = await ok(a, CREATE, {}, t.ownerKey);
     expect((await runAgent(b, t.ownerKey, { agent: agent.createAgent.id, message: 'hello' })).__typename).toBe(
       'AgentRunCompleted',
     ); // cached on b
-    await ok(a, 'mutation($id: ID!) { archiveAgent(id: $id) { id } }', { id: agent.createAgent.id }, t.ownerKey);
+    await ok(a, ARCHIVE, { id: agent.createAgent.id }, t.ownerKey);
     await eventually(
       async () =>
         (await runAgentRaw(b, t.ownerKey, { agent: agent.createAgent.id, message: 'hello' })).errors?.[0]?.extensions
@@ -51,12 +69,7 @@ describe('cached lookups across processes', () => {
 
   it("sees a user's new budget set elsewhere", async () => {
     await runAgent(b, t.ownerKey, { agent: 'assistant', message: 'warm the user on b', cache: 'BYPASS' });
-    await ok(
-      a,
-      'mutation($u: ID!) { setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) { id } }',
-      { u: t.ownerId },
-      t.ownerKey,
-    );
+    await ok(a, SET_BUDGET, { u: t.ownerId }, t.ownerKey);
     await eventually(
       async () =>
         (await runAgent(b, t.ownerKey, { agent: 'assistant', message: 'over budget?', cache: 'BYPASS' })).__typename ===

@@ -1,7 +1,25 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ok, signUp } from '../helpers/graphql.js';
 import { reply } from '../helpers/openai-server.js';
-import { openaiAgent, runAgent, useUpstreamApp, usePlan } from '../helpers/runs.js';
+import { openaiAgent, runAgent, useUpstreamApp, usePlan, type RunOf } from '../helpers/runs.js';
+import { graphql } from '../__generated__/gql.js';
+
+const SET_BUDGET = graphql(`
+  mutation LadderBudget($u: ID!, $l: Int) {
+    setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) {
+      id
+    }
+  }
+`);
+const USED = graphql(`
+  query LadderUsed {
+    budgetStatus {
+      daily {
+        used
+      }
+    }
+  }
+`);
 
 /** A user near its limits is degraded step by step, then refused with what would lift the limit. */
 describe('the degradation ladder, end to end', () => {
@@ -18,15 +36,8 @@ describe('the degradation ladder, end to end', () => {
     await usePlan(env.app, t.tenantId, 'growth', { tenantMonthlySpendLimitMicros: 5_000 });
     const slug = await openaiAgent(env.app, t, { routing: 'FIXED_STRONG', cacheTtlSeconds: 0 });
     const input = { agent: slug, message: 'Explain our deployment pipeline.', maxOutputTokens: 1_000 };
-    const budget = (limit: number) =>
-      ok(
-        env.app,
-        'mutation($u: ID!, $l: Int) { setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) { id } }',
-        { u: t.ownerId, l: limit },
-        t.ownerKey,
-      );
-    const used = async () =>
-      (await ok<any>(env.app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey)).budgetStatus.daily.used as number;
+    const budget = (limit: number) => ok(env.app, SET_BUDGET, { u: t.ownerId, l: limit }, t.ownerKey);
+    const used = async () => (await ok(env.app, USED, {}, t.ownerKey)).budgetStatus.daily.used;
 
     const cheaper = await runAgent(env.app, t.ownerKey, input);
     expect(cheaper).toMatchObject({
@@ -45,7 +56,7 @@ describe('the degradation ladder, end to end', () => {
 
     const usedNow = await used();
     await budget(usedNow + 200); // less than the prompt plus the 256-token floor
-    const refused = await runAgent(env.app, t.ownerKey, input);
+    const refused = (await runAgent(env.app, t.ownerKey, input)) as RunOf<'BudgetExceeded'>;
     const tomorrow = new Date();
     tomorrow.setUTCHours(24, 0, 0, 0);
     expect(refused).toMatchObject({

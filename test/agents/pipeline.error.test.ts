@@ -3,6 +3,28 @@ import type { Clock } from '../../src/lib/clock.js';
 import { expectCode, ok, signUp, type Tenant } from '../helpers/graphql.js';
 import { reply } from '../helpers/openai-server.js';
 import { openaiAgent, runAgentRaw, useUpstreamApp, usePlan } from '../helpers/runs.js';
+import { graphql } from '../__generated__/gql.js';
+
+const STATUS = graphql(`
+  query PipelineErrorStatus {
+    budgetStatus {
+      daily {
+        used
+        reserved
+      }
+    }
+    agentRuns(first: 1) {
+      edges {
+        node {
+          status
+          usage {
+            totalTokens
+          }
+        }
+      }
+    }
+  }
+`);
 
 /** A clock the test moves (the store reaps holds by it), at noon so that a jump stays within the day. */
 const offset = { ms: 0 };
@@ -32,13 +54,8 @@ describe('a run whose hold vanishes from the store mid-run', () => {
     expect(res.errors![0]!.extensions).toMatchObject({ reason: 'BUDGET_HOLD_LOST' });
     // It did not go on to a second step as if it were still guarded.
     expect(env.upstream.requests.length - before).toBe(1);
-    const data = await ok<any>(
-      env.app,
-      '{ budgetStatus { daily { used reserved } } agentRuns(first: 1) { edges { node { status usage { totalTokens } } } } }',
-      {},
-      t.ownerKey,
-    );
+    const data = await ok(env.app, STATUS, {}, t.ownerKey);
     expect(data.budgetStatus.daily).toEqual({ used: 120, reserved: 0 });
-    expect(data.agentRuns.edges[0].node).toEqual({ status: 'FAILED', usage: { totalTokens: 120 } });
+    expect(data.agentRuns.edges[0]!.node).toEqual({ status: 'FAILED', usage: { totalTokens: 120 } });
   });
 });

@@ -3,6 +3,32 @@ import { collectRun, runAgentEvents, type RunEvent } from '../../src/agents/inde
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
 import { request, tenantCtx } from '../helpers/runs.js';
+import { graphql } from '../__generated__/gql.js';
+
+const STATUS = graphql(`
+  query PipelineStatus {
+    budgetStatus {
+      daily {
+        used
+        reserved
+      }
+    }
+  }
+`);
+const LAST_RUN = graphql(`
+  query PipelineLastRun {
+    agentRuns(first: 1) {
+      edges {
+        node {
+          status
+          usage {
+            totalTokens
+          }
+        }
+      }
+    }
+  }
+`);
 
 async function events(iterable: AsyncIterable<RunEvent>): Promise<RunEvent[]> {
   const out: RunEvent[] = [];
@@ -18,8 +44,7 @@ describe('runAgentEvents', () => {
     app = await sharedApp();
     t = await signUp(app);
   });
-  const status = async () =>
-    (await ok<any>(app, '{ budgetStatus { daily { used reserved } } }', {}, t.ownerKey)).budgetStatus.daily;
+  const status = async () => (await ok(app, STATUS, {}, t.ownerKey)).budgetStatus.daily;
 
   it('reports the route and the admission before the answer, and ends with the outcome', async () => {
     const ctx = await tenantCtx(app, t.ownerKey);
@@ -93,13 +118,8 @@ describe('runAgentEvents', () => {
     const after = await status();
     expect(after.reserved).toBe(0);
     expect(after.used).toBeGreaterThan(before.used);
-    const runs = await ok<any>(
-      app,
-      '{ agentRuns(first: 1) { edges { node { status usage { totalTokens } } } } }',
-      {},
-      t.ownerKey,
-    );
-    expect(runs.agentRuns.edges[0].node).toEqual({
+    const runs = await ok(app, LAST_RUN, {}, t.ownerKey);
+    expect(runs.agentRuns.edges[0]!.node).toEqual({
       status: 'FAILED',
       usage: { totalTokens: after.used - before.used },
     });

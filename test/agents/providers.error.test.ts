@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signUp, type Tenant } from '../helpers/graphql.js';
 import { reply } from '../helpers/openai-server.js';
-import { openaiAgent, runAgent, useUpstreamApp, usePlan } from '../helpers/runs.js';
+import { openaiAgent, runAgent, useUpstreamApp, usePlan, type RunOf } from '../helpers/runs.js';
 
 /** Provider faults: retries, the per-model circuit breaker, fallback to the agent's other model. */
 describe('provider faults', () => {
@@ -39,7 +39,7 @@ describe('provider faults', () => {
       n - before === 1 ? reply.error(429, { 'retry-after-ms': '50' }) : reply.text(req, 'after the wait'),
     );
     const started = Date.now();
-    const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' });
+    const res = (await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' })) as RunOf<'AgentRunCompleted'>;
     expect(res.output).toBe('after the wait');
     expect(Date.now() - started).toBeGreaterThanOrEqual(50);
   });
@@ -57,24 +57,27 @@ describe('provider faults', () => {
     await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' }); // 3 more failures: 6 ≥ 5, open
     const whileOpen = calls('gpt-4o');
     const third = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' });
-    expect(third.run.model.id).toBe('openai/gpt-4o-mini');
+    expect(third.run.model!.id).toBe('openai/gpt-4o-mini');
     expect(calls('gpt-4o')).toBe(whileOpen); // the open circuit sends nothing
   });
 
   it('half-opens after 30 s and closes again when the trial call succeeds', async () => {
     env.upstream.handle((req) => reply.text(req, `answered by ${req.model}`));
+    const hello = async () =>
+      ((await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' })) as RunOf<'AgentRunCompleted'>).output;
     now += 29_000;
-    expect((await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' })).output).toBe(
-      'answered by gpt-4o-mini',
-    );
+    expect(await hello()).toBe('answered by gpt-4o-mini');
     now += 1_000;
-    expect((await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' })).output).toBe('answered by gpt-4o');
-    expect((await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' })).output).toBe('answered by gpt-4o');
+    expect(await hello()).toBe('answered by gpt-4o');
+    expect(await hello()).toBe('answered by gpt-4o');
   });
 
   it('times out a hung attempt and answers with ProviderUnavailable when nothing can serve', async () => {
     env.upstream.handle((req) => ({ ...reply.text(req, 'too slow'), delayMs: 2_000 }));
-    const res = await runAgent(env.app, t.ownerKey, { agent: slug, message: 'hello' });
+    const res = (await runAgent(env.app, t.ownerKey, {
+      agent: slug,
+      message: 'hello',
+    })) as RunOf<'ProviderUnavailable'>;
     expect(res).toMatchObject({
       __typename: 'ProviderUnavailable',
       code: 'PROVIDER_UNAVAILABLE',

@@ -2,6 +2,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
 import { expectCode, ok, signUp, type Tenant } from '../helpers/graphql.js';
 import { runAgentRaw } from '../helpers/runs.js';
+import { graphql } from '../__generated__/gql.js';
+
+const SERVICE_KEY = graphql(`
+  mutation RateLimitServiceKey {
+    createApiKey(input: { name: "svc", kind: SERVICE }) {
+      secret
+    }
+  }
+`);
+const RUNS = graphql(`
+  query RateLimitRuns {
+    agentRuns(first: 100) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+const KEEPER = graphql(`
+  mutation RateLimitKeeper {
+    createAgent(input: { name: "Keeper", slug: "keeper", instructions: "x", storeTranscripts: true }) {
+      id
+    }
+  }
+`);
 
 /** runAgent calls per API key per minute, counted in the admission script itself. */
 describe('per-key rate limit', () => {
@@ -33,17 +60,12 @@ describe('per-key rate limit', () => {
     expectCode(limited, 'RATE_LIMITED');
     expect(limited.errors![0]!.extensions!.retryAfterSeconds).toBe(50);
 
-    const svc = await ok<any>(
-      app,
-      'mutation { createApiKey(input: { name: "svc", kind: SERVICE }) { secret } }',
-      {},
-      t.ownerKey,
-    );
+    const svc = await ok(app, SERVICE_KEY, {}, t.ownerKey);
     expect(
       (await runAgentRaw(app, svc.createApiKey.secret, { agent: 'assistant', message: 'other key' })).errors,
     ).toBeUndefined();
 
-    const runs = await ok<any>(app, '{ agentRuns(first: 100) { edges { node { id } } } }', {}, t.ownerKey);
+    const runs = await ok(app, RUNS, {}, t.ownerKey);
     expect(runs.agentRuns.edges).toHaveLength(4); // the refused call left no run and spent nothing
 
     now += 50_000;
@@ -53,12 +75,7 @@ describe('per-key rate limit', () => {
   it('counts runs that look in the cache before their admission too (an agent keeping transcripts)', async () => {
     now += 60_000;
     const tenant = await signUp(app);
-    await ok(
-      app,
-      'mutation { createAgent(input: { name: "Keeper", slug: "keeper", instructions: "x", storeTranscripts: true }) { id } }',
-      {},
-      tenant.ownerKey,
-    );
+    await ok(app, KEEPER, {}, tenant.ownerKey);
     for (let i = 0; i < 3; i++) {
       expect(
         (await runAgentRaw(app, tenant.ownerKey, { agent: 'keeper', message: 'same question' })).errors,

@@ -1,7 +1,39 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
 import { ok, signUp, unique, type Tenant } from '../helpers/graphql.js';
-import { runAgent } from '../helpers/runs.js';
+import { runAgent, type RunOf } from '../helpers/runs.js';
+import { graphql } from '../__generated__/gql.js';
+
+const USED = graphql(`
+  query ResponseCacheUsed {
+    budgetStatus {
+      daily {
+        used
+      }
+    }
+  }
+`);
+const ASSISTANT = graphql(`
+  query ResponseCacheAssistant {
+    agent(idOrSlug: "assistant") {
+      id
+    }
+  }
+`);
+const REINSTRUCT = graphql(`
+  mutation ResponseCacheReinstruct($id: ID!) {
+    updateAgent(input: { id: $id, instructions: "Be brief." }) {
+      version
+    }
+  }
+`);
+const SHORT_TTL = graphql(`
+  mutation ResponseCacheTtl($id: ID!) {
+    updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) {
+      id
+    }
+  }
+`);
 
 describe('response cache', () => {
   let app: TestApp;
@@ -13,9 +45,13 @@ describe('response cache', () => {
 
   it('misses, then hits at zero cost with the saving recorded, without calling a model', async () => {
     const message = unique('What is the boiling point of water? ');
-    const miss = await runAgent(app, t.ownerKey, { agent: 'assistant', message });
+    const miss = (await runAgent(app, t.ownerKey, { agent: 'assistant', message })) as RunOf<'AgentRunCompleted'>;
     expect(miss.run).toMatchObject({ status: 'COMPLETED', cached: false });
-    const hit = await runAgent(app, t.ownerKey, { agent: 'assistant', message: `  ${message.replace(/ /g, '   ')} ` });
+    const spaced = `  ${message.replace(/ /g, '   ')} `;
+    const hit = (await runAgent(app, t.ownerKey, {
+      agent: 'assistant',
+      message: spaced,
+    })) as RunOf<'AgentRunCompleted'>;
     expect(hit.output).toBe(miss.output);
     expect(hit.run).toMatchObject({
       status: 'CACHED',
@@ -25,7 +61,7 @@ describe('response cache', () => {
       savedCostUsd: miss.run.costUsd,
     });
     expect(hit.run.usage.totalTokens).toBe(0);
-    const status = await ok<any>(app, '{ budgetStatus { daily { used } } }', {}, t.ownerKey);
+    const status = await ok(app, USED, {}, t.ownerKey);
     expect(status.budgetStatus.daily.used).toBe(miss.run.usage.totalTokens); // the hit took no tokens
   });
 
@@ -50,13 +86,8 @@ describe('response cache', () => {
     expect((await runAgent(app, t.ownerKey, { agent: 'assistant', message, maxOutputTokens: 3 })).run.cached).toBe(
       false,
     );
-    const agent = await ok<any>(app, '{ agent(idOrSlug: "assistant") { id } }', {}, t.ownerKey);
-    await ok(
-      app,
-      'mutation($id: ID!) { updateAgent(input: { id: $id, instructions: "Be brief." }) { version } }',
-      { id: agent.agent.id },
-      t.ownerKey,
-    );
+    const agent = await ok(app, ASSISTANT, {}, t.ownerKey);
+    await ok(app, REINSTRUCT, { id: agent.agent!.id }, t.ownerKey);
     expect((await runAgent(app, t.ownerKey, { agent: 'assistant', message })).run.cached).toBe(false);
   });
 
@@ -73,13 +104,8 @@ describe('response cache', () => {
     const clocked = await startApp({ clock: { now: () => new Date(now) }, database: app.runtime.database });
     try {
       const tenant = await signUp(clocked);
-      const agent = await ok<any>(clocked, '{ agent(idOrSlug: "assistant") { id } }', {}, tenant.ownerKey);
-      await ok(
-        clocked,
-        'mutation($id: ID!) { updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) { id } }',
-        { id: agent.agent.id },
-        tenant.ownerKey,
-      );
+      const agent = await ok(clocked, ASSISTANT, {}, tenant.ownerKey);
+      await ok(clocked, SHORT_TTL, { id: agent.agent!.id }, tenant.ownerKey);
       const message = unique('Spell cat. ');
       await runAgent(clocked, tenant.ownerKey, { agent: 'assistant', message });
       now += 59_000;

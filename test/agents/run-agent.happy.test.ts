@@ -2,7 +2,49 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
 import { reply } from '../helpers/openai-server.js';
-import { openaiAgent, runAgent, useUpstreamApp, usePlan } from '../helpers/runs.js';
+import { openaiAgent, runAgent, useUpstreamApp, usePlan, type RunOf } from '../helpers/runs.js';
+import { graphql } from '../__generated__/gql.js';
+
+const READ = graphql(`
+  query RunAgentRead {
+    agentRuns(first: 5) {
+      edges {
+        node {
+          id
+          status
+          costUsd
+        }
+      }
+    }
+    budgetStatus {
+      daily {
+        used
+      }
+      tenantSpend {
+        usedUsd
+      }
+    }
+  }
+`);
+const SERVICE_KEY = graphql(`
+  mutation RunAgentServiceKey {
+    createApiKey(input: { name: "svc", kind: SERVICE }) {
+      secret
+    }
+  }
+`);
+const FILTERED = graphql(`
+  query RunAgentFiltered($f: AgentRunFilter) {
+    agentRuns(filter: $f) {
+      edges {
+        node {
+          status
+          createdAt
+        }
+      }
+    }
+  }
+`);
 
 describe('runAgent with the sim provider', () => {
   let app: TestApp;
@@ -13,7 +55,10 @@ describe('runAgent with the sim provider', () => {
   });
 
   it('answers, records the run and charges it, all visible at once', async () => {
-    const res = await runAgent(app, t.ownerKey, { agent: 'assistant', message: 'What is the capital of France?' });
+    const res = (await runAgent(app, t.ownerKey, {
+      agent: 'assistant',
+      message: 'What is the capital of France?',
+    })) as RunOf<'AgentRunCompleted'>;
     expect(res.__typename).toBe('AgentRunCompleted');
     expect(res.output.length).toBeGreaterThan(0);
     const run = res.run;
@@ -32,31 +77,24 @@ describe('runAgent with the sim provider', () => {
     // sim-small is priced like gpt-4o-mini: $0.15 in, $0.60 out per million, rounded up to the micro-dollar.
     expect(run.costUsd).toBe(Math.ceil(run.usage.inputTokens * 0.15 + run.usage.outputTokens * 0.6) / 1e6);
 
-    const read = await ok<any>(
-      app,
-      '{ agentRuns(first: 5) { edges { node { id status costUsd } } } budgetStatus { daily { used } tenantSpend { usedUsd } } }',
-      {},
-      t.ownerKey,
-    );
-    expect(read.agentRuns.edges[0].node).toEqual({ id: run.id, status: 'COMPLETED', costUsd: run.costUsd });
+    const read = await ok(app, READ, {}, t.ownerKey);
+    expect(read.agentRuns.edges[0]!.node).toEqual({ id: run.id, status: 'COMPLETED', costUsd: run.costUsd });
     expect(read.budgetStatus.daily.used).toBe(run.usage.totalTokens);
     expect(read.budgetStatus.tenantSpend.usedUsd).toBeCloseTo(run.costUsd, 9);
   });
 
   it('runs a tool and answers with its result', async () => {
-    const res = await runAgent(app, t.ownerKey, { agent: 'assistant', message: 'Compute it [[tool:calculator 6*7]]' });
+    const res = (await runAgent(app, t.ownerKey, {
+      agent: 'assistant',
+      message: 'Compute it [[tool:calculator 6*7]]',
+    })) as RunOf<'AgentRunCompleted'>;
     expect(res.__typename).toBe('AgentRunCompleted');
     expect(res.output).toContain('42');
     expect(res.run.toolCalls).toBe(1);
   });
 
   it('lets a service key act for a user, and refuses a user key acting for another', async () => {
-    const svc = await ok<any>(
-      app,
-      'mutation { createApiKey(input: { name: "svc", kind: SERVICE }) { secret } }',
-      {},
-      t.ownerKey,
-    );
+    const svc = await ok(app, SERVICE_KEY, {}, t.ownerKey);
     const res = await runAgent(app, svc.createApiKey.secret, {
       agent: 'assistant',
       message: 'hello there',
@@ -69,13 +107,12 @@ describe('runAgent with the sim provider', () => {
 
   it('filters runs by status, agent and time, newest first', async () => {
     await runAgent(app, t.ownerKey, { agent: 'assistant', message: 'down [[down]]' });
-    const doc = 'query($f: AgentRunFilter) { agentRuns(filter: $f) { edges { node { status createdAt } } } }';
-    const failed = await ok<any>(app, doc, { f: { status: 'FAILED' } }, t.ownerKey);
-    expect(failed.agentRuns.edges.map((e: any) => e.node.status)).toEqual(['FAILED']);
-    const all = await ok<any>(app, doc, {}, t.ownerKey);
-    const times = all.agentRuns.edges.map((e: any) => e.node.createdAt);
+    const failed = await ok(app, FILTERED, { f: { status: 'FAILED' } }, t.ownerKey);
+    expect(failed.agentRuns.edges.map((e) => e.node.status)).toEqual(['FAILED']);
+    const all = await ok(app, FILTERED, {}, t.ownerKey);
+    const times = all.agentRuns.edges.map((e) => e.node.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
-    const none = await ok<any>(app, doc, { f: { from: new Date(Date.now() + 3_600_000).toISOString() } }, t.ownerKey);
+    const none = await ok(app, FILTERED, { f: { from: new Date(Date.now() + 3_600_000).toISOString() } }, t.ownerKey);
     expect(none.agentRuns.edges).toEqual([]);
   });
 });

@@ -3,7 +3,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { agentRuns } from '../../src/db/schema/index.js';
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
-import { runAgent } from '../helpers/runs.js';
+import { runAgent, type RunOf } from '../helpers/runs.js';
+import { graphql } from '../__generated__/gql.js';
+
+const KEEPER = graphql(`
+  mutation TranscriptsKeeper {
+    createAgent(input: { name: "Keeper", slug: "keeper", instructions: "x", storeTranscripts: true }) {
+      id
+    }
+  }
+`);
 
 /** Prompts and answers are kept only when the agent opts in. */
 describe('transcripts', () => {
@@ -28,13 +37,12 @@ describe('transcripts', () => {
   });
 
   it('are stored when the agent opts in', async () => {
-    await ok(
-      app,
-      'mutation { createAgent(input: { name: "Keeper", slug: "keeper", instructions: "x", storeTranscripts: true }) { id } }',
-      {},
-      t.ownerKey,
-    );
-    const res = await runAgent(app, t.ownerKey, { agent: 'keeper', message: 'remember this', cache: 'BYPASS' });
+    await ok(app, KEEPER, {}, t.ownerKey);
+    const res = (await runAgent(app, t.ownerKey, {
+      agent: 'keeper',
+      message: 'remember this',
+      cache: 'BYPASS',
+    })) as RunOf<'AgentRunCompleted'>;
     expect(await stored(res.run.id)).toMatchObject({ message: 'remember this', output: res.output });
   });
 });

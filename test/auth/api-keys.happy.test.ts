@@ -1,11 +1,89 @@
+import { print } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
 import { addUser, expectCode, gql, ok, signUp, type Tenant } from '../helpers/graphql.js';
+import { graphql } from '../__generated__/gql.js';
 
-const CREATE_KEY =
-  'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret apiKey { id kind prefix user { id } } } }';
-const REVOKE = 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }';
-const VIEWER = '{ viewer { tenant { id } user { id } apiKey { id kind lastUsedAt } } }';
+const CREATE_KEY = graphql(`
+  mutation ApiKeysCreate($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      secret
+      apiKey {
+        id
+        kind
+        prefix
+        user {
+          id
+        }
+      }
+    }
+  }
+`);
+const REVOKE = graphql(`
+  mutation ApiKeysRevoke($id: ID!) {
+    revokeApiKey(id: $id) {
+      id
+      revokedAt
+    }
+  }
+`);
+const VIEWER = graphql(`
+  query ApiKeysViewer {
+    viewer {
+      tenant {
+        id
+      }
+      user {
+        id
+      }
+      apiKey {
+        id
+        kind
+        lastUsedAt
+      }
+    }
+  }
+`);
+const SERVICE_USER = graphql(`
+  mutation ApiKeysServiceUser {
+    createUser(input: { email: "svc-made@example.com" }) {
+      id
+    }
+  }
+`);
+const PREFIXES = graphql(`
+  query ApiKeysPrefixes {
+    apiKeys {
+      edges {
+        node {
+          id
+          prefix
+        }
+      }
+    }
+  }
+`);
+const LAST_USED = graphql(`
+  query ApiKeysLastUsed {
+    apiKeys(first: 100) {
+      edges {
+        node {
+          id
+          lastUsedAt
+        }
+      }
+    }
+  }
+`);
+const TENANT_ID = graphql(`
+  query ApiKeysTenantId {
+    viewer {
+      tenant {
+        id
+      }
+    }
+  }
+`);
 
 /** A clock the test moves by hand. */
 function manualClock(start = Date.parse('2026-11-28T12:00:00Z')) {
@@ -22,47 +100,40 @@ describe('API keys', () => {
   });
 
   it('mints a service key that acts for the tenant with no user', async () => {
-    const { createApiKey } = await ok<any>(
-      app,
-      CREATE_KEY,
-      { input: { name: 'Backend', kind: 'SERVICE' } },
-      t.ownerKey,
-    );
+    const { createApiKey } = await ok(app, CREATE_KEY, { input: { name: 'Backend', kind: 'SERVICE' } }, t.ownerKey);
     expect(createApiKey.apiKey).toMatchObject({ kind: 'SERVICE', user: null });
-    const me = await ok<any>(app, VIEWER, {}, createApiKey.secret);
+    const me = await ok(app, VIEWER, {}, createApiKey.secret);
     expect(me.viewer).toMatchObject({ tenant: { id: t.tenantId }, user: null, apiKey: { kind: 'SERVICE' } });
     // A service key administers users, as the tenant's backend needs to.
-    await ok(app, 'mutation { createUser(input: { email: "svc-made@example.com" }) { id } }', {}, createApiKey.secret);
+    await ok(app, SERVICE_USER, {}, createApiKey.secret);
   });
 
   it('lets a MEMBER mint and revoke a key of its own', async () => {
     const member = await addUser(app, t, 'MEMBER');
-    const { createApiKey } = await ok<any>(app, CREATE_KEY, { input: { name: 'Laptop', kind: 'USER' } }, member.key);
+    const { createApiKey } = await ok(app, CREATE_KEY, { input: { name: 'Laptop', kind: 'USER' } }, member.key);
     expect(createApiKey.apiKey.user).toEqual({ id: member.id });
-    const revoked = await ok<any>(app, REVOKE, { id: createApiKey.apiKey.id }, member.key);
+    const revoked = await ok(app, REVOKE, { id: createApiKey.apiKey.id }, member.key);
     expect(revoked.revokeApiKey.revokedAt).toBeTruthy();
     expectCode(await gql(app, VIEWER, {}, createApiKey.secret), 'UNAUTHENTICATED');
     await ok(app, VIEWER, {}, member.key);
   });
 
   it('never returns the secret or its hash in listings', async () => {
-    const res = await gql<any>(app, '{ apiKeys { edges { node { id prefix } } } }', {}, t.ownerKey);
+    const res = await gql(app, PREFIXES, {}, t.ownerKey);
     expect(JSON.stringify(res)).not.toContain(t.ownerKey);
     expect(
-      res.data.apiKeys.edges.every(
-        (e: any) => t.ownerKey.startsWith(e.node.prefix) || e.node.prefix.startsWith('gov_'),
-      ),
+      res.data!.apiKeys.edges.every((e) => t.ownerKey.startsWith(e.node.prefix) || e.node.prefix.startsWith('gov_')),
     ).toBe(true);
   });
 
   it('records when a key was last used', async () => {
-    const { createApiKey } = await ok<any>(app, CREATE_KEY, { input: { name: 'Used', kind: 'SERVICE' } }, t.ownerKey);
+    const { createApiKey } = await ok(app, CREATE_KEY, { input: { name: 'Used', kind: 'SERVICE' } }, t.ownerKey);
     await ok(app, VIEWER, {}, createApiKey.secret);
     // The touch is written off the request path; poll the read side rather than sleep a fixed time.
     let lastUsedAt: string | null = null;
     for (let i = 0; i < 50 && !lastUsedAt; i++) {
-      const keys = await ok<any>(app, '{ apiKeys(first: 100) { edges { node { id lastUsedAt } } } }', {}, t.ownerKey);
-      lastUsedAt = keys.apiKeys.edges.find((e: any) => e.node.id === createApiKey.apiKey.id).node.lastUsedAt;
+      const keys = await ok(app, LAST_USED, {}, t.ownerKey);
+      lastUsedAt = keys.apiKeys.edges.find((e) => e.node.id === createApiKey.apiKey.id)!.node.lastUsedAt;
       if (!lastUsedAt) await new Promise((r) => setImmediate(r));
     }
     expect(lastUsedAt).toBeTruthy();
@@ -72,12 +143,7 @@ describe('API keys', () => {
     const clock = manualClock();
     const other = await startApp({ clock, database: app.runtime.database });
     try {
-      const { createApiKey } = await ok<any>(
-        app,
-        CREATE_KEY,
-        { input: { name: 'Roaming', kind: 'SERVICE' } },
-        t.ownerKey,
-      );
+      const { createApiKey } = await ok(app, CREATE_KEY, { input: { name: 'Roaming', kind: 'SERVICE' } }, t.ownerKey);
       await ok(other, VIEWER, {}, createApiKey.secret); // now cached on the other process
       await ok(app, REVOKE, { id: createApiKey.apiKey.id }, t.ownerKey);
       expectCode(await gql(app, VIEWER, {}, createApiKey.secret), 'UNAUTHENTICATED'); // at once where revoked
@@ -101,7 +167,7 @@ describe('API keys', () => {
     const res = await fetch(`${app.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('a:b').toString('base64')}` },
-      body: JSON.stringify({ query: '{ viewer { tenant { id } } }' }),
+      body: JSON.stringify({ query: print(TENANT_ID) }),
     });
     const body = (await res.json()) as any;
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');

@@ -16,6 +16,27 @@ import { findUser } from '../../src/users/index.js';
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
 import { deleteKeys, redisUrl, seededRandom } from '../helpers/redis.js';
+import { graphql } from '../__generated__/gql.js';
+
+const SET = graphql(`
+  mutation BudgetsSet($input: SetUserBudgetInput!) {
+    setUserBudget(input: $input) {
+      id
+    }
+  }
+`);
+const DAILY = graphql(`
+  query BudgetsDaily {
+    budgetStatus {
+      daily {
+        limit
+        used
+        reserved
+        remaining
+      }
+    }
+  }
+`);
 
 const HOUR = 3_600_000;
 
@@ -111,7 +132,6 @@ describe('budgets through the service', () => {
 
   it("holds a user to an override below the plan, and to the plan's limit once it is removed", async () => {
     const t = await signUp(app);
-    const SET = 'mutation($input: SetUserBudgetInput!) { setUserBudget(input: $input) { id } }';
     await ok(app, SET, { input: { userId: t.ownerId, dailyTokenLimit: 1_000 } }, t.ownerKey);
     const now = new Date();
     const attempt = async () =>
@@ -210,7 +230,7 @@ describe('budgets through the service', () => {
     if (next.kind === 'denied')
       expect(next.denial).toMatchObject({ window: { kind: 'USER_DAILY' }, usage: { used: 9_000, reserved: 0 } });
     expect((await readWindows(after, t.tenantId, windows, now))[0]).toEqual({ used: 9_000, reserved: 0 });
-    const status = await ok<any>(app, '{ budgetStatus { daily { limit used reserved remaining } } }', {}, t.ownerKey);
+    const status = await ok(app, DAILY, {}, t.ownerKey);
     expect(status.budgetStatus.daily).toEqual({ limit: 10_000, used: 9_000, reserved: 0, remaining: 1_000 });
   });
 });

@@ -1,12 +1,80 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { addUser, expectCode, gql, ok, signUp, type Tenant } from '../helpers/graphql.js';
+import { graphql } from '../__generated__/gql.js';
 
-const SET = `mutation($input: SetUserBudgetInput!) { setUserBudget(input: $input) {
-  id budgetOverride { dailyTokenLimit monthlyTokenLimit } budgetStatus { daily { limit } monthly { limit } } } }`;
-const STATUS = `query($id: ID) { budgetStatus(userId: $id) {
-  user { id } daily { limit used reserved remaining resetsAt } monthly { limit resetsAt }
-  tenantMonthly { limit } tenantSpend { limitUsd usedUsd reservedUsd remainingUsd resetsAt } } }`;
+const SET = graphql(`
+  mutation SetUserBudget($input: SetUserBudgetInput!) {
+    setUserBudget(input: $input) {
+      id
+      budgetOverride {
+        dailyTokenLimit
+        monthlyTokenLimit
+      }
+      budgetStatus {
+        daily {
+          limit
+        }
+        monthly {
+          limit
+        }
+      }
+    }
+  }
+`);
+const STATUS = graphql(`
+  query SetUserBudgetStatus($id: ID) {
+    budgetStatus(userId: $id) {
+      user {
+        id
+      }
+      daily {
+        limit
+        used
+        reserved
+        remaining
+        resetsAt
+      }
+      monthly {
+        limit
+        resetsAt
+      }
+      tenantMonthly {
+        limit
+      }
+      tenantSpend {
+        limitUsd
+        usedUsd
+        reservedUsd
+        remainingUsd
+        resetsAt
+      }
+    }
+  }
+`);
+const SERVICE_KEY = graphql(`
+  mutation SetUserBudgetServiceKey {
+    createApiKey(input: { name: "svc", kind: SERVICE }) {
+      secret
+    }
+  }
+`);
+const USERS = graphql(`
+  query SetUserBudgetUsers {
+    users {
+      edges {
+        node {
+          id
+          budgetStatus {
+            daily {
+              limit
+            }
+          }
+        }
+      }
+    }
+  }
+`);
 
 describe('budgetStatus and setUserBudget', () => {
   let app: TestApp;
@@ -19,7 +87,7 @@ describe('budgetStatus and setUserBudget', () => {
   });
 
   it("reports a user's windows from the plan", async () => {
-    const { budgetStatus: s } = await ok<any>(app, STATUS, {}, member.key);
+    const { budgetStatus: s } = await ok(app, STATUS, {}, member.key);
     expect(s.user).toEqual({ id: member.id });
     expect(s.daily).toMatchObject({ limit: 10_000, used: 0, reserved: 0, remaining: 10_000 });
     expect(s.monthly.limit).toBe(100_000);
@@ -33,7 +101,7 @@ describe('budgetStatus and setUserBudget', () => {
   });
 
   it('sets an override, leaves an absent limit alone, and returns to the plan on null', async () => {
-    const set = await ok<any>(
+    const set = await ok(
       app,
       SET,
       { input: { userId: member.id, dailyTokenLimit: 2_000, monthlyTokenLimit: 20_000 } },
@@ -43,9 +111,9 @@ describe('budgetStatus and setUserBudget', () => {
       budgetOverride: { dailyTokenLimit: 2_000, monthlyTokenLimit: 20_000 },
       budgetStatus: { daily: { limit: 2_000 }, monthly: { limit: 20_000 } },
     });
-    const partly = await ok<any>(app, SET, { input: { userId: member.id, dailyTokenLimit: null } }, t.ownerKey);
+    const partly = await ok(app, SET, { input: { userId: member.id, dailyTokenLimit: null } }, t.ownerKey);
     expect(partly.setUserBudget.budgetOverride).toEqual({ dailyTokenLimit: null, monthlyTokenLimit: 20_000 });
-    const cleared = await ok<any>(app, SET, { input: { userId: member.id, monthlyTokenLimit: null } }, t.ownerKey);
+    const cleared = await ok(app, SET, { input: { userId: member.id, monthlyTokenLimit: null } }, t.ownerKey);
     expect(cleared.setUserBudget).toMatchObject({
       budgetOverride: null,
       budgetStatus: { daily: { limit: 10_000 }, monthly: { limit: 100_000 } },
@@ -61,27 +129,17 @@ describe('budgetStatus and setUserBudget', () => {
       await gql(app, SET, { input: { userId: member.id, monthlyTokenLimit: -1 } }, t.ownerKey),
       'BAD_USER_INPUT',
     );
-    const s = await ok<any>(app, STATUS, { id: member.id }, t.ownerKey);
+    const s = await ok(app, STATUS, { id: member.id }, t.ownerKey);
     expect(s.budgetStatus.daily.limit).toBe(10_000);
   });
 
   it('lets ADMIN+ read anyone and a MEMBER only itself; a service key must name the user', async () => {
     await ok(app, STATUS, { id: member.id }, t.ownerKey);
     expectCode(await gql(app, STATUS, { id: t.ownerId }, member.key), 'FORBIDDEN');
-    const svc = await ok<any>(
-      app,
-      'mutation { createApiKey(input: { name: "svc", kind: SERVICE }) { secret } }',
-      {},
-      t.ownerKey,
-    );
+    const svc = await ok(app, SERVICE_KEY, {}, t.ownerKey);
     expectCode(await gql(app, STATUS, {}, svc.createApiKey.secret), 'BAD_USER_INPUT');
     await ok(app, STATUS, { id: member.id }, svc.createApiKey.secret);
-    const users = await ok<any>(
-      app,
-      '{ users { edges { node { id budgetStatus { daily { limit } } } } } }',
-      {},
-      t.ownerKey,
-    );
-    expect(users.users.edges.every((e: any) => e.node.budgetStatus.daily.limit === 10_000)).toBe(true);
+    const users = await ok(app, USERS, {}, t.ownerKey);
+    expect(users.users.edges.every((e) => e.node.budgetStatus.daily.limit === 10_000)).toBe(true);
   });
 });

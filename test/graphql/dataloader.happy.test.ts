@@ -2,6 +2,44 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { addUser, ok, signUp, type Tenant } from '../helpers/graphql.js';
 import { runAgent } from '../helpers/runs.js';
+import { graphql } from '../__generated__/gql.js';
+import type { DataloaderRunsQuery } from '../__generated__/graphql.js';
+
+const RUNS = graphql(`
+  query DataloaderRuns($first: Int) {
+    agentRuns(first: $first) {
+      edges {
+        node {
+          id
+          user {
+            id
+            email
+          }
+          agent {
+            id
+            slug
+          }
+        }
+      }
+    }
+    apiKeys {
+      edges {
+        node {
+          id
+          user {
+            id
+            email
+          }
+        }
+      }
+    }
+    viewer {
+      user {
+        id
+      }
+    }
+  }
+`);
 
 /** Field resolvers batch their rows: one query per type per request, however many parents. */
 describe('field resolvers', () => {
@@ -18,14 +56,11 @@ describe('field resolvers', () => {
     await app.runtime.deps.outbox.flush();
   });
 
-  const RUNS = `query($first: Int) { agentRuns(first: $first) { edges { node { id user { id email } agent { id slug } } } }
-    apiKeys { edges { node { id user { id email } } } } viewer { user { id } } }`;
-
   /** Statements the database saw for one request (after a warm-up, so key bookkeeping is done). */
-  async function statements(first: number): Promise<{ n: number; runs: any[] }> {
-    await ok<any>(app, RUNS, { first }, t.ownerKey);
+  async function statements(first: number): Promise<{ n: number; runs: DataloaderRunsQuery['agentRuns']['edges'] }> {
+    await ok(app, RUNS, { first }, t.ownerKey);
     const before = app.runtime.database.statements();
-    const data = await ok<any>(app, RUNS, { first }, t.ownerKey);
+    const data = await ok(app, RUNS, { first }, t.ownerKey);
     return { n: app.runtime.database.statements() - before, runs: data.agentRuns.edges };
   }
 
@@ -33,8 +68,8 @@ describe('field resolvers', () => {
     const few = await statements(2);
     const many = await statements(12);
     expect(many.runs).toHaveLength(12);
-    expect(new Set(many.runs.map((e: any) => e.node.user.id)).size).toBe(6);
-    expect(many.runs.every((e: any) => e.node.agent.slug === 'assistant')).toBe(true);
+    expect(new Set(many.runs.map((e) => e.node.user!.id)).size).toBe(6);
+    expect(many.runs.every((e) => e.node.agent.slug === 'assistant')).toBe(true);
     // Six times as many runs, three times as many users: no more statements (users and agents are one query each).
     expect(many.n).toBe(few.n);
     // Runs, keys, the viewer's key, and one batch of users and of agents, each a scoped transaction.

@@ -8,29 +8,119 @@ import { sharedApp, startApp, type TestApp } from './app.js';
 import { afterAll, beforeAll } from 'vitest';
 import { startUpstream, type Upstream } from './openai-server.js';
 import { gql, ok, unique, type Tenant } from './graphql.js';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { graphql } from '../__generated__/gql.js';
+import type { CreateAgentInput, RunAgentInput } from '../__generated__/graphql.js';
 
-export const RUN = `mutation($input: RunAgentInput!) { runAgent(input: $input) {
-  __typename
-  ... on AgentRunCompleted { output run { ...R } }
-  ... on BudgetExceeded { code message window unit limit used resetsAt upgradeOptions { key } canUpgrade partialOutput run { ...R } }
-  ... on RunLimitExceeded { code message kind partialOutput run { ...R } }
-  ... on ProviderUnavailable { code message retryAfterSeconds run { ...R } }
-} }
-fragment R on AgentRun {
-  id status cached degradations toolCalls costUsd savedCostUsd durationMs createdAt
-  agent { id slug } user { id } model { id tier }
-  route { strategy complexity confidence reason tier }
-  usage { inputTokens outputTokens cachedInputTokens totalTokens }
-  sideCalls { kind model { id } usage { inputTokens outputTokens totalTokens } costUsd }
-}`;
+// The run record every runAgent result carries: spread by name, codegen adds its definition.
+graphql(`
+  fragment AgentRunFields on AgentRun {
+    id
+    status
+    cached
+    degradations
+    toolCalls
+    costUsd
+    savedCostUsd
+    durationMs
+    createdAt
+    agent {
+      id
+      slug
+    }
+    user {
+      id
+    }
+    model {
+      id
+      tier
+    }
+    route {
+      strategy
+      complexity
+      confidence
+      reason
+      tier
+    }
+    usage {
+      inputTokens
+      outputTokens
+      cachedInputTokens
+      totalTokens
+    }
+    sideCalls {
+      kind
+      model {
+        id
+      }
+      usage {
+        inputTokens
+        outputTokens
+        totalTokens
+      }
+      costUsd
+    }
+  }
+`);
 
-export async function runAgent(app: TestApp, key: string, input: Record<string, unknown>) {
-  const data = await ok<any>(app, RUN, { input }, key);
+export const RUN = graphql(`
+  mutation RunAgent($input: RunAgentInput!) {
+    runAgent(input: $input) {
+      __typename
+      ... on AgentRunCompleted {
+        output
+        run {
+          ...AgentRunFields
+        }
+      }
+      ... on BudgetExceeded {
+        code
+        message
+        window
+        unit
+        limit
+        used
+        resetsAt
+        upgradeOptions {
+          key
+        }
+        canUpgrade
+        partialOutput
+        run {
+          ...AgentRunFields
+        }
+      }
+      ... on RunLimitExceeded {
+        code
+        message
+        kind
+        partialOutput
+        run {
+          ...AgentRunFields
+        }
+      }
+      ... on ProviderUnavailable {
+        code
+        message
+        retryAfterSeconds
+        run {
+          ...AgentRunFields
+        }
+      }
+    }
+  }
+`);
+
+export type RunResult = ResultOf<typeof RUN>['runAgent'];
+/** One member of the result union, for a test that knows (and asserts) which one it gets. */
+export type RunOf<T extends RunResult['__typename']> = Extract<RunResult, { __typename: T }>;
+
+export async function runAgent(app: TestApp, key: string, input: RunAgentInput): Promise<RunResult> {
+  const data = await ok(app, RUN, { input }, key);
   return data.runAgent;
 }
 
-export const runAgentRaw = (app: TestApp, key: string, input: Record<string, unknown>) =>
-  gql<any>(app, RUN, { input }, key);
+export const runAgentRaw = (app: TestApp, key: string, input: RunAgentInput) => gql(app, RUN, { input }, key);
 
 /**
  * Puts the tenant on a plan of its own (a copy of `base` with overrides), so a test can shrink
@@ -60,11 +150,19 @@ export async function usePlan(
   return row!;
 }
 
+const OPENAI_AGENT = graphql(`
+  mutation OpenaiAgent($input: CreateAgentInput!) {
+    createAgent(input: $input) {
+      slug
+    }
+  }
+`);
+
 /** An agent on the OpenAI models of the catalog (served by the test's local upstream). */
-export async function openaiAgent(app: TestApp, t: Tenant, input: Record<string, unknown> = {}): Promise<string> {
-  const res = await ok<any>(
+export async function openaiAgent(app: TestApp, t: Tenant, input: Partial<CreateAgentInput> = {}): Promise<string> {
+  const res = await ok(
     app,
-    'mutation($input: CreateAgentInput!) { createAgent(input: $input) { slug } }',
+    OPENAI_AGENT,
     {
       input: {
         name: unique('Agent '),

@@ -1,6 +1,8 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { beforeAll, describe, it } from 'vitest';
 import { sharedApp, type TestApp } from './app.js';
 import { addUser, expectCode, gql, signUp, type Tenant } from './graphql.js';
+import { graphql } from '../__generated__/gql.js';
 
 /** Two tenants, each with a MEMBER and a few objects, for cross-tenant probes. */
 export type World = {
@@ -9,16 +11,40 @@ export type World = {
   b: Tenant & { member: { id: string; key: string }; memberKeyId: string };
 };
 
-export type Operation = {
+/** One operation of the trio table; the table itself holds rows of different variables (`any`). */
+export type Operation<V = any> = {
   name: string;
-  document: string;
+  document: TypedDocumentNode<unknown, V>;
   /** Variables acting on the caller's own tenant A. */
-  variables: (w: World) => Record<string, unknown>;
+  variables: (w: World) => V;
   /** The same call naming tenant B's objects: must answer NOT_FOUND to A's OWNER. */
-  foreign?: (w: World) => Record<string, unknown>;
+  foreign?: (w: World) => V;
   /** The role the operation needs; a MEMBER must get FORBIDDEN. */
   minRole?: 'ADMIN';
 };
+
+/**
+ * A row of the trio table, `operation(document)({ name, variables, … })`: the document comes first
+ * so that the variables are checked against its own (literals and all).
+ */
+export const operation =
+  <V>(document: TypedDocumentNode<unknown, V>) =>
+  (row: Omit<Operation<V>, 'document'>): Operation => ({ ...row, document });
+
+const KEYS = graphql(`
+  query SecurityWorldKeys {
+    apiKeys(first: 100) {
+      edges {
+        node {
+          id
+          user {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
 
 let world: Promise<World> | undefined;
 
@@ -26,8 +52,8 @@ async function buildWorld(): Promise<World> {
   const app = await sharedApp();
   const [ta, tb] = await Promise.all([signUp(app), signUp(app)]);
   const [ma, mb] = await Promise.all([addUser(app, ta, 'MEMBER'), addUser(app, tb, 'MEMBER')]);
-  const keys = await gql<any>(app, '{ apiKeys(first: 100) { edges { node { id user { id } } } } }', {}, tb.ownerKey);
-  const memberKeyId = keys.data.apiKeys.edges.find((e: any) => e.node.user?.id === mb.id).node.id;
+  const keys = await gql(app, KEYS, {}, tb.ownerKey);
+  const memberKeyId = keys.data!.apiKeys.edges.find((e) => e.node.user?.id === mb.id)!.node.id;
   return { app, a: { ...ta, member: ma }, b: { ...tb, member: mb, memberKeyId } };
 }
 

@@ -1,9 +1,27 @@
 import { spawn } from 'node:child_process';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
 import { describe, expect, inject, it } from 'vitest';
 import { ADMIN_TOKEN } from '../helpers/app.js';
 import { freePort } from '../helpers/scratch.js';
+import { graphql } from '../__generated__/gql.js';
 
 const services = Boolean(inject('databaseUrl') && inject('redisUrl'));
+
+const SIGN_UP = graphql(`
+  mutation ClusterSignUp {
+    createTenant(input: { name: "Cluster", ownerEmail: "c@example.com" }) {
+      secret
+    }
+  }
+`);
+const RUN = graphql(`
+  mutation ClusterRun($message: String!) {
+    runAgent(input: { agent: "assistant", message: $message }) {
+      __typename
+    }
+  }
+`);
 
 /** WORKERS=2: two processes share the port, the state lives in Postgres and Redis, metrics add up. */
 describe.skipIf(!services)('a cluster of workers', () => {
@@ -37,25 +55,19 @@ describe.skipIf(!services)('a cluster of workers', () => {
         if (i > 300) throw new Error('never ready');
         await new Promise((r) => setTimeout(r, 50));
       }
-      const gql = async (query: string, key: string) =>
+      const gql = async <R, V>(document: TypedDocumentNode<R, V>, variables: NoInfer<V>, key: string) =>
         (await (
           await fetch(`${base}/graphql`, {
             method: 'POST',
             headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, connection: 'close' },
-            body: JSON.stringify({ query }),
+            body: JSON.stringify({ query: print(document), variables }),
           })
-        ).json()) as any;
-      const signup = await gql(
-        'mutation { createTenant(input: { name: "Cluster", ownerEmail: "c@example.com" }) { secret } }',
-        ADMIN_TOKEN,
-      );
+        ).json()) as { data: R };
+      const signup = await gql(SIGN_UP, {}, ADMIN_TOKEN);
       const key = signup.data.createTenant.secret;
       // New connections are spread over the workers: every one of them can serve the tenant.
       for (let i = 0; i < 6; i++) {
-        const res = await gql(
-          `mutation { runAgent(input: { agent: "assistant", message: "hello ${i}" }) { __typename } }`,
-          key,
-        );
+        const res = await gql(RUN, { message: `hello ${i}` }, key);
         expect(res.data.runAgent.__typename).toBe('AgentRunCompleted');
       }
       const metrics = await (await fetch(`${base}/metrics`)).text();

@@ -2,6 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/client.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 import { gql } from '../helpers/graphql.js';
+import { graphql } from '../__generated__/gql.js';
+
+const VIEWER = graphql(`
+  query DependencyFailureViewer {
+    viewer {
+      tenant {
+        id
+      }
+    }
+  }
+`);
+const SIGN_UP = graphql(`
+  mutation DependencyFailureSignUp {
+    createTenant(input: { name: "X", ownerEmail: "x@example.com" }) {
+      secret
+    }
+  }
+`);
 
 /** A server whose database has gone away: readiness says so and faults stay coded. */
 describe('when the database is gone', () => {
@@ -23,15 +41,12 @@ describe('when the database is gone', () => {
   });
 
   it('answers a keyed request with SERVICE_UNAVAILABLE', async () => {
-    const res = await gql(app, '{ viewer { tenant { id } } }', {}, `gov_${'A'.repeat(43)}`);
+    const res = await gql(app, VIEWER, {}, `gov_${'A'.repeat(43)}`);
     expect(res.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
   });
 
   it('masks an unexpected fault, keeping only the request id', async () => {
-    const res = await gql(
-      app,
-      'mutation { createTenant(input: { name: "X", ownerEmail: "x@example.com" }) { secret } }',
-    );
+    const res = await gql(app, SIGN_UP, {});
     expect(res.status).toBeLessThan(500);
     const [error] = res.errors ?? [];
     expect(error?.message).toBe('Internal server error');

@@ -1,8 +1,36 @@
 import { Writable } from 'node:stream';
+import { print } from 'graphql';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
 import { signUp, type Tenant } from '../helpers/graphql.js';
+import { graphql } from '../__generated__/gql.js';
+
+const ASK = graphql(`
+  mutation Ask($m: String!) {
+    runAgent(input: { agent: "assistant", message: $m }) {
+      __typename
+    }
+  }
+`);
+const ME = graphql(`
+  query Me {
+    viewer {
+      tenant {
+        id
+      }
+    }
+  }
+`);
+const REFUSED = graphql(`
+  query RequestLogRefused {
+    viewer {
+      tenant {
+        id
+      }
+    }
+  }
+`);
 
 /** One wide log line per request: who, which operation, how it ended, how long; never prompts or keys. */
 describe('the request log', () => {
@@ -21,7 +49,6 @@ describe('the request log', () => {
 
   it('names the tenant, the operation and the run outcome, and logs the path without its query', async () => {
     const secret = 'my very private question about payroll';
-    const query = `mutation Ask($m: String!) { runAgent(input: { agent: "assistant", message: $m }) { __typename } }`;
     const res = await fetch(`${app.url}/graphql`, {
       method: 'POST',
       headers: {
@@ -29,11 +56,11 @@ describe('the request log', () => {
         authorization: `Bearer ${t.ownerKey}`,
         'x-request-id': 'req-log-test-1',
       },
-      body: JSON.stringify({ query, variables: { m: secret } }),
+      body: JSON.stringify({ query: print(ASK), variables: { m: secret } }),
     });
     expect(res.status).toBe(200);
     // A document sent by GET with its variables in the URL.
-    const get = `${app.url}/graphql?query=${encodeURIComponent('query Me { viewer { tenant { id } } }')}&variables=${encodeURIComponent(JSON.stringify({ x: secret }))}`;
+    const get = `${app.url}/graphql?query=${encodeURIComponent(print(ME))}&variables=${encodeURIComponent(JSON.stringify({ x: secret }))}`;
     await fetch(get, {
       headers: {
         authorization: `Bearer ${t.ownerKey}`,
@@ -44,7 +71,7 @@ describe('the request log', () => {
     await fetch(`${app.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-request-id': 'req-log-test-3' },
-      body: JSON.stringify({ query: '{ viewer { tenant { id } } }' }),
+      body: JSON.stringify({ query: print(REFUSED) }),
     });
 
     const [run, viewer, refused] = ['req-log-test-1', 'req-log-test-2', 'req-log-test-3'].map((id) =>

@@ -1,109 +1,256 @@
-import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
+import type { ResultOf } from '@graphql-typed-document-node/core';
+import { buildSchema, Kind, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../src/graphql/server.js';
 import { ADMIN_TOKEN } from '../helpers/app.js';
 import { expectCode, gql, ok, unique } from '../helpers/graphql.js';
-import { securityTrio, sharedWorld, type Operation } from '../helpers/security.js';
+import { operation, securityTrio, sharedWorld, type Operation } from '../helpers/security.js';
+import { graphql } from '../__generated__/gql.js';
+
+const VIEWER = graphql(`
+  query TrioViewer {
+    viewer {
+      tenant {
+        id
+      }
+    }
+  }
+`);
+const PLANS = graphql(`
+  query TrioPlans {
+    plans {
+      key
+    }
+  }
+`);
+const MODELS = graphql(`
+  query TrioModels {
+    models {
+      id
+    }
+  }
+`);
+const USERS = graphql(`
+  query TrioUsers {
+    users {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+const USER = graphql(`
+  query TrioUser($id: ID!) {
+    user(id: $id) {
+      id
+      email
+    }
+  }
+`);
+const API_KEYS = graphql(`
+  query TrioApiKeys {
+    apiKeys {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+const AGENTS = graphql(`
+  query TrioAgents {
+    agents {
+      id
+    }
+  }
+`);
+const AGENT = graphql(`
+  query TrioAgent($id: String!) {
+    agent(idOrSlug: $id) {
+      id
+      instructions
+    }
+  }
+`);
+const UPDATE_TENANT = graphql(`
+  mutation TrioUpdateTenant($input: UpdateTenantInput!) {
+    updateTenant(input: $input) {
+      id
+    }
+  }
+`);
+const CREATE_USER = graphql(`
+  mutation TrioCreateUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      id
+    }
+  }
+`);
+const UPDATE_USER = graphql(`
+  mutation TrioUpdateUser($input: UpdateUserInput!) {
+    updateUser(input: $input) {
+      id
+    }
+  }
+`);
+const CREATE_API_KEY = graphql(`
+  mutation TrioCreateApiKey($input: CreateApiKeyInput!) {
+    createApiKey(input: $input) {
+      secret
+    }
+  }
+`);
+const REVOKE_API_KEY = graphql(`
+  mutation TrioRevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) {
+      id
+    }
+  }
+`);
+const CREATE_AGENT = graphql(`
+  mutation TrioCreateAgent($input: CreateAgentInput!) {
+    createAgent(input: $input) {
+      id
+    }
+  }
+`);
+const UPDATE_AGENT = graphql(`
+  mutation TrioUpdateAgent($input: UpdateAgentInput!) {
+    updateAgent(input: $input) {
+      id
+    }
+  }
+`);
+const ARCHIVE_AGENT = graphql(`
+  mutation TrioArchiveAgent($id: ID!) {
+    archiveAgent(id: $id) {
+      id
+    }
+  }
+`);
+const BUDGET_STATUS = graphql(`
+  query TrioBudgetStatus($id: ID) {
+    budgetStatus(userId: $id) {
+      daily {
+        used
+      }
+    }
+  }
+`);
+const SET_USER_BUDGET = graphql(`
+  mutation TrioSetUserBudget($input: SetUserBudgetInput!) {
+    setUserBudget(input: $input) {
+      id
+    }
+  }
+`);
+const RUN_AGENT = graphql(`
+  mutation TrioRunAgent($input: RunAgentInput!) {
+    runAgent(input: $input) {
+      __typename
+    }
+  }
+`);
+const AGENT_RUNS = graphql(`
+  query TrioAgentRuns {
+    agentRuns {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
 
 const operations: Operation[] = [
-  { name: 'viewer', document: '{ viewer { tenant { id } } }', variables: () => ({}) },
-  { name: 'plans', document: '{ plans { key } }', variables: () => ({}) },
-  { name: 'models', document: '{ models { id } }', variables: () => ({}) },
-  { name: 'users', document: '{ users { edges { node { id } } } }', variables: () => ({}), minRole: 'ADMIN' },
-  {
+  operation(VIEWER)({ name: 'viewer', variables: () => ({}) }),
+  operation(PLANS)({ name: 'plans', variables: () => ({}) }),
+  operation(MODELS)({ name: 'models', variables: () => ({}) }),
+  operation(USERS)({ name: 'users', variables: () => ({}), minRole: 'ADMIN' }),
+  operation(USER)({
     name: 'user',
-    document: 'query($id: ID!) { user(id: $id) { id email } }',
     variables: (w) => ({ id: w.a.ownerId }),
     foreign: (w) => ({ id: w.b.ownerId }),
     minRole: 'ADMIN',
-  },
-  { name: 'apiKeys', document: '{ apiKeys { edges { node { id } } } }', variables: () => ({}), minRole: 'ADMIN' },
-  { name: 'agents', document: '{ agents { id } }', variables: () => ({}) },
-  {
+  }),
+  operation(API_KEYS)({ name: 'apiKeys', variables: () => ({}), minRole: 'ADMIN' }),
+  operation(AGENTS)({ name: 'agents', variables: () => ({}) }),
+  operation(AGENT)({
     name: 'agent',
-    document: 'query($id: String!) { agent(idOrSlug: $id) { id instructions } }',
     variables: (w) => ({ id: w.a.agentId }),
     foreign: (w) => ({ id: w.b.agentId }),
-  },
-  {
+  }),
+  operation(UPDATE_TENANT)({
     name: 'updateTenant',
-    document: 'mutation($input: UpdateTenantInput!) { updateTenant(input: $input) { id } }',
     variables: () => ({ input: { name: 'Renamed' } }),
     minRole: 'ADMIN',
-  },
-  {
+  }),
+  operation(CREATE_USER)({
     name: 'createUser',
-    document: 'mutation($input: CreateUserInput!) { createUser(input: $input) { id } }',
     variables: () => ({ input: { email: `${unique()}@example.com` } }),
     minRole: 'ADMIN',
-  },
-  {
+  }),
+  operation(UPDATE_USER)({
     name: 'updateUser',
-    document: 'mutation($input: UpdateUserInput!) { updateUser(input: $input) { id } }',
     variables: (w) => ({ input: { id: w.a.member.id, name: 'Changed' } }),
     foreign: (w) => ({ input: { id: w.b.member.id, name: 'Hijacked' } }),
     minRole: 'ADMIN',
-  },
-  {
+  }),
+  operation(CREATE_API_KEY)({
     name: 'createApiKey (service)',
-    document: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
     variables: () => ({ input: { name: 'svc', kind: 'SERVICE' } }),
     minRole: 'ADMIN',
-  },
-  {
+  }),
+  operation(CREATE_API_KEY)({
     name: 'createApiKey (for a user)',
-    document: 'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }',
     variables: (w) => ({ input: { name: 'k', kind: 'USER', userId: w.a.ownerId } }),
     foreign: (w) => ({ input: { name: 'k', kind: 'USER', userId: w.b.member.id } }),
     minRole: 'ADMIN',
-  },
-  {
+  }),
+  operation(REVOKE_API_KEY)({
     name: 'revokeApiKey',
-    document: 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
     variables: () => ({ id: 'key_00000000000000000000000000' }),
     foreign: (w) => ({ id: w.b.memberKeyId }),
-  },
-  {
+  }),
+  operation(CREATE_AGENT)({
     name: 'createAgent',
-    document: 'mutation($input: CreateAgentInput!) { createAgent(input: $input) { id } }',
     variables: () => ({ input: { name: unique('Bot '), instructions: 'Be brief.' } }),
     minRole: 'ADMIN',
-  },
-  {
+  }),
+  operation(UPDATE_AGENT)({
     name: 'updateAgent',
-    document: 'mutation($input: UpdateAgentInput!) { updateAgent(input: $input) { id } }',
     variables: (w) => ({ input: { id: w.a.agentId, instructions: 'Changed.' } }),
     foreign: (w) => ({ input: { id: w.b.agentId, instructions: 'Hijacked.' } }),
     minRole: 'ADMIN',
-  },
-  {
+  }),
+  operation(ARCHIVE_AGENT)({
     name: 'archiveAgent',
-    document: 'mutation($id: ID!) { archiveAgent(id: $id) { id } }',
     variables: () => ({ id: 'agt_00000000000000000000000000' }),
     foreign: (w) => ({ id: w.b.agentId }),
     minRole: 'ADMIN',
-  },
-  {
+  }),
+  operation(BUDGET_STATUS)({
     name: 'budgetStatus',
-    document: 'query($id: ID) { budgetStatus(userId: $id) { daily { used } } }',
     variables: (w) => ({ id: w.a.ownerId }),
     foreign: (w) => ({ id: w.b.member.id }),
     minRole: 'ADMIN',
-  },
-  {
+  }),
+  operation(SET_USER_BUDGET)({
     name: 'setUserBudget',
-    document: 'mutation($input: SetUserBudgetInput!) { setUserBudget(input: $input) { id } }',
     variables: (w) => ({ input: { userId: w.a.member.id, dailyTokenLimit: 10 } }),
     foreign: (w) => ({ input: { userId: w.b.member.id, dailyTokenLimit: 10 } }),
     minRole: 'ADMIN',
-  },
-  {
+  }),
+  operation(RUN_AGENT)({
     name: 'runAgent',
-    document: 'mutation($input: RunAgentInput!) { runAgent(input: $input) { __typename } }',
     variables: (w) => ({ input: { agent: w.a.agentId, message: 'hello' } }),
     foreign: (w) => ({ input: { agent: w.b.agentId, message: 'hello' } }),
-  },
-  { name: 'agentRuns', document: '{ agentRuns { edges { node { id } } } }', variables: () => ({}) },
+  }),
+  operation(AGENT_RUNS)({ name: 'agentRuns', variables: () => ({}) }),
 ];
 
 securityTrio(operations);
@@ -121,7 +268,7 @@ describe('the trio table', () => {
     const fields = roots.flatMap((t) => (t ? Object.keys(t.getFields()) : []));
     const covered = new Set(
       operations.map((op) => {
-        const def = parse(op.document).definitions.find(
+        const def = op.document.definitions.find(
           (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
         )!;
         const first = def.selectionSet.selections[0]!;
@@ -132,86 +279,157 @@ describe('the trio table', () => {
   });
 });
 
+const RUN_ID = graphql(`
+  mutation TenantRunId($input: RunAgentInput!) {
+    runAgent(input: $input) {
+      ... on AgentRunCompleted {
+        run {
+          id
+        }
+      }
+    }
+  }
+`);
+type RunIdCompleted = Extract<ResultOf<typeof RUN_ID>['runAgent'], { run: unknown }>;
+const RUN_IDS = graphql(`
+  query TenantRunIds {
+    agentRuns(first: 100) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+const RUNS_OF = graphql(`
+  query TenantRunsOf($u: ID) {
+    agentRuns(filter: { userId: $u }) {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+const OWN_RUNS = graphql(`
+  query TenantOwnRuns {
+    agentRuns {
+      edges {
+        node {
+          user {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
+
 describe('runs stay within their tenant', () => {
   it("never lists another tenant's runs, nor lets a MEMBER see another user's", async () => {
     const w = await sharedWorld();
-    const RUN =
-      'mutation($input: RunAgentInput!) { runAgent(input: $input) { ... on AgentRunCompleted { run { id } } } }';
-    const b = await ok<any>(
-      w.app,
-      RUN,
-      { input: { agent: 'assistant', message: 'tenant b secret question' } },
-      w.b.ownerKey,
-    );
-    const a = await ok<any>(w.app, '{ agentRuns(first: 100) { edges { node { id } } } }', {}, w.a.ownerKey);
-    expect(a.agentRuns.edges.map((e: any) => e.node.id)).not.toContain(b.runAgent.run.id);
-    const filtered = await ok<any>(
-      w.app,
-      'query($u: ID) { agentRuns(filter: { userId: $u }) { edges { node { id } } } }',
-      { u: w.b.ownerId },
-      w.a.ownerKey,
-    );
+    const input = { agent: 'assistant', message: 'tenant b secret question' };
+    const b = (await ok(w.app, RUN_ID, { input }, w.b.ownerKey)).runAgent as RunIdCompleted;
+    const a = await ok(w.app, RUN_IDS, {}, w.a.ownerKey);
+    expect(a.agentRuns.edges.map((e) => e.node.id)).not.toContain(b.run.id);
+    const filtered = await ok(w.app, RUNS_OF, { u: w.b.ownerId }, w.a.ownerKey);
     expect(filtered.agentRuns.edges).toEqual([]);
-    expectCode(
-      await gql(
-        w.app,
-        'query($u: ID) { agentRuns(filter: { userId: $u }) { edges { node { id } } } }',
-        { u: w.a.ownerId },
-        w.a.member.key,
-      ),
-      'FORBIDDEN',
-    );
-    const own = await ok<any>(w.app, '{ agentRuns { edges { node { user { id } } } } }', {}, w.b.member.key);
-    expect(own.agentRuns.edges.every((e: any) => e.node.user?.id === w.b.member.id)).toBe(true);
+    expectCode(await gql(w.app, RUNS_OF, { u: w.a.ownerId }, w.a.member.key), 'FORBIDDEN');
+    const own = await ok(w.app, OWN_RUNS, {}, w.b.member.key);
+    expect(own.agentRuns.edges.every((e) => e.node.user?.id === w.b.member.id)).toBe(true);
   });
 });
+
+const TENANT_B = graphql(`
+  query ProbedTenant($u: ID!, $a: String!) {
+    user(id: $u) {
+      name
+    }
+    agent(idOrSlug: $a) {
+      instructions
+      version
+      archived
+    }
+    apiKeys {
+      edges {
+        node {
+          id
+          revokedAt
+        }
+      }
+    }
+  }
+`);
+const OVERRIDE = graphql(`
+  query ProbedOverride($u: ID!) {
+    user(id: $u) {
+      budgetOverride {
+        dailyTokenLimit
+      }
+    }
+  }
+`);
 
 describe('cross-tenant probes change nothing', () => {
   it("leaves tenant B's member, key and agent as they were", async () => {
     const w = await sharedWorld();
-    const b = await ok<any>(
-      w.app,
-      `query($u: ID!, $a: String!) { user(id: $u) { name } agent(idOrSlug: $a) { instructions version archived }
-         apiKeys { edges { node { id revokedAt } } } }`,
-      { u: w.b.member.id, a: w.b.agentId },
-      w.b.ownerKey,
-    );
-    expect(b.user.name).toBeNull();
-    const budget = await ok<any>(
-      w.app,
-      'query($u: ID!) { user(id: $u) { budgetOverride { dailyTokenLimit } } }',
-      { u: w.b.member.id },
-      w.b.ownerKey,
-    );
-    expect(budget.user.budgetOverride).toBeNull();
+    const b = await ok(w.app, TENANT_B, { u: w.b.member.id, a: w.b.agentId }, w.b.ownerKey);
+    expect(b.user!.name).toBeNull();
+    const budget = await ok(w.app, OVERRIDE, { u: w.b.member.id }, w.b.ownerKey);
+    expect(budget.user!.budgetOverride).toBeNull();
     expect(b.agent).toMatchObject({ version: 1, archived: false });
-    expect(b.agent.instructions).not.toContain('Hijacked');
-    expect(b.apiKeys.edges.every((e: any) => e.node.revokedAt === null)).toBe(true);
+    expect(b.agent!.instructions).not.toContain('Hijacked');
+    expect(b.apiKeys.edges.every((e) => e.node.revokedAt === null)).toBe(true);
   });
 });
+
+const MEMBER_USER = graphql(`
+  query MemberUser($id: ID!) {
+    user(id: $id) {
+      id
+    }
+  }
+`);
+const MEMBER_KEYS = graphql(`
+  query MemberKeys {
+    apiKeys {
+      edges {
+        node {
+          id
+          user {
+            id
+          }
+        }
+      }
+    }
+  }
+`);
 
 describe('a MEMBER', () => {
   it('may read itself, not another user', async () => {
     const w = await sharedWorld();
-    await ok(w.app, 'query($id: ID!) { user(id: $id) { id } }', { id: w.a.member.id }, w.a.member.key);
-    expectCode(
-      await gql(w.app, 'query($id: ID!) { user(id: $id) { id } }', { id: w.a.ownerId }, w.a.member.key),
-      'FORBIDDEN',
-    );
+    await ok(w.app, MEMBER_USER, { id: w.a.member.id }, w.a.member.key);
+    expectCode(await gql(w.app, MEMBER_USER, { id: w.a.ownerId }, w.a.member.key), 'FORBIDDEN');
   });
   it("may not revoke another user's key", async () => {
     const w = await sharedWorld();
-    const keys = await ok<any>(w.app, '{ apiKeys { edges { node { id user { id } } } } }', {}, w.a.ownerKey);
-    const ownerKeyId = keys.apiKeys.edges.find((e: any) => e.node.user?.id === w.a.ownerId).node.id;
-    expectCode(
-      await gql(w.app, 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: ownerKeyId }, w.a.member.key),
-      'FORBIDDEN',
-    );
+    const keys = await ok(w.app, MEMBER_KEYS, {}, w.a.ownerKey);
+    const ownerKeyId = keys.apiKeys.edges.find((e) => e.node.user?.id === w.a.ownerId)!.node.id;
+    expectCode(await gql(w.app, REVOKE_API_KEY, { id: ownerKeyId }, w.a.member.key), 'FORBIDDEN');
   });
 });
 
 describe('setModelPrice (operator only)', () => {
-  const doc = `mutation($input: SetModelPriceInput!) { setModelPrice(input: $input) { id inputPricePerMTokUsd } }`;
+  const doc = graphql(`
+    mutation OperatorPrice($input: SetModelPriceInput!) {
+      setModelPrice(input: $input) {
+        id
+        inputPricePerMTokUsd
+      }
+    }
+  `);
   const input = { modelId: 'ollama/llama3.2', inputPricePerMTokUsd: 0, outputPricePerMTokUsd: 0 };
   it('answers UNAUTHENTICATED without a token and FORBIDDEN to a tenant OWNER', async () => {
     const w = await sharedWorld();
@@ -220,7 +438,7 @@ describe('setModelPrice (operator only)', () => {
   });
   it('works with the operator token', async () => {
     const w = await sharedWorld();
-    const res = await ok<any>(w.app, doc, { input }, ADMIN_TOKEN);
+    const res = await ok(w.app, doc, { input }, ADMIN_TOKEN);
     expect(res.setModelPrice).toEqual({ id: 'ollama/llama3.2', inputPricePerMTokUsd: 0 });
   });
 });

@@ -1,15 +1,70 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { expectCode, gql, ok, unique } from '../helpers/graphql.js';
+import { graphql } from '../__generated__/gql.js';
 
-const CREATE = `mutation($input: CreateTenantInput!) {
-  createTenant(input: $input) {
-    tenant { id name slug billingStatus plan { key } createdAt }
-    owner { id email name role status }
-    apiKey { id kind prefix user { id } revokedAt }
-    secret
+const CREATE = graphql(`
+  mutation CreateTenant($input: CreateTenantInput!) {
+    createTenant(input: $input) {
+      tenant {
+        id
+        name
+        slug
+        billingStatus
+        plan {
+          key
+        }
+        createdAt
+      }
+      owner {
+        id
+        email
+        name
+        role
+        status
+      }
+      apiKey {
+        id
+        kind
+        prefix
+        user {
+          id
+        }
+        revokedAt
+      }
+      secret
+    }
   }
-}`;
+`);
+const ME = graphql(`
+  query CreateTenantMe {
+    viewer {
+      tenant {
+        id
+      }
+      user {
+        id
+        role
+      }
+      apiKey {
+        id
+      }
+    }
+    agents {
+      slug
+      name
+      routing
+      cheapModel {
+        id
+      }
+      strongModel {
+        id
+      }
+      version
+      archived
+    }
+  }
+`);
 
 describe('createTenant', () => {
   let app: TestApp;
@@ -19,7 +74,7 @@ describe('createTenant', () => {
 
   it('creates the tenant, its OWNER, an owner key shown once, and the assistant agent', async () => {
     const email = `${unique('Founder')}@Example.com`;
-    const { createTenant: c } = await ok<any>(app, CREATE, {
+    const { createTenant: c } = await ok(app, CREATE, {
       input: { name: '  Acme Robotics ', ownerEmail: email, ownerName: 'Ada' },
     });
     expect(c.tenant).toMatchObject({ name: 'Acme Robotics', billingStatus: 'FREE', plan: { key: 'free' } });
@@ -29,12 +84,7 @@ describe('createTenant', () => {
     expect(c.apiKey).toMatchObject({ kind: 'USER', user: { id: c.owner.id }, revokedAt: null });
     expect(c.secret.startsWith(c.apiKey.prefix)).toBe(true);
 
-    const me = await ok<any>(
-      app,
-      '{ viewer { tenant { id } user { id role } apiKey { id } } agents { slug name routing cheapModel { id } strongModel { id } version archived } }',
-      {},
-      c.secret,
-    );
+    const me = await ok(app, ME, {}, c.secret);
     expect(me.viewer).toEqual({
       tenant: { id: c.tenant.id },
       user: { id: c.owner.id, role: 'OWNER' },
@@ -59,8 +109,8 @@ describe('createTenant', () => {
     expectCode(await gql(app, CREATE, { input: { name: 'Second', ownerEmail: 'b@example.com', slug } }), 'CONFLICT');
 
     const name = unique('Same Name ');
-    const a = await ok<any>(app, CREATE, { input: { name, ownerEmail: 'a@example.com' } });
-    const b = await ok<any>(app, CREATE, { input: { name, ownerEmail: 'a@example.com' } });
+    const a = await ok(app, CREATE, { input: { name, ownerEmail: 'a@example.com' } });
+    const b = await ok(app, CREATE, { input: { name, ownerEmail: 'a@example.com' } });
     expect(b.createTenant.tenant.slug).not.toBe(a.createTenant.tenant.slug);
     expect(b.createTenant.tenant.slug.startsWith(a.createTenant.tenant.slug)).toBe(true);
   });
@@ -87,7 +137,7 @@ describe('createTenant', () => {
     try {
       const input = { name: 'Closed Co', ownerEmail: 'c@example.com' };
       expectCode(await gql(closed, CREATE, { input }), 'UNAUTHENTICATED');
-      const { createTenant } = await ok<any>(closed, CREATE, { input }, ADMIN_TOKEN);
+      const { createTenant } = await ok(closed, CREATE, { input }, ADMIN_TOKEN);
       // A tenant's own key is not the operator's.
       expectCode(await gql(closed, CREATE, { input }, createTenant.secret), 'UNAUTHENTICATED');
     } finally {

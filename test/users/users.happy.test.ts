@@ -1,9 +1,56 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { addUser, expectCode, gql, ok, signUp, unique, type Tenant } from '../helpers/graphql.js';
+import { graphql } from '../__generated__/gql.js';
+import type { UsersPageQuery } from '../__generated__/graphql.js';
 
-const CREATE = 'mutation($input: CreateUserInput!) { createUser(input: $input) { id email name role status } }';
-const UPDATE = 'mutation($input: UpdateUserInput!) { updateUser(input: $input) { id name role status } }';
+const CREATE = graphql(`
+  mutation UsersCreate($input: CreateUserInput!) {
+    createUser(input: $input) {
+      id
+      email
+      name
+      role
+      status
+    }
+  }
+`);
+const UPDATE = graphql(`
+  mutation UsersUpdate($input: UpdateUserInput!) {
+    updateUser(input: $input) {
+      id
+      name
+      role
+      status
+    }
+  }
+`);
+const PAGE = graphql(`
+  query UsersPage($first: Int, $after: String, $filter: UserFilter) {
+    users(first: $first, after: $after, filter: $filter) {
+      edges {
+        cursor
+        node {
+          email
+          role
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+const VIEWER = graphql(`
+  query UsersViewer {
+    viewer {
+      user {
+        id
+      }
+    }
+  }
+`);
 
 describe('users', () => {
   let app: TestApp;
@@ -15,7 +62,7 @@ describe('users', () => {
 
   it('creates a MEMBER by default and refuses the same email twice, whatever its case', async () => {
     const email = `${unique('Dev')}@example.com`;
-    const { createUser } = await ok<any>(app, CREATE, { input: { email, name: 'Dev' } }, t.ownerKey);
+    const { createUser } = await ok(app, CREATE, { input: { email, name: 'Dev' } }, t.ownerKey);
     expect(createUser).toMatchObject({ email: email.toLowerCase(), name: 'Dev', role: 'MEMBER', status: 'ACTIVE' });
     expectCode(await gql(app, CREATE, { input: { email: email.toUpperCase() } }, t.ownerKey), 'CONFLICT');
   });
@@ -29,23 +76,21 @@ describe('users', () => {
         { input: { email: `member${i}@ex.com`, role: i === 0 ? 'ADMIN' : 'MEMBER' } },
         tenant.ownerKey,
       );
-    const doc = `query($first: Int, $after: String, $filter: UserFilter) {
-      users(first: $first, after: $after, filter: $filter) { edges { cursor node { email role } } pageInfo { hasNextPage endCursor } } }`;
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const { users }: any = await ok(app, doc, { first: 2, after }, tenant.ownerKey);
-      seen.push(...users.edges.map((e: any) => e.node.email));
+      const { users }: UsersPageQuery = await ok(app, PAGE, { first: 2, after }, tenant.ownerKey);
+      seen.push(...users.edges.map((e) => e.node.email));
       if (!users.pageInfo.hasNextPage) break;
       after = users.pageInfo.endCursor;
     }
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
-    const admins = await ok<any>(app, doc, { filter: { role: 'ADMIN' } }, tenant.ownerKey);
-    expect(admins.users.edges.map((e: any) => e.node.email)).toEqual(['member0@ex.com']);
-    const match = await ok<any>(app, doc, { filter: { emailContains: 'MEMBER3' } }, tenant.ownerKey);
-    expect(match.users.edges.map((e: any) => e.node.email)).toEqual(['member3@ex.com']);
-    const literal = await ok<any>(app, doc, { filter: { emailContains: '%' } }, tenant.ownerKey);
+    const admins = await ok(app, PAGE, { filter: { role: 'ADMIN' } }, tenant.ownerKey);
+    expect(admins.users.edges.map((e) => e.node.email)).toEqual(['member0@ex.com']);
+    const match = await ok(app, PAGE, { filter: { emailContains: 'MEMBER3' } }, tenant.ownerKey);
+    expect(match.users.edges.map((e) => e.node.email)).toEqual(['member3@ex.com']);
+    const literal = await ok(app, PAGE, { filter: { emailContains: '%' } }, tenant.ownerKey);
     expect(literal.users.edges).toEqual([]);
   });
 
@@ -58,7 +103,7 @@ describe('users', () => {
     );
     expectCode(await gql(app, UPDATE, { input: { id: member.id, role: 'OWNER' } }, admin.key), 'FORBIDDEN');
     expectCode(await gql(app, UPDATE, { input: { id: t.ownerId, status: 'DISABLED' } }, admin.key), 'FORBIDDEN');
-    const renamed = await ok<any>(app, UPDATE, { input: { id: member.id, name: 'Renamed', role: 'ADMIN' } }, admin.key);
+    const renamed = await ok(app, UPDATE, { input: { id: member.id, name: 'Renamed', role: 'ADMIN' } }, admin.key);
     expect(renamed.updateUser).toMatchObject({ name: 'Renamed', role: 'ADMIN' });
   });
 
@@ -82,10 +127,10 @@ describe('users', () => {
 
   it("stops a disabled user's keys at once", async () => {
     const member = await addUser(app, t, 'MEMBER');
-    await ok(app, '{ viewer { user { id } } }', {}, member.key);
+    await ok(app, VIEWER, {}, member.key);
     await ok(app, UPDATE, { input: { id: member.id, status: 'DISABLED' } }, t.ownerKey);
-    expectCode(await gql(app, '{ viewer { user { id } } }', {}, member.key), 'UNAUTHENTICATED');
+    expectCode(await gql(app, VIEWER, {}, member.key), 'UNAUTHENTICATED');
     await ok(app, UPDATE, { input: { id: member.id, status: 'ACTIVE' } }, t.ownerKey);
-    await ok(app, '{ viewer { user { id } } }', {}, member.key);
+    await ok(app, VIEWER, {}, member.key);
   });
 });

@@ -1,0 +1,712 @@
+/* eslint-disable */
+import * as types from './graphql.js';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment AgentFields on Agent {\n    id\n    slug\n    name\n    instructions\n    version\n    archived\n    routing\n    cheapModel {\n      id\n    }\n    strongModel {\n      id\n    }\n    localModel {\n      id\n      tier\n    }\n    cacheTtlSeconds\n    contextTokenBudget\n    tools\n    storeTranscripts\n  }\n": typeof types.AgentFieldsFragmentDoc,
+    "\n  mutation AgentsCreate($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      ...AgentFields\n    }\n  }\n": typeof types.AgentsCreateDocument,
+    "\n  mutation AgentsUpdate($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      ...AgentFields\n    }\n  }\n": typeof types.AgentsUpdateDocument,
+    "\n  mutation AgentsArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      ...AgentFields\n    }\n  }\n": typeof types.AgentsArchiveDocument,
+    "\n  query AgentsVersion($k: String!) {\n    agent(idOrSlug: $k) {\n      id\n      version\n    }\n  }\n": typeof types.AgentsVersionDocument,
+    "\n  query AgentsArchived($k: String!) {\n    agent(idOrSlug: $k) {\n      archived\n    }\n  }\n": typeof types.AgentsArchivedDocument,
+    "\n  query AgentsLists {\n    agents {\n      id\n    }\n    all: agents(includeArchived: true) {\n      id\n    }\n  }\n": typeof types.AgentsListsDocument,
+    "\n  query AgentsTemp {\n    agent(idOrSlug: \"temp\") {\n      id\n    }\n  }\n": typeof types.AgentsTempDocument,
+    "\n  query AgentsAssistant {\n    agent(idOrSlug: \"assistant\") {\n      slug\n    }\n  }\n": typeof types.AgentsAssistantDocument,
+    "\n  mutation AnthropicAgent {\n    createAgent(\n      input: {\n        name: \"Claude\"\n        slug: \"claude\"\n        instructions: \"You are the Acme agent.\"\n        routing: FIXED_STRONG\n        cheapModel: \"anthropic/claude-haiku-4-5\"\n        strongModel: \"anthropic/claude-sonnet-4-5\"\n        cacheTtlSeconds: 0\n      }\n    ) {\n      id\n    }\n  }\n": typeof types.AnthropicAgentDocument,
+    "\n  query AnthropicPrices {\n    models {\n      id\n      inputPricePerMTokUsd\n      outputPricePerMTokUsd\n      cachedInputPricePerMTokUsd\n    }\n  }\n": typeof types.AnthropicPricesDocument,
+    "\n  query BreakersStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n      tenantSpend {\n        usedUsd\n        reservedUsd\n      }\n    }\n    agentRuns(first: 1) {\n      edges {\n        node {\n          id\n          status\n          costUsd\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n": typeof types.BreakersStatusDocument,
+    "\n  mutation BreakersBudget($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1600 }) {\n      id\n    }\n  }\n": typeof types.BreakersBudgetDocument,
+    "\n  query ClassifierUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": typeof types.ClassifierUsedDocument,
+    "\n  mutation InvalidationAgent {\n    createAgent(input: { name: \"Short Lived\", slug: \"short-lived\", instructions: \"x\" }) {\n      id\n    }\n  }\n": typeof types.InvalidationAgentDocument,
+    "\n  mutation InvalidationArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n": typeof types.InvalidationArchiveDocument,
+    "\n  mutation InvalidationBudget($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) {\n      id\n    }\n  }\n": typeof types.InvalidationBudgetDocument,
+    "\n  mutation LadderBudget($u: ID!, $l: Int) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) {\n      id\n    }\n  }\n": typeof types.LadderBudgetDocument,
+    "\n  query LadderUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": typeof types.LadderUsedDocument,
+    "\n  query PipelineErrorStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1) {\n      edges {\n        node {\n          status\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n": typeof types.PipelineErrorStatusDocument,
+    "\n  query PipelineStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n": typeof types.PipelineStatusDocument,
+    "\n  query PipelineLastRun {\n    agentRuns(first: 1) {\n      edges {\n        node {\n          status\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n": typeof types.PipelineLastRunDocument,
+    "\n  mutation RateLimitServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.RateLimitServiceKeyDocument,
+    "\n  query RateLimitRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.RateLimitRunsDocument,
+    "\n  mutation RateLimitKeeper {\n    createAgent(input: { name: \"Keeper\", slug: \"keeper\", instructions: \"x\", storeTranscripts: true }) {\n      id\n    }\n  }\n": typeof types.RateLimitKeeperDocument,
+    "\n  query ResponseCacheUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": typeof types.ResponseCacheUsedDocument,
+    "\n  query ResponseCacheAssistant {\n    agent(idOrSlug: \"assistant\") {\n      id\n    }\n  }\n": typeof types.ResponseCacheAssistantDocument,
+    "\n  mutation ResponseCacheReinstruct($id: ID!) {\n    updateAgent(input: { id: $id, instructions: \"Be brief.\" }) {\n      version\n    }\n  }\n": typeof types.ResponseCacheReinstructDocument,
+    "\n  mutation ResponseCacheTtl($id: ID!) {\n    updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) {\n      id\n    }\n  }\n": typeof types.ResponseCacheTtlDocument,
+    "\n  query RunAgentErrorRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n": typeof types.RunAgentErrorRunsDocument,
+    "\n  mutation RunAgentErrorAgent {\n    createAgent(input: { name: \"Old\", instructions: \"x\" }) {\n      id\n    }\n  }\n": typeof types.RunAgentErrorAgentDocument,
+    "\n  mutation RunAgentErrorArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n": typeof types.RunAgentErrorArchiveDocument,
+    "\n  mutation RunAgentErrorServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.RunAgentErrorServiceKeyDocument,
+    "\n  mutation RunAgentErrorDisable($id: ID!) {\n    updateUser(input: { id: $id, status: DISABLED }) {\n      id\n    }\n  }\n": typeof types.RunAgentErrorDisableDocument,
+    "\n  query RunAgentRead {\n    agentRuns(first: 5) {\n      edges {\n        node {\n          id\n          status\n          costUsd\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n      }\n      tenantSpend {\n        usedUsd\n      }\n    }\n  }\n": typeof types.RunAgentReadDocument,
+    "\n  mutation RunAgentServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.RunAgentServiceKeyDocument,
+    "\n  query RunAgentFiltered($f: AgentRunFilter) {\n    agentRuns(filter: $f) {\n      edges {\n        node {\n          status\n          createdAt\n        }\n      }\n    }\n  }\n": typeof types.RunAgentFilteredDocument,
+    "\n  mutation TranscriptsKeeper {\n    createAgent(input: { name: \"Keeper\", slug: \"keeper\", instructions: \"x\", storeTranscripts: true }) {\n      id\n    }\n  }\n": typeof types.TranscriptsKeeperDocument,
+    "\n  mutation ApiKeysCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        kind\n        prefix\n        user {\n          id\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysCreateDocument,
+    "\n  mutation ApiKeysRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysRevokeDocument,
+    "\n  query ApiKeysViewer {\n    viewer {\n      tenant {\n        id\n      }\n      user {\n        id\n      }\n      apiKey {\n        id\n        kind\n        lastUsedAt\n      }\n    }\n  }\n": typeof types.ApiKeysViewerDocument,
+    "\n  mutation ApiKeysServiceUser {\n    createUser(input: { email: \"svc-made@example.com\" }) {\n      id\n    }\n  }\n": typeof types.ApiKeysServiceUserDocument,
+    "\n  query ApiKeysPrefixes {\n    apiKeys {\n      edges {\n        node {\n          id\n          prefix\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysPrefixesDocument,
+    "\n  query ApiKeysLastUsed {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          lastUsedAt\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysLastUsedDocument,
+    "\n  query ApiKeysTenantId {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.ApiKeysTenantIdDocument,
+    "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.BudgetsSetDocument,
+    "\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n": typeof types.BudgetsDailyDocument,
+    "\n  mutation SetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n        monthlyTokenLimit\n      }\n      budgetStatus {\n        daily {\n          limit\n        }\n        monthly {\n          limit\n        }\n      }\n    }\n  }\n": typeof types.SetUserBudgetDocument,
+    "\n  query SetUserBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      user {\n        id\n      }\n      daily {\n        limit\n        used\n        reserved\n        remaining\n        resetsAt\n      }\n      monthly {\n        limit\n        resetsAt\n      }\n      tenantMonthly {\n        limit\n      }\n      tenantSpend {\n        limitUsd\n        usedUsd\n        reservedUsd\n        remainingUsd\n        resetsAt\n      }\n    }\n  }\n": typeof types.SetUserBudgetStatusDocument,
+    "\n  mutation SetUserBudgetServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.SetUserBudgetServiceKeyDocument,
+    "\n  query SetUserBudgetUsers {\n    users {\n      edges {\n        node {\n          id\n          budgetStatus {\n            daily {\n              limit\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SetUserBudgetUsersDocument,
+    "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n    apiKeys {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n        }\n      }\n    }\n    viewer {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.DataloaderRunsDocument,
+    "\n  mutation SignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        slug\n      }\n      owner {\n        id\n      }\n      secret\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  query SignUpAgents {\n    agents {\n      id\n      slug\n    }\n  }\n": typeof types.SignUpAgentsDocument,
+    "\n  mutation AddUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.AddUserDocument,
+    "\n  mutation AddUserKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n": typeof types.AddUserKeyDocument,
+    "\n  fragment AgentRunFields on AgentRun {\n    id\n    status\n    cached\n    degradations\n    toolCalls\n    costUsd\n    savedCostUsd\n    durationMs\n    createdAt\n    agent {\n      id\n      slug\n    }\n    user {\n      id\n    }\n    model {\n      id\n      tier\n    }\n    route {\n      strategy\n      complexity\n      confidence\n      reason\n      tier\n    }\n    usage {\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      totalTokens\n    }\n    sideCalls {\n      kind\n      model {\n        id\n      }\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n      costUsd\n    }\n  }\n": typeof types.AgentRunFieldsFragmentDoc,
+    "\n  mutation RunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n      ... on AgentRunCompleted {\n        output\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on BudgetExceeded {\n        code\n        message\n        window\n        unit\n        limit\n        used\n        resetsAt\n        upgradeOptions {\n          key\n        }\n        canUpgrade\n        partialOutput\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on RunLimitExceeded {\n        code\n        message\n        kind\n        partialOutput\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on ProviderUnavailable {\n        code\n        message\n        retryAfterSeconds\n        run {\n          ...AgentRunFields\n        }\n      }\n    }\n  }\n": typeof types.RunAgentDocument,
+    "\n  mutation OpenaiAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n": typeof types.OpenaiAgentDocument,
+    "\n  query SecurityWorldKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.SecurityWorldKeysDocument,
+    "\n  mutation ClusterSignUp {\n    createTenant(input: { name: \"Cluster\", ownerEmail: \"c@example.com\" }) {\n      secret\n    }\n  }\n": typeof types.ClusterSignUpDocument,
+    "\n  mutation ClusterRun($message: String!) {\n    runAgent(input: { agent: \"assistant\", message: $message }) {\n      __typename\n    }\n  }\n": typeof types.ClusterRunDocument,
+    "\n  query DependencyFailureViewer {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.DependencyFailureViewerDocument,
+    "\n  mutation DependencyFailureSignUp {\n    createTenant(input: { name: \"X\", ownerEmail: \"x@example.com\" }) {\n      secret\n    }\n  }\n": typeof types.DependencyFailureSignUpDocument,
+    "\n  mutation Ask($m: String!) {\n    runAgent(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": typeof types.AskDocument,
+    "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.RequestLogRefusedDocument,
+    "\n  query TrioViewer {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.TrioViewerDocument,
+    "\n  query TrioPlans {\n    plans {\n      key\n    }\n  }\n": typeof types.TrioPlansDocument,
+    "\n  query TrioModels {\n    models {\n      id\n    }\n  }\n": typeof types.TrioModelsDocument,
+    "\n  query TrioUsers {\n    users {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TrioUsersDocument,
+    "\n  query TrioUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n    }\n  }\n": typeof types.TrioUserDocument,
+    "\n  query TrioApiKeys {\n    apiKeys {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TrioApiKeysDocument,
+    "\n  query TrioAgents {\n    agents {\n      id\n    }\n  }\n": typeof types.TrioAgentsDocument,
+    "\n  query TrioAgent($id: String!) {\n    agent(idOrSlug: $id) {\n      id\n      instructions\n    }\n  }\n": typeof types.TrioAgentDocument,
+    "\n  mutation TrioUpdateTenant($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      id\n    }\n  }\n": typeof types.TrioUpdateTenantDocument,
+    "\n  mutation TrioCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.TrioCreateUserDocument,
+    "\n  mutation TrioUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n": typeof types.TrioUpdateUserDocument,
+    "\n  mutation TrioCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n": typeof types.TrioCreateApiKeyDocument,
+    "\n  mutation TrioRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.TrioRevokeApiKeyDocument,
+    "\n  mutation TrioCreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n": typeof types.TrioCreateAgentDocument,
+    "\n  mutation TrioUpdateAgent($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      id\n    }\n  }\n": typeof types.TrioUpdateAgentDocument,
+    "\n  mutation TrioArchiveAgent($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n": typeof types.TrioArchiveAgentDocument,
+    "\n  query TrioBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      daily {\n        used\n      }\n    }\n  }\n": typeof types.TrioBudgetStatusDocument,
+    "\n  mutation TrioSetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.TrioSetUserBudgetDocument,
+    "\n  mutation TrioRunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n    }\n  }\n": typeof types.TrioRunAgentDocument,
+    "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TrioAgentRunsDocument,
+    "\n  mutation TenantRunId($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      ... on AgentRunCompleted {\n        run {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TenantRunIdDocument,
+    "\n  query TenantRunIds {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TenantRunIdsDocument,
+    "\n  query TenantRunsOf($u: ID) {\n    agentRuns(filter: { userId: $u }) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TenantRunsOfDocument,
+    "\n  query TenantOwnRuns {\n    agentRuns {\n      edges {\n        node {\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.TenantOwnRunsDocument,
+    "\n  query ProbedTenant($u: ID!, $a: String!) {\n    user(id: $u) {\n      name\n    }\n    agent(idOrSlug: $a) {\n      instructions\n      version\n      archived\n    }\n    apiKeys {\n      edges {\n        node {\n          id\n          revokedAt\n        }\n      }\n    }\n  }\n": typeof types.ProbedTenantDocument,
+    "\n  query ProbedOverride($u: ID!) {\n    user(id: $u) {\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n": typeof types.ProbedOverrideDocument,
+    "\n  query MemberUser($id: ID!) {\n    user(id: $id) {\n      id\n    }\n  }\n": typeof types.MemberUserDocument,
+    "\n  query MemberKeys {\n    apiKeys {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.MemberKeysDocument,
+    "\n    mutation OperatorPrice($input: SetModelPriceInput!) {\n      setModelPrice(input: $input) {\n        id\n        inputPricePerMTokUsd\n      }\n    }\n  ": typeof types.OperatorPriceDocument,
+    "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        name\n        slug\n        billingStatus\n        plan {\n          key\n        }\n        createdAt\n      }\n      owner {\n        id\n        email\n        name\n        role\n        status\n      }\n      apiKey {\n        id\n        kind\n        prefix\n        user {\n          id\n        }\n        revokedAt\n      }\n      secret\n    }\n  }\n": typeof types.CreateTenantDocument,
+    "\n  query CreateTenantMe {\n    viewer {\n      tenant {\n        id\n      }\n      user {\n        id\n        role\n      }\n      apiKey {\n        id\n      }\n    }\n    agents {\n      slug\n      name\n      routing\n      cheapModel {\n        id\n      }\n      strongModel {\n        id\n      }\n      version\n      archived\n    }\n  }\n": typeof types.CreateTenantMeDocument,
+    "\n  mutation UsersCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      role\n      status\n    }\n  }\n": typeof types.UsersCreateDocument,
+    "\n  mutation UsersUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      name\n      role\n      status\n    }\n  }\n": typeof types.UsersUpdateDocument,
+    "\n  query UsersPage($first: Int, $after: String, $filter: UserFilter) {\n    users(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          email\n          role\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UsersPageDocument,
+    "\n  query UsersViewer {\n    viewer {\n      user {\n        id\n      }\n    }\n  }\n": typeof types.UsersViewerDocument,
+    "\n  mutation InputsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.InputsCreateUserDocument,
+    "\n  query InputsCount {\n    users(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.InputsCountDocument,
+    "\n  query InputsNegativePage {\n    users(first: -1) {\n      edges {\n        cursor\n      }\n    }\n  }\n": typeof types.InputsNegativePageDocument,
+    "\n  query InputsHugePage {\n    users(first: 100000) {\n      edges {\n        cursor\n      }\n    }\n  }\n": typeof types.InputsHugePageDocument,
+    "\n  query InputsForgedCursor {\n    users(after: \"garbage!!\") {\n      edges {\n        cursor\n      }\n    }\n  }\n": typeof types.InputsForgedCursorDocument,
+    "\n  mutation InputsCreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n": typeof types.InputsCreateAgentDocument,
+    "\n  query InputsAgents {\n    agents {\n      slug\n    }\n  }\n": typeof types.InputsAgentsDocument,
+    "\n  mutation InputsSignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      secret\n    }\n  }\n": typeof types.InputsSignUpDocument,
+    "\n  mutation InputsUpdateTenant($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      id\n    }\n  }\n": typeof types.InputsUpdateTenantDocument,
+    "\n  mutation InputsTenantSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      name\n      alertWebhookUrl\n      alertThresholds {\n        dailySpendMultiplier\n        userBudgetSharePercent\n        runCostUsd\n      }\n    }\n  }\n": typeof types.InputsTenantSettingsDocument,
+};
+const documents: Documents = {
+    "\n  fragment AgentFields on Agent {\n    id\n    slug\n    name\n    instructions\n    version\n    archived\n    routing\n    cheapModel {\n      id\n    }\n    strongModel {\n      id\n    }\n    localModel {\n      id\n      tier\n    }\n    cacheTtlSeconds\n    contextTokenBudget\n    tools\n    storeTranscripts\n  }\n": types.AgentFieldsFragmentDoc,
+    "\n  mutation AgentsCreate($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      ...AgentFields\n    }\n  }\n": types.AgentsCreateDocument,
+    "\n  mutation AgentsUpdate($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      ...AgentFields\n    }\n  }\n": types.AgentsUpdateDocument,
+    "\n  mutation AgentsArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      ...AgentFields\n    }\n  }\n": types.AgentsArchiveDocument,
+    "\n  query AgentsVersion($k: String!) {\n    agent(idOrSlug: $k) {\n      id\n      version\n    }\n  }\n": types.AgentsVersionDocument,
+    "\n  query AgentsArchived($k: String!) {\n    agent(idOrSlug: $k) {\n      archived\n    }\n  }\n": types.AgentsArchivedDocument,
+    "\n  query AgentsLists {\n    agents {\n      id\n    }\n    all: agents(includeArchived: true) {\n      id\n    }\n  }\n": types.AgentsListsDocument,
+    "\n  query AgentsTemp {\n    agent(idOrSlug: \"temp\") {\n      id\n    }\n  }\n": types.AgentsTempDocument,
+    "\n  query AgentsAssistant {\n    agent(idOrSlug: \"assistant\") {\n      slug\n    }\n  }\n": types.AgentsAssistantDocument,
+    "\n  mutation AnthropicAgent {\n    createAgent(\n      input: {\n        name: \"Claude\"\n        slug: \"claude\"\n        instructions: \"You are the Acme agent.\"\n        routing: FIXED_STRONG\n        cheapModel: \"anthropic/claude-haiku-4-5\"\n        strongModel: \"anthropic/claude-sonnet-4-5\"\n        cacheTtlSeconds: 0\n      }\n    ) {\n      id\n    }\n  }\n": types.AnthropicAgentDocument,
+    "\n  query AnthropicPrices {\n    models {\n      id\n      inputPricePerMTokUsd\n      outputPricePerMTokUsd\n      cachedInputPricePerMTokUsd\n    }\n  }\n": types.AnthropicPricesDocument,
+    "\n  query BreakersStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n      tenantSpend {\n        usedUsd\n        reservedUsd\n      }\n    }\n    agentRuns(first: 1) {\n      edges {\n        node {\n          id\n          status\n          costUsd\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n": types.BreakersStatusDocument,
+    "\n  mutation BreakersBudget($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1600 }) {\n      id\n    }\n  }\n": types.BreakersBudgetDocument,
+    "\n  query ClassifierUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": types.ClassifierUsedDocument,
+    "\n  mutation InvalidationAgent {\n    createAgent(input: { name: \"Short Lived\", slug: \"short-lived\", instructions: \"x\" }) {\n      id\n    }\n  }\n": types.InvalidationAgentDocument,
+    "\n  mutation InvalidationArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n": types.InvalidationArchiveDocument,
+    "\n  mutation InvalidationBudget($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) {\n      id\n    }\n  }\n": types.InvalidationBudgetDocument,
+    "\n  mutation LadderBudget($u: ID!, $l: Int) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) {\n      id\n    }\n  }\n": types.LadderBudgetDocument,
+    "\n  query LadderUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": types.LadderUsedDocument,
+    "\n  query PipelineErrorStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1) {\n      edges {\n        node {\n          status\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n": types.PipelineErrorStatusDocument,
+    "\n  query PipelineStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n": types.PipelineStatusDocument,
+    "\n  query PipelineLastRun {\n    agentRuns(first: 1) {\n      edges {\n        node {\n          status\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n": types.PipelineLastRunDocument,
+    "\n  mutation RateLimitServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.RateLimitServiceKeyDocument,
+    "\n  query RateLimitRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.RateLimitRunsDocument,
+    "\n  mutation RateLimitKeeper {\n    createAgent(input: { name: \"Keeper\", slug: \"keeper\", instructions: \"x\", storeTranscripts: true }) {\n      id\n    }\n  }\n": types.RateLimitKeeperDocument,
+    "\n  query ResponseCacheUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": types.ResponseCacheUsedDocument,
+    "\n  query ResponseCacheAssistant {\n    agent(idOrSlug: \"assistant\") {\n      id\n    }\n  }\n": types.ResponseCacheAssistantDocument,
+    "\n  mutation ResponseCacheReinstruct($id: ID!) {\n    updateAgent(input: { id: $id, instructions: \"Be brief.\" }) {\n      version\n    }\n  }\n": types.ResponseCacheReinstructDocument,
+    "\n  mutation ResponseCacheTtl($id: ID!) {\n    updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) {\n      id\n    }\n  }\n": types.ResponseCacheTtlDocument,
+    "\n  query RunAgentErrorRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n": types.RunAgentErrorRunsDocument,
+    "\n  mutation RunAgentErrorAgent {\n    createAgent(input: { name: \"Old\", instructions: \"x\" }) {\n      id\n    }\n  }\n": types.RunAgentErrorAgentDocument,
+    "\n  mutation RunAgentErrorArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n": types.RunAgentErrorArchiveDocument,
+    "\n  mutation RunAgentErrorServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.RunAgentErrorServiceKeyDocument,
+    "\n  mutation RunAgentErrorDisable($id: ID!) {\n    updateUser(input: { id: $id, status: DISABLED }) {\n      id\n    }\n  }\n": types.RunAgentErrorDisableDocument,
+    "\n  query RunAgentRead {\n    agentRuns(first: 5) {\n      edges {\n        node {\n          id\n          status\n          costUsd\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n      }\n      tenantSpend {\n        usedUsd\n      }\n    }\n  }\n": types.RunAgentReadDocument,
+    "\n  mutation RunAgentServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.RunAgentServiceKeyDocument,
+    "\n  query RunAgentFiltered($f: AgentRunFilter) {\n    agentRuns(filter: $f) {\n      edges {\n        node {\n          status\n          createdAt\n        }\n      }\n    }\n  }\n": types.RunAgentFilteredDocument,
+    "\n  mutation TranscriptsKeeper {\n    createAgent(input: { name: \"Keeper\", slug: \"keeper\", instructions: \"x\", storeTranscripts: true }) {\n      id\n    }\n  }\n": types.TranscriptsKeeperDocument,
+    "\n  mutation ApiKeysCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        kind\n        prefix\n        user {\n          id\n        }\n      }\n    }\n  }\n": types.ApiKeysCreateDocument,
+    "\n  mutation ApiKeysRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.ApiKeysRevokeDocument,
+    "\n  query ApiKeysViewer {\n    viewer {\n      tenant {\n        id\n      }\n      user {\n        id\n      }\n      apiKey {\n        id\n        kind\n        lastUsedAt\n      }\n    }\n  }\n": types.ApiKeysViewerDocument,
+    "\n  mutation ApiKeysServiceUser {\n    createUser(input: { email: \"svc-made@example.com\" }) {\n      id\n    }\n  }\n": types.ApiKeysServiceUserDocument,
+    "\n  query ApiKeysPrefixes {\n    apiKeys {\n      edges {\n        node {\n          id\n          prefix\n        }\n      }\n    }\n  }\n": types.ApiKeysPrefixesDocument,
+    "\n  query ApiKeysLastUsed {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          lastUsedAt\n        }\n      }\n    }\n  }\n": types.ApiKeysLastUsedDocument,
+    "\n  query ApiKeysTenantId {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.ApiKeysTenantIdDocument,
+    "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.BudgetsSetDocument,
+    "\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n": types.BudgetsDailyDocument,
+    "\n  mutation SetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n        monthlyTokenLimit\n      }\n      budgetStatus {\n        daily {\n          limit\n        }\n        monthly {\n          limit\n        }\n      }\n    }\n  }\n": types.SetUserBudgetDocument,
+    "\n  query SetUserBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      user {\n        id\n      }\n      daily {\n        limit\n        used\n        reserved\n        remaining\n        resetsAt\n      }\n      monthly {\n        limit\n        resetsAt\n      }\n      tenantMonthly {\n        limit\n      }\n      tenantSpend {\n        limitUsd\n        usedUsd\n        reservedUsd\n        remainingUsd\n        resetsAt\n      }\n    }\n  }\n": types.SetUserBudgetStatusDocument,
+    "\n  mutation SetUserBudgetServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.SetUserBudgetServiceKeyDocument,
+    "\n  query SetUserBudgetUsers {\n    users {\n      edges {\n        node {\n          id\n          budgetStatus {\n            daily {\n              limit\n            }\n          }\n        }\n      }\n    }\n  }\n": types.SetUserBudgetUsersDocument,
+    "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n    apiKeys {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n        }\n      }\n    }\n    viewer {\n      user {\n        id\n      }\n    }\n  }\n": types.DataloaderRunsDocument,
+    "\n  mutation SignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        slug\n      }\n      owner {\n        id\n      }\n      secret\n    }\n  }\n": types.SignUpDocument,
+    "\n  query SignUpAgents {\n    agents {\n      id\n      slug\n    }\n  }\n": types.SignUpAgentsDocument,
+    "\n  mutation AddUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.AddUserDocument,
+    "\n  mutation AddUserKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n": types.AddUserKeyDocument,
+    "\n  fragment AgentRunFields on AgentRun {\n    id\n    status\n    cached\n    degradations\n    toolCalls\n    costUsd\n    savedCostUsd\n    durationMs\n    createdAt\n    agent {\n      id\n      slug\n    }\n    user {\n      id\n    }\n    model {\n      id\n      tier\n    }\n    route {\n      strategy\n      complexity\n      confidence\n      reason\n      tier\n    }\n    usage {\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      totalTokens\n    }\n    sideCalls {\n      kind\n      model {\n        id\n      }\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n      costUsd\n    }\n  }\n": types.AgentRunFieldsFragmentDoc,
+    "\n  mutation RunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n      ... on AgentRunCompleted {\n        output\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on BudgetExceeded {\n        code\n        message\n        window\n        unit\n        limit\n        used\n        resetsAt\n        upgradeOptions {\n          key\n        }\n        canUpgrade\n        partialOutput\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on RunLimitExceeded {\n        code\n        message\n        kind\n        partialOutput\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on ProviderUnavailable {\n        code\n        message\n        retryAfterSeconds\n        run {\n          ...AgentRunFields\n        }\n      }\n    }\n  }\n": types.RunAgentDocument,
+    "\n  mutation OpenaiAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n": types.OpenaiAgentDocument,
+    "\n  query SecurityWorldKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.SecurityWorldKeysDocument,
+    "\n  mutation ClusterSignUp {\n    createTenant(input: { name: \"Cluster\", ownerEmail: \"c@example.com\" }) {\n      secret\n    }\n  }\n": types.ClusterSignUpDocument,
+    "\n  mutation ClusterRun($message: String!) {\n    runAgent(input: { agent: \"assistant\", message: $message }) {\n      __typename\n    }\n  }\n": types.ClusterRunDocument,
+    "\n  query DependencyFailureViewer {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.DependencyFailureViewerDocument,
+    "\n  mutation DependencyFailureSignUp {\n    createTenant(input: { name: \"X\", ownerEmail: \"x@example.com\" }) {\n      secret\n    }\n  }\n": types.DependencyFailureSignUpDocument,
+    "\n  mutation Ask($m: String!) {\n    runAgent(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": types.AskDocument,
+    "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.RequestLogRefusedDocument,
+    "\n  query TrioViewer {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.TrioViewerDocument,
+    "\n  query TrioPlans {\n    plans {\n      key\n    }\n  }\n": types.TrioPlansDocument,
+    "\n  query TrioModels {\n    models {\n      id\n    }\n  }\n": types.TrioModelsDocument,
+    "\n  query TrioUsers {\n    users {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TrioUsersDocument,
+    "\n  query TrioUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n    }\n  }\n": types.TrioUserDocument,
+    "\n  query TrioApiKeys {\n    apiKeys {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TrioApiKeysDocument,
+    "\n  query TrioAgents {\n    agents {\n      id\n    }\n  }\n": types.TrioAgentsDocument,
+    "\n  query TrioAgent($id: String!) {\n    agent(idOrSlug: $id) {\n      id\n      instructions\n    }\n  }\n": types.TrioAgentDocument,
+    "\n  mutation TrioUpdateTenant($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      id\n    }\n  }\n": types.TrioUpdateTenantDocument,
+    "\n  mutation TrioCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.TrioCreateUserDocument,
+    "\n  mutation TrioUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n": types.TrioUpdateUserDocument,
+    "\n  mutation TrioCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n": types.TrioCreateApiKeyDocument,
+    "\n  mutation TrioRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": types.TrioRevokeApiKeyDocument,
+    "\n  mutation TrioCreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n": types.TrioCreateAgentDocument,
+    "\n  mutation TrioUpdateAgent($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      id\n    }\n  }\n": types.TrioUpdateAgentDocument,
+    "\n  mutation TrioArchiveAgent($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n": types.TrioArchiveAgentDocument,
+    "\n  query TrioBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      daily {\n        used\n      }\n    }\n  }\n": types.TrioBudgetStatusDocument,
+    "\n  mutation TrioSetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.TrioSetUserBudgetDocument,
+    "\n  mutation TrioRunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n    }\n  }\n": types.TrioRunAgentDocument,
+    "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TrioAgentRunsDocument,
+    "\n  mutation TenantRunId($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      ... on AgentRunCompleted {\n        run {\n          id\n        }\n      }\n    }\n  }\n": types.TenantRunIdDocument,
+    "\n  query TenantRunIds {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TenantRunIdsDocument,
+    "\n  query TenantRunsOf($u: ID) {\n    agentRuns(filter: { userId: $u }) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TenantRunsOfDocument,
+    "\n  query TenantOwnRuns {\n    agentRuns {\n      edges {\n        node {\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.TenantOwnRunsDocument,
+    "\n  query ProbedTenant($u: ID!, $a: String!) {\n    user(id: $u) {\n      name\n    }\n    agent(idOrSlug: $a) {\n      instructions\n      version\n      archived\n    }\n    apiKeys {\n      edges {\n        node {\n          id\n          revokedAt\n        }\n      }\n    }\n  }\n": types.ProbedTenantDocument,
+    "\n  query ProbedOverride($u: ID!) {\n    user(id: $u) {\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n": types.ProbedOverrideDocument,
+    "\n  query MemberUser($id: ID!) {\n    user(id: $id) {\n      id\n    }\n  }\n": types.MemberUserDocument,
+    "\n  query MemberKeys {\n    apiKeys {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.MemberKeysDocument,
+    "\n    mutation OperatorPrice($input: SetModelPriceInput!) {\n      setModelPrice(input: $input) {\n        id\n        inputPricePerMTokUsd\n      }\n    }\n  ": types.OperatorPriceDocument,
+    "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        name\n        slug\n        billingStatus\n        plan {\n          key\n        }\n        createdAt\n      }\n      owner {\n        id\n        email\n        name\n        role\n        status\n      }\n      apiKey {\n        id\n        kind\n        prefix\n        user {\n          id\n        }\n        revokedAt\n      }\n      secret\n    }\n  }\n": types.CreateTenantDocument,
+    "\n  query CreateTenantMe {\n    viewer {\n      tenant {\n        id\n      }\n      user {\n        id\n        role\n      }\n      apiKey {\n        id\n      }\n    }\n    agents {\n      slug\n      name\n      routing\n      cheapModel {\n        id\n      }\n      strongModel {\n        id\n      }\n      version\n      archived\n    }\n  }\n": types.CreateTenantMeDocument,
+    "\n  mutation UsersCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      role\n      status\n    }\n  }\n": types.UsersCreateDocument,
+    "\n  mutation UsersUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      name\n      role\n      status\n    }\n  }\n": types.UsersUpdateDocument,
+    "\n  query UsersPage($first: Int, $after: String, $filter: UserFilter) {\n    users(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          email\n          role\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UsersPageDocument,
+    "\n  query UsersViewer {\n    viewer {\n      user {\n        id\n      }\n    }\n  }\n": types.UsersViewerDocument,
+    "\n  mutation InputsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.InputsCreateUserDocument,
+    "\n  query InputsCount {\n    users(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.InputsCountDocument,
+    "\n  query InputsNegativePage {\n    users(first: -1) {\n      edges {\n        cursor\n      }\n    }\n  }\n": types.InputsNegativePageDocument,
+    "\n  query InputsHugePage {\n    users(first: 100000) {\n      edges {\n        cursor\n      }\n    }\n  }\n": types.InputsHugePageDocument,
+    "\n  query InputsForgedCursor {\n    users(after: \"garbage!!\") {\n      edges {\n        cursor\n      }\n    }\n  }\n": types.InputsForgedCursorDocument,
+    "\n  mutation InputsCreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n": types.InputsCreateAgentDocument,
+    "\n  query InputsAgents {\n    agents {\n      slug\n    }\n  }\n": types.InputsAgentsDocument,
+    "\n  mutation InputsSignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      secret\n    }\n  }\n": types.InputsSignUpDocument,
+    "\n  mutation InputsUpdateTenant($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      id\n    }\n  }\n": types.InputsUpdateTenantDocument,
+    "\n  mutation InputsTenantSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      name\n      alertWebhookUrl\n      alertThresholds {\n        dailySpendMultiplier\n        userBudgetSharePercent\n        runCostUsd\n      }\n    }\n  }\n": types.InputsTenantSettingsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AgentFields on Agent {\n    id\n    slug\n    name\n    instructions\n    version\n    archived\n    routing\n    cheapModel {\n      id\n    }\n    strongModel {\n      id\n    }\n    localModel {\n      id\n      tier\n    }\n    cacheTtlSeconds\n    contextTokenBudget\n    tools\n    storeTranscripts\n  }\n"): (typeof documents)["\n  fragment AgentFields on Agent {\n    id\n    slug\n    name\n    instructions\n    version\n    archived\n    routing\n    cheapModel {\n      id\n    }\n    strongModel {\n      id\n    }\n    localModel {\n      id\n      tier\n    }\n    cacheTtlSeconds\n    contextTokenBudget\n    tools\n    storeTranscripts\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AgentsCreate($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      ...AgentFields\n    }\n  }\n"): (typeof documents)["\n  mutation AgentsCreate($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      ...AgentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AgentsUpdate($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      ...AgentFields\n    }\n  }\n"): (typeof documents)["\n  mutation AgentsUpdate($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      ...AgentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AgentsArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      ...AgentFields\n    }\n  }\n"): (typeof documents)["\n  mutation AgentsArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      ...AgentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgentsVersion($k: String!) {\n    agent(idOrSlug: $k) {\n      id\n      version\n    }\n  }\n"): (typeof documents)["\n  query AgentsVersion($k: String!) {\n    agent(idOrSlug: $k) {\n      id\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgentsArchived($k: String!) {\n    agent(idOrSlug: $k) {\n      archived\n    }\n  }\n"): (typeof documents)["\n  query AgentsArchived($k: String!) {\n    agent(idOrSlug: $k) {\n      archived\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgentsLists {\n    agents {\n      id\n    }\n    all: agents(includeArchived: true) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query AgentsLists {\n    agents {\n      id\n    }\n    all: agents(includeArchived: true) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgentsTemp {\n    agent(idOrSlug: \"temp\") {\n      id\n    }\n  }\n"): (typeof documents)["\n  query AgentsTemp {\n    agent(idOrSlug: \"temp\") {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AgentsAssistant {\n    agent(idOrSlug: \"assistant\") {\n      slug\n    }\n  }\n"): (typeof documents)["\n  query AgentsAssistant {\n    agent(idOrSlug: \"assistant\") {\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnthropicAgent {\n    createAgent(\n      input: {\n        name: \"Claude\"\n        slug: \"claude\"\n        instructions: \"You are the Acme agent.\"\n        routing: FIXED_STRONG\n        cheapModel: \"anthropic/claude-haiku-4-5\"\n        strongModel: \"anthropic/claude-sonnet-4-5\"\n        cacheTtlSeconds: 0\n      }\n    ) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AnthropicAgent {\n    createAgent(\n      input: {\n        name: \"Claude\"\n        slug: \"claude\"\n        instructions: \"You are the Acme agent.\"\n        routing: FIXED_STRONG\n        cheapModel: \"anthropic/claude-haiku-4-5\"\n        strongModel: \"anthropic/claude-sonnet-4-5\"\n        cacheTtlSeconds: 0\n      }\n    ) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnthropicPrices {\n    models {\n      id\n      inputPricePerMTokUsd\n      outputPricePerMTokUsd\n      cachedInputPricePerMTokUsd\n    }\n  }\n"): (typeof documents)["\n  query AnthropicPrices {\n    models {\n      id\n      inputPricePerMTokUsd\n      outputPricePerMTokUsd\n      cachedInputPricePerMTokUsd\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BreakersStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n      tenantSpend {\n        usedUsd\n        reservedUsd\n      }\n    }\n    agentRuns(first: 1) {\n      edges {\n        node {\n          id\n          status\n          costUsd\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query BreakersStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n      tenantSpend {\n        usedUsd\n        reservedUsd\n      }\n    }\n    agentRuns(first: 1) {\n      edges {\n        node {\n          id\n          status\n          costUsd\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BreakersBudget($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1600 }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation BreakersBudget($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1600 }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClassifierUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassifierUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InvalidationAgent {\n    createAgent(input: { name: \"Short Lived\", slug: \"short-lived\", instructions: \"x\" }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation InvalidationAgent {\n    createAgent(input: { name: \"Short Lived\", slug: \"short-lived\", instructions: \"x\" }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InvalidationArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation InvalidationArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InvalidationBudget($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation InvalidationBudget($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LadderBudget($u: ID!, $l: Int) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation LadderBudget($u: ID!, $l: Int) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LadderUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"): (typeof documents)["\n  query LadderUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PipelineErrorStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1) {\n      edges {\n        node {\n          status\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PipelineErrorStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1) {\n      edges {\n        node {\n          status\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PipelineStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n"): (typeof documents)["\n  query PipelineStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PipelineLastRun {\n    agentRuns(first: 1) {\n      edges {\n        node {\n          status\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PipelineLastRun {\n    agentRuns(first: 1) {\n      edges {\n        node {\n          status\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateLimitServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation RateLimitServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RateLimitRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RateLimitRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RateLimitKeeper {\n    createAgent(input: { name: \"Keeper\", slug: \"keeper\", instructions: \"x\", storeTranscripts: true }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RateLimitKeeper {\n    createAgent(input: { name: \"Keeper\", slug: \"keeper\", instructions: \"x\", storeTranscripts: true }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResponseCacheUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResponseCacheUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResponseCacheAssistant {\n    agent(idOrSlug: \"assistant\") {\n      id\n    }\n  }\n"): (typeof documents)["\n  query ResponseCacheAssistant {\n    agent(idOrSlug: \"assistant\") {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResponseCacheReinstruct($id: ID!) {\n    updateAgent(input: { id: $id, instructions: \"Be brief.\" }) {\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation ResponseCacheReinstruct($id: ID!) {\n    updateAgent(input: { id: $id, instructions: \"Be brief.\" }) {\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResponseCacheTtl($id: ID!) {\n    updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ResponseCacheTtl($id: ID!) {\n    updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunAgentErrorRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n"): (typeof documents)["\n  query RunAgentErrorRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunAgentErrorAgent {\n    createAgent(input: { name: \"Old\", instructions: \"x\" }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RunAgentErrorAgent {\n    createAgent(input: { name: \"Old\", instructions: \"x\" }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunAgentErrorArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RunAgentErrorArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunAgentErrorServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation RunAgentErrorServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunAgentErrorDisable($id: ID!) {\n    updateUser(input: { id: $id, status: DISABLED }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation RunAgentErrorDisable($id: ID!) {\n    updateUser(input: { id: $id, status: DISABLED }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunAgentRead {\n    agentRuns(first: 5) {\n      edges {\n        node {\n          id\n          status\n          costUsd\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n      }\n      tenantSpend {\n        usedUsd\n      }\n    }\n  }\n"): (typeof documents)["\n  query RunAgentRead {\n    agentRuns(first: 5) {\n      edges {\n        node {\n          id\n          status\n          costUsd\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n      }\n      tenantSpend {\n        usedUsd\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunAgentServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation RunAgentServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RunAgentFiltered($f: AgentRunFilter) {\n    agentRuns(filter: $f) {\n      edges {\n        node {\n          status\n          createdAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RunAgentFiltered($f: AgentRunFilter) {\n    agentRuns(filter: $f) {\n      edges {\n        node {\n          status\n          createdAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TranscriptsKeeper {\n    createAgent(input: { name: \"Keeper\", slug: \"keeper\", instructions: \"x\", storeTranscripts: true }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation TranscriptsKeeper {\n    createAgent(input: { name: \"Keeper\", slug: \"keeper\", instructions: \"x\", storeTranscripts: true }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeysCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        kind\n        prefix\n        user {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApiKeysCreate($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        kind\n        prefix\n        user {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeysRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ApiKeysRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysViewer {\n    viewer {\n      tenant {\n        id\n      }\n      user {\n        id\n      }\n      apiKey {\n        id\n        kind\n        lastUsedAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeysViewer {\n    viewer {\n      tenant {\n        id\n      }\n      user {\n        id\n      }\n      apiKey {\n        id\n        kind\n        lastUsedAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApiKeysServiceUser {\n    createUser(input: { email: \"svc-made@example.com\" }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ApiKeysServiceUser {\n    createUser(input: { email: \"svc-made@example.com\" }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysPrefixes {\n    apiKeys {\n      edges {\n        node {\n          id\n          prefix\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeysPrefixes {\n    apiKeys {\n      edges {\n        node {\n          id\n          prefix\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysLastUsed {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          lastUsedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeysLastUsed {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          lastUsedAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeysTenantId {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query ApiKeysTenantId {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n"): (typeof documents)["\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n        monthlyTokenLimit\n      }\n      budgetStatus {\n        daily {\n          limit\n        }\n        monthly {\n          limit\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n        monthlyTokenLimit\n      }\n      budgetStatus {\n        daily {\n          limit\n        }\n        monthly {\n          limit\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SetUserBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      user {\n        id\n      }\n      daily {\n        limit\n        used\n        reserved\n        remaining\n        resetsAt\n      }\n      monthly {\n        limit\n        resetsAt\n      }\n      tenantMonthly {\n        limit\n      }\n      tenantSpend {\n        limitUsd\n        usedUsd\n        reservedUsd\n        remainingUsd\n        resetsAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query SetUserBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      user {\n        id\n      }\n      daily {\n        limit\n        used\n        reserved\n        remaining\n        resetsAt\n      }\n      monthly {\n        limit\n        resetsAt\n      }\n      tenantMonthly {\n        limit\n      }\n      tenantSpend {\n        limitUsd\n        usedUsd\n        reservedUsd\n        remainingUsd\n        resetsAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetUserBudgetServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserBudgetServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SetUserBudgetUsers {\n    users {\n      edges {\n        node {\n          id\n          budgetStatus {\n            daily {\n              limit\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SetUserBudgetUsers {\n    users {\n      edges {\n        node {\n          id\n          budgetStatus {\n            daily {\n              limit\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n    apiKeys {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n        }\n      }\n    }\n    viewer {\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n    apiKeys {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n        }\n      }\n    }\n    viewer {\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        slug\n      }\n      owner {\n        id\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        slug\n      }\n      owner {\n        id\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SignUpAgents {\n    agents {\n      id\n      slug\n    }\n  }\n"): (typeof documents)["\n  query SignUpAgents {\n    agents {\n      id\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddUserKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation AddUserKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AgentRunFields on AgentRun {\n    id\n    status\n    cached\n    degradations\n    toolCalls\n    costUsd\n    savedCostUsd\n    durationMs\n    createdAt\n    agent {\n      id\n      slug\n    }\n    user {\n      id\n    }\n    model {\n      id\n      tier\n    }\n    route {\n      strategy\n      complexity\n      confidence\n      reason\n      tier\n    }\n    usage {\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      totalTokens\n    }\n    sideCalls {\n      kind\n      model {\n        id\n      }\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n      costUsd\n    }\n  }\n"): (typeof documents)["\n  fragment AgentRunFields on AgentRun {\n    id\n    status\n    cached\n    degradations\n    toolCalls\n    costUsd\n    savedCostUsd\n    durationMs\n    createdAt\n    agent {\n      id\n      slug\n    }\n    user {\n      id\n    }\n    model {\n      id\n      tier\n    }\n    route {\n      strategy\n      complexity\n      confidence\n      reason\n      tier\n    }\n    usage {\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      totalTokens\n    }\n    sideCalls {\n      kind\n      model {\n        id\n      }\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n      costUsd\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n      ... on AgentRunCompleted {\n        output\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on BudgetExceeded {\n        code\n        message\n        window\n        unit\n        limit\n        used\n        resetsAt\n        upgradeOptions {\n          key\n        }\n        canUpgrade\n        partialOutput\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on RunLimitExceeded {\n        code\n        message\n        kind\n        partialOutput\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on ProviderUnavailable {\n        code\n        message\n        retryAfterSeconds\n        run {\n          ...AgentRunFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n      ... on AgentRunCompleted {\n        output\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on BudgetExceeded {\n        code\n        message\n        window\n        unit\n        limit\n        used\n        resetsAt\n        upgradeOptions {\n          key\n        }\n        canUpgrade\n        partialOutput\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on RunLimitExceeded {\n        code\n        message\n        kind\n        partialOutput\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on ProviderUnavailable {\n        code\n        message\n        retryAfterSeconds\n        run {\n          ...AgentRunFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenaiAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n"): (typeof documents)["\n  mutation OpenaiAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecurityWorldKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SecurityWorldKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClusterSignUp {\n    createTenant(input: { name: \"Cluster\", ownerEmail: \"c@example.com\" }) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation ClusterSignUp {\n    createTenant(input: { name: \"Cluster\", ownerEmail: \"c@example.com\" }) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClusterRun($message: String!) {\n    runAgent(input: { agent: \"assistant\", message: $message }) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation ClusterRun($message: String!) {\n    runAgent(input: { agent: \"assistant\", message: $message }) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DependencyFailureViewer {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query DependencyFailureViewer {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DependencyFailureSignUp {\n    createTenant(input: { name: \"X\", ownerEmail: \"x@example.com\" }) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation DependencyFailureSignUp {\n    createTenant(input: { name: \"X\", ownerEmail: \"x@example.com\" }) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Ask($m: String!) {\n    runAgent(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation Ask($m: String!) {\n    runAgent(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioViewer {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrioViewer {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioPlans {\n    plans {\n      key\n    }\n  }\n"): (typeof documents)["\n  query TrioPlans {\n    plans {\n      key\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioModels {\n    models {\n      id\n    }\n  }\n"): (typeof documents)["\n  query TrioModels {\n    models {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioUsers {\n    users {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrioUsers {\n    users {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n    }\n  }\n"): (typeof documents)["\n  query TrioUser($id: ID!) {\n    user(id: $id) {\n      id\n      email\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioApiKeys {\n    apiKeys {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrioApiKeys {\n    apiKeys {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioAgents {\n    agents {\n      id\n    }\n  }\n"): (typeof documents)["\n  query TrioAgents {\n    agents {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioAgent($id: String!) {\n    agent(idOrSlug: $id) {\n      id\n      instructions\n    }\n  }\n"): (typeof documents)["\n  query TrioAgent($id: String!) {\n    agent(idOrSlug: $id) {\n      id\n      instructions\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioUpdateTenant($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation TrioUpdateTenant($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation TrioCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation TrioUpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation TrioCreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation TrioRevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioCreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation TrioCreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioUpdateAgent($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation TrioUpdateAgent($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioArchiveAgent($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation TrioArchiveAgent($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      daily {\n        used\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrioBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      daily {\n        used\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioSetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation TrioSetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioRunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation TrioRunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TenantRunId($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      ... on AgentRunCompleted {\n        run {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation TenantRunId($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      ... on AgentRunCompleted {\n        run {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantRunIds {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TenantRunIds {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantRunsOf($u: ID) {\n    agentRuns(filter: { userId: $u }) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TenantRunsOf($u: ID) {\n    agentRuns(filter: { userId: $u }) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantOwnRuns {\n    agentRuns {\n      edges {\n        node {\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TenantOwnRuns {\n    agentRuns {\n      edges {\n        node {\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProbedTenant($u: ID!, $a: String!) {\n    user(id: $u) {\n      name\n    }\n    agent(idOrSlug: $a) {\n      instructions\n      version\n      archived\n    }\n    apiKeys {\n      edges {\n        node {\n          id\n          revokedAt\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProbedTenant($u: ID!, $a: String!) {\n    user(id: $u) {\n      name\n    }\n    agent(idOrSlug: $a) {\n      instructions\n      version\n      archived\n    }\n    apiKeys {\n      edges {\n        node {\n          id\n          revokedAt\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProbedOverride($u: ID!) {\n    user(id: $u) {\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProbedOverride($u: ID!) {\n    user(id: $u) {\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberUser($id: ID!) {\n    user(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  query MemberUser($id: ID!) {\n    user(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MemberKeys {\n    apiKeys {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MemberKeys {\n    apiKeys {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation OperatorPrice($input: SetModelPriceInput!) {\n      setModelPrice(input: $input) {\n        id\n        inputPricePerMTokUsd\n      }\n    }\n  "): (typeof documents)["\n    mutation OperatorPrice($input: SetModelPriceInput!) {\n      setModelPrice(input: $input) {\n        id\n        inputPricePerMTokUsd\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        name\n        slug\n        billingStatus\n        plan {\n          key\n        }\n        createdAt\n      }\n      owner {\n        id\n        email\n        name\n        role\n        status\n      }\n      apiKey {\n        id\n        kind\n        prefix\n        user {\n          id\n        }\n        revokedAt\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        name\n        slug\n        billingStatus\n        plan {\n          key\n        }\n        createdAt\n      }\n      owner {\n        id\n        email\n        name\n        role\n        status\n      }\n      apiKey {\n        id\n        kind\n        prefix\n        user {\n          id\n        }\n        revokedAt\n      }\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CreateTenantMe {\n    viewer {\n      tenant {\n        id\n      }\n      user {\n        id\n        role\n      }\n      apiKey {\n        id\n      }\n    }\n    agents {\n      slug\n      name\n      routing\n      cheapModel {\n        id\n      }\n      strongModel {\n        id\n      }\n      version\n      archived\n    }\n  }\n"): (typeof documents)["\n  query CreateTenantMe {\n    viewer {\n      tenant {\n        id\n      }\n      user {\n        id\n        role\n      }\n      apiKey {\n        id\n      }\n    }\n    agents {\n      slug\n      name\n      routing\n      cheapModel {\n        id\n      }\n      strongModel {\n        id\n      }\n      version\n      archived\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UsersCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      role\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation UsersCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      role\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UsersUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      name\n      role\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation UsersUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      name\n      role\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersPage($first: Int, $after: String, $filter: UserFilter) {\n    users(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          email\n          role\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersPage($first: Int, $after: String, $filter: UserFilter) {\n    users(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          email\n          role\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsersViewer {\n    viewer {\n      user {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsersViewer {\n    viewer {\n      user {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InputsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation InputsCreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InputsCount {\n    users(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query InputsCount {\n    users(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InputsNegativePage {\n    users(first: -1) {\n      edges {\n        cursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query InputsNegativePage {\n    users(first: -1) {\n      edges {\n        cursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InputsHugePage {\n    users(first: 100000) {\n      edges {\n        cursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query InputsHugePage {\n    users(first: 100000) {\n      edges {\n        cursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InputsForgedCursor {\n    users(after: \"garbage!!\") {\n      edges {\n        cursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query InputsForgedCursor {\n    users(after: \"garbage!!\") {\n      edges {\n        cursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InputsCreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation InputsCreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InputsAgents {\n    agents {\n      slug\n    }\n  }\n"): (typeof documents)["\n  query InputsAgents {\n    agents {\n      slug\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InputsSignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation InputsSignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InputsUpdateTenant($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation InputsUpdateTenant($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InputsTenantSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      name\n      alertWebhookUrl\n      alertThresholds {\n        dailySpendMultiplier\n        userBudgetSharePercent\n        runCostUsd\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation InputsTenantSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      name\n      alertWebhookUrl\n      alertThresholds {\n        dailySpendMultiplier\n        userBudgetSharePercent\n        runCostUsd\n      }\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
