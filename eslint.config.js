@@ -5,7 +5,17 @@ import tseslint from 'typescript-eslint';
 const STORAGE = ['ioredis', 'pg', 'drizzle-orm', 'drizzle-orm/*', '@electric-sql/pglite', 'stripe'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', '**/__generated__/', 'test/fixtures/lint/', 'public/vendor/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.data/',
+      '.scratch/',
+      '**/__generated__/',
+      'test/fixtures/lint/',
+      'public/vendor/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

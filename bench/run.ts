@@ -40,6 +40,7 @@ const upstream = await startUpstream();
 upstream.handle((req) => reply.text(req, 'The answer is 42.', { prompt: 60, completion: 12 }));
 const port = await freePort();
 const adminToken = randomBytes(24).toString('hex');
+const metricsToken = randomBytes(24).toString('hex');
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
   env: {
     ...process.env,
@@ -50,6 +51,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     HOST: '127.0.0.1',
     PORT: String(port),
     ADMIN_TOKEN: adminToken,
+    METRICS_TOKEN: metricsToken,
     SIGNUP: 'closed',
     OPENAI_BASE_URL: upstream.url,
     OPENAI_API_KEY: 'bench',
@@ -198,7 +200,9 @@ try {
 
   /** The overhead histogram's cumulative buckets, by outcome, as one worker reports them. */
   const scrape = async () => {
-    const text = await (await fetch(`${base}/metrics`)).text();
+    const text = await (
+      await fetch(`${base}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })
+    ).text();
     const out: Record<string, Map<number, number>> = {};
     for (const m of text.matchAll(/governor_runagent_overhead_seconds_bucket\{([^}]*)\} (\d+)/g)) {
       const labels = Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((l) => [l[1], l[2]]));

@@ -47,6 +47,13 @@ const EnvSchema = z.object({
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(20),
   DEFAULT_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(16).max(100_000).default(1024),
   STRIPE_SECRET_KEY: optionalString,
+  IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+  METRICS_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional(),
+  ),
+  METRICS_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).optional()),
 });
 
 export type Config = {
@@ -91,6 +98,15 @@ export type Config = {
   rateLimitPerMinute: number;
   /** Open sign-ups per client IP per hour, per process; 0 turns the limit off. */
   signupsPerIpPerHour: number;
+  /** How long a retry waits for the first call with its idempotency key before CONFLICT. */
+  idempotencyWaitMs: number;
+  /** Behind a proxy: the client's address is taken from X-Forwarded-For (else the socket's). */
+  trustProxy: boolean;
+  /**
+   * Who may read /metrics: the bearer of this token, or anyone reaching a port of its own bound to
+   * localhost. In production one of them is required.
+   */
+  metrics: { token: string | undefined; port: number | undefined };
 };
 
 export class ConfigError extends Error {}
@@ -108,6 +124,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'NODE_ENV=production needs DATABASE_URL and REDIS_URL: the embedded store (PGlite, in-process counters) is for development only.',
     );
+  }
+  if (e.NODE_ENV === 'production' && !e.METRICS_TOKEN && !e.METRICS_PORT) {
+    throw new ConfigError('NODE_ENV=production needs METRICS_TOKEN or METRICS_PORT: /metrics must not be public.');
   }
   if (e.WORKERS > 1 && (embedded || !e.REDIS_URL)) {
     throw new ConfigError('WORKERS>1 needs DATABASE_URL and REDIS_URL: the embedded store belongs to one process.');
@@ -151,5 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workers: e.WORKERS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     signupsPerIpPerHour: e.SIGNUPS_PER_IP_PER_HOUR,
+    idempotencyWaitMs: e.IDEMPOTENCY_WAIT_MS,
+    trustProxy: e.TRUST_PROXY === 'true',
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
   };
 }

@@ -1,6 +1,7 @@
 import cluster from 'node:cluster';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { startReplaySweep } from './agents/index.js';
 import { createKeyAuthenticator } from './auth/index.js';
 import { MemoryBudgetStore, RedisBudgetStore, type BudgetDeps } from './budgets/index.js';
 import { CircuitBreakers } from './breakers/circuit-breaker.js';
@@ -13,7 +14,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import type { Deps } from './context.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { assertSystemRole, migrate } from './db/migrate.js';
-import { buildHttpServer } from './http/server.js';
+import { buildHttpServer, metricsServer } from './http/server.js';
 import { Outbox, startLedgerJanitor } from './ledger/index.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { FixedWindowLimiter } from './lib/fixed-window.js';
@@ -26,6 +27,8 @@ import { ensureDemoTenant } from './tenants/index.js';
 export type Runtime = {
   deps: Deps;
   http: FastifyInstance;
+  /** METRICS_PORT: /metrics on a server of its own, to be bound to localhost. */
+  metricsHttp: FastifyInstance | undefined;
   database: DatabaseHandle;
   store: StoreHandle;
   close(): Promise<void>;
@@ -77,6 +80,7 @@ export async function compose(
       stale: new Set(),
     };
     const stopJanitor = redis ? startLedgerJanitor(outbox, redis, log) : () => undefined;
+    const stopReplaySweep = startReplaySweep(database.db, log, () => clock.now());
     const providers: ProviderDeps = {
       registry: createProviderRegistry(config.providers),
       breakers: new CircuitBreakers({
@@ -125,15 +129,19 @@ export async function compose(
       { name: 'database', ping: database.ping },
       { name: 'store', ping: store.ping },
     ]);
+    const metricsHttp = config.metrics.port ? await metricsServer(deps) : undefined;
     const opened = store;
     return {
       deps,
       http,
+      metricsHttp,
       database,
       store,
       async close() {
         await http.close();
+        await metricsHttp?.close();
         stopJanitor();
+        stopReplaySweep();
         await lookups.stop();
         await outbox.close();
         await cacheStore?.close();
@@ -169,10 +177,14 @@ async function serve(config: Config): Promise<void> {
     }
   }
   const address = await runtime.http.listen({ host: config.host, port: config.port });
-  log.info(
-    { address, mode: config.embedded ? 'embedded' : 'services', workers: config.workers, bootMs: Date.now() - started },
-    'governor is listening',
-  );
+  // Never beyond this machine: whoever reaches it reads the metrics.
+  if (runtime.metricsHttp) await runtime.metricsHttp.listen({ host: '127.0.0.1', port: config.metrics.port });
+  const graphql = `${address}/graphql`;
+  const mode = config.embedded ? 'embedded' : 'services';
+  log.info({ address, graphql, mode, workers: config.workers, bootMs: Date.now() - started }, 'governor is listening');
+  // One plain line for the person who just ran `npm start`; the JSON line above is for machines.
+  if (!cluster.isWorker || cluster.worker?.id === 1)
+    process.stdout.write(`Governor is ready (${mode}): GraphQL at ${graphql}\n`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

@@ -3,14 +3,24 @@ import { z } from 'zod';
 import { inTenant, requireRole, type TenantContext } from '../context.js';
 import type { Tx } from '../db/client.js';
 import { uniqueViolation } from '../db/errors.js';
-import { agents, ROUTING_STRATEGIES, type AgentRow } from '../db/schema/index.js';
+import { agents, CACHE_SCOPES, ROUTING_STRATEGIES, type AgentRow } from '../db/schema/index.js';
 import type { ModelCatalog } from '../pricing/model-catalog.js';
 import { badInput, conflict, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
-import { idSchema, nameSchema, optional, parseInput, slugify, slugSchema, textSchema } from '../lib/validation.js';
+import {
+  idSchema,
+  nameSchema,
+  optional,
+  parseInput,
+  safeString,
+  slugify,
+  slugSchema,
+  textSchema,
+} from '../lib/validation.js';
+import { agentRefSchema } from './run/request.js';
 import { TOOL_NAMES } from './tools/registry.js';
 
-const instructionsSchema = z.string().trim().pipe(textSchema(100_000));
+const instructionsSchema = safeString().trim().pipe(textSchema(100_000));
 
 /** Settings with a default: optional on create and on update alike. */
 const settings = {
@@ -35,6 +45,7 @@ const settings = {
       .refine((t) => new Set(t).size === t.length, 'must not repeat a tool'),
   ),
   storeTranscripts: optional(z.boolean()),
+  cacheScope: optional(z.enum(CACHE_SCOPES)),
 };
 
 const CreateAgentInput = z.object({
@@ -79,6 +90,7 @@ export async function prepareAgent(
     contextTokenBudget: data.contextTokenBudget ?? 8000,
     tools: data.tools ?? [],
     storeTranscripts: data.storeTranscripts ?? false,
+    cacheScope: data.cacheScope ?? 'TENANT',
   };
 }
 
@@ -186,7 +198,7 @@ export async function getAgent({
   ctx: TenantContext;
   input: { idOrSlug: unknown };
 }): Promise<AgentRow> {
-  const key = parseInput(z.string().trim().min(1, 'must not be empty').max(64, 'is too long'), input.idOrSlug);
+  const key = parseInput(agentRefSchema, input.idOrSlug);
   const [row] = await inTenant(ctx, (tx) =>
     tx
       .select()

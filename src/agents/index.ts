@@ -12,6 +12,7 @@ export { collectRun, type RunEvent } from './run/events.js';
 export type { DeliveredResult, RunAgentResult, RunLimitKind, ToolCallHandoff } from './run/outcome.js';
 export { runAgentEvents, type RunOptions } from './run/pipeline.js';
 export type { ChatMessage, ClientTool, RunRequest, ToolCallRef } from './run/request.js';
+export { clearExpiredReplays, startReplaySweep } from './replays.js';
 export { runAgent } from './run/run-agent.js';
 export type { RunRecord } from './run-record.js';
 export { findAgents, listAgentRuns } from './runs.js';

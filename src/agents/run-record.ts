@@ -23,6 +23,9 @@ export type RunFacts = {
   output?: string | null;
 };
 
+/** A charged run's idempotency: its key as scoped, the request's hash, and its answer to replay. */
+export type RunIdempotency = { idempotencyKey: string; requestHash: string; replay: unknown };
+
 /** The run record of a call, whatever its outcome. Prompts are kept only if the agent opts in. */
 export function runRecord(run: PreparedRun, facts: RunFacts, endedAt: number): RunRecord {
   const usage = facts.spend?.usage ?? { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
@@ -53,6 +56,9 @@ export function runRecord(run: PreparedRun, facts: RunFacts, endedAt: number): R
           output: facts.output ? toStorable(facts.output) : null,
         }
       : null,
+    idempotencyKey: null,
+    requestHash: null,
+    replay: null,
     createdAt: new Date(run.startedAt).toISOString(),
   };
 }

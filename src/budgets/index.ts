@@ -1,3 +1,4 @@
+export { claimIdempotencyKey, claimKey, releaseIdempotencyKey, REPLAY_SECONDS } from './claims.js';
 export { gateRun, type CacheProbe, type Gate } from './gate.js';
 export { decideLadder, degradationsOf, DEFAULT_OUTPUT_FLOOR, DEGRADATIONS } from './ladder.js';
 export type { Degradation, LadderDecision, LadderModel, Remaining } from './ladder.js';
@@ -16,7 +17,7 @@ export {
   type Reservation,
 } from './service.js';
 export { recordEntry, settleReservation, trueUp, usageEvents, type UsageLine, type UsageOwner } from './settle.js';
-export type { BudgetStore } from './store.js';
+export type { BudgetStore, ClaimRecord, ClaimWrite } from './store.js';
 export { budgetStatusFor, getBudgetStatus, setUserBudget, type BudgetStatusView } from './verbs.js';
 export {
   budgetWindows,

@@ -1,8 +1,12 @@
 import type { CacheKv } from '../cache/kv.js';
 import { fillHit, parseCachedAnswer } from '../cache/response-cache.js';
 import type { LedgerEntry } from '../ledger/index.js';
+import { claimsKnownKey } from './claims.js';
 import type {
   BudgetStore,
+  ClaimOutcome,
+  ClaimRecord,
+  ClaimWrite,
   GateOutcome,
   GateRequest,
   HoldOutcome,
@@ -28,6 +32,8 @@ export class MemoryBudgetStore implements BudgetStore {
   private readonly holds = new Map<string, Hold>();
   private readonly settled = new Set<string>();
   private readonly rates = new Map<string, number>();
+  private readonly claims = new Map<string, { record: ClaimRecord; expiresAt: number }>();
+  private readonly claimsKnown = new Set<string>();
 
   constructor(
     private readonly writeLedger: (entry: LedgerEntry) => Promise<void>,
@@ -105,6 +111,8 @@ export class MemoryBudgetStore implements BudgetStore {
     for (const [i, w] of req.windows.entries()) this.counters.get(w.key)!.used += req.charges[i]!;
     this.holds.delete(req.reservationId);
     this.settled.add(req.reservationId);
+    if (req.claim)
+      this.claims.set(req.claim.key, { record: req.claim.record, expiresAt: req.now + req.claim.ttlSeconds * 1000 });
     // Duplicates arrive moments apart: the oldest settled ids can be forgotten.
     if (this.settled.size > 100_000) this.settled.delete(this.settled.values().next().value!);
     return { kind: 'settled' };
@@ -132,7 +140,37 @@ export class MemoryBudgetStore implements BudgetStore {
   }
 
   async invalidate(keys: string[]): Promise<void> {
-    for (const key of keys) this.counters.delete(key);
+    for (const key of keys) {
+      this.counters.delete(key);
+      this.claimsKnown.delete(key);
+    }
+  }
+
+  async claim(tenantId: string, claim: ClaimWrite): Promise<ClaimOutcome> {
+    if (!this.claimsKnown.has(claimsKnownKey(tenantId))) return { kind: 'rebuild' };
+    const existing = this.claims.get(claim.key);
+    if (existing && existing.expiresAt > Date.now()) return { kind: 'taken', record: existing.record };
+    this.forgetExpiredClaims();
+    this.claims.set(claim.key, { record: claim.record, expiresAt: Date.now() + claim.ttlSeconds * 1000 });
+    return { kind: 'claimed' };
+  }
+
+  async unclaim(_tenantId: string, key: string, runId: string): Promise<void> {
+    if (this.claims.get(key)?.record.runId === runId) this.claims.delete(key);
+  }
+
+  async restoreClaims(tenantId: string, claims: ClaimWrite[]): Promise<void> {
+    for (const c of claims) {
+      if (!this.claims.has(c.key))
+        this.claims.set(c.key, { record: c.record, expiresAt: Date.now() + c.ttlSeconds * 1000 });
+    }
+    this.claimsKnown.add(claimsKnownKey(tenantId));
+  }
+
+  private forgetExpiredClaims(): void {
+    if (this.claims.size < 10_000) return;
+    const now = Date.now();
+    for (const [key, c] of this.claims) if (c.expiresAt <= now) this.claims.delete(key);
   }
 
   async countRate(rate: RateSpec): Promise<boolean> {

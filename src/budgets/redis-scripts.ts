@@ -126,15 +126,16 @@ return hold(KEYS[1], KEYS[2], 3, 5, ARGV[2], tonumber(ARGV[3]), ARGV[4])
 `;
 
 /**
- * KEYS: holds, expiry, ledger stream, settled marker, window…
- * ARGV: id, entry json, marker ttl, then charge and ttl per window.
- * The ledger entry is appended in the same atomic step as the counters move.
+ * KEYS: holds, expiry, ledger stream, settled marker, idempotency claim, window…
+ * ARGV: id, entry json, marker ttl, claim record ('' : none), claim ttl, then charge and ttl per window.
+ * The ledger entry is appended, and a claimed idempotency key marked done with its answer, in the
+ * same atomic step as the counters move: a run is charged exactly when its retry would replay.
  */
 export const SETTLE = `${COMMON}
-local holds, expiry, stream, marker = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local holds, expiry, stream, marker, claim = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local id, entry, marker_ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if redis.call('EXISTS', marker) == 1 then return {'DUPLICATE'} end
-local lost = missing(5)
+local lost = missing(6)
 if #lost > 0 then return {'SEED', lost} end
 local enc = redis.call('HGET', holds, id)
 if enc then
@@ -142,14 +143,47 @@ if enc then
   redis.call('HDEL', holds, id)
   redis.call('ZREM', expiry, id)
 end
-for i = 1, #KEYS - 4 do
-  local key = KEYS[i + 4]
-  redis.call('HINCRBY', key, 'used', tonumber(ARGV[2 + i * 2]))
-  redis.call('EXPIRE', key, tonumber(ARGV[3 + i * 2]))
+for i = 1, #KEYS - 5 do
+  local key = KEYS[i + 5]
+  redis.call('HINCRBY', key, 'used', tonumber(ARGV[4 + i * 2]))
+  redis.call('EXPIRE', key, tonumber(ARGV[5 + i * 2]))
 end
 local appended = redis.call('XADD', stream, '*', 'e', entry)
 redis.call('SET', marker, '1', 'EX', marker_ttl)
+if ARGV[4] ~= '' then redis.call('SET', claim, ARGV[4], 'EX', tonumber(ARGV[5])) end
 return {'SETTLED', appended}
+`;
+
+/**
+ * An idempotency key's claim. KEYS: claim, the tenant's "claims known" marker.
+ * ARGV: the running record, its ttl. Without the marker (Redis lost its data, or never had this
+ * tenant's claims) the caller first restores the charged runs of the last day from Postgres.
+ */
+export const CLAIM = `
+if redis.call('EXISTS', KEYS[2]) == 0 then return {'REBUILD'} end
+local existing = redis.call('GET', KEYS[1])
+if existing then return {'TAKEN', existing} end
+redis.call('SET', KEYS[1], ARGV[1], 'EX', tonumber(ARGV[2]))
+return {'CLAIMED'}
+`;
+
+/** KEYS: claim.  ARGV: run id.  Forgets a claim that did not charge, if it is still that run's. */
+export const UNCLAIM = `
+local existing = redis.call('GET', KEYS[1])
+if existing and cjson.decode(existing).runId == ARGV[1] then redis.call('DEL', KEYS[1]) end
+return 1
+`;
+
+/**
+ * KEYS: the "claims known" marker, then a claim per record.  ARGV: marker ttl, then record and
+ * ttl per claim. Restores charged runs (never over a newer claim), then sets the marker.
+ */
+export const RESTORE_CLAIMS = `
+for i = 2, #KEYS do
+  redis.call('SET', KEYS[i], ARGV[i * 2 - 2], 'EX', tonumber(ARGV[i * 2 - 1]), 'NX')
+end
+redis.call('SET', KEYS[1], '1', 'EX', tonumber(ARGV[1]))
+return 1
 `;
 
 /** KEYS: holds, expiry.  ARGV: id. */

@@ -2,9 +2,13 @@ import type { Redis } from 'ioredis';
 import { parseCachedAnswer } from '../cache/response-cache.js';
 import { decodeEntry, encodeEntry, ledgerStreamKey, type LedgerEntry, type StreamEntry } from '../ledger/index.js';
 import { tenantKey } from '../lib/keys.js';
-import { GATE, HOLD, RATE, READ, RELEASE, SEED, SETTLE } from './redis-scripts.js';
+import { claimsKnownKey } from './claims.js';
+import { CLAIM, GATE, HOLD, RATE, READ, RELEASE, RESTORE_CLAIMS, SEED, SETTLE, UNCLAIM } from './redis-scripts.js';
 import type {
   BudgetStore,
+  ClaimOutcome,
+  ClaimRecord,
+  ClaimWrite,
   GateOutcome,
   GateRequest,
   HoldOutcome,
@@ -26,6 +30,9 @@ const SCRIPTS = {
   budgetRelease: RELEASE,
   budgetRead: READ,
   budgetSeed: SEED,
+  budgetClaim: CLAIM,
+  budgetUnclaim: UNCLAIM,
+  budgetRestoreClaims: RESTORE_CLAIMS,
 } as const;
 type ScriptName = keyof typeof SCRIPTS;
 
@@ -149,14 +156,38 @@ export class RedisBudgetStore implements BudgetStore {
       expiryKey(req.tenantId),
       stream,
       tenantKey(req.tenantId, 'b', 'settled', req.reservationId),
+      req.claim?.key ?? tenantKey(req.tenantId, 'idem', '-'),
       ...req.windows.map((w) => w.key),
     ];
-    const args: (string | number)[] = [req.reservationId, encodeEntry(req.entry), SETTLED_MARKER_TTL_SECONDS];
+    const args: (string | number)[] = [
+      req.reservationId,
+      encodeEntry(req.entry),
+      SETTLED_MARKER_TTL_SECONDS,
+      req.claim ? JSON.stringify(req.claim.record) : '',
+      req.claim?.ttlSeconds ?? 0,
+    ];
     req.windows.forEach((w, i) => args.push(req.charges[i]!, w.ttlSeconds));
     const reply = await this.run('budgetSettle', keys, args);
     if (reply[0] === 'SETTLED') return { kind: 'settled', streamEntry: { stream, id: String(reply[1]) } };
     if (reply[0] === 'DUPLICATE') return { kind: 'duplicate' };
     return seedOf(reply);
+  }
+
+  async claim(tenantId: string, claim: ClaimWrite): Promise<ClaimOutcome> {
+    const keys = [claim.key, claimsKnownKey(tenantId)];
+    const reply = await this.run('budgetClaim', keys, [JSON.stringify(claim.record), claim.ttlSeconds]);
+    if (reply[0] === 'REBUILD') return { kind: 'rebuild' };
+    if (reply[0] === 'TAKEN') return { kind: 'taken', record: JSON.parse(String(reply[1])) as ClaimRecord };
+    return { kind: 'claimed' };
+  }
+
+  async unclaim(_tenantId: string, key: string, runId: string): Promise<void> {
+    await this.run('budgetUnclaim', [key], [runId]);
+  }
+
+  async restoreClaims(tenantId: string, claims: ClaimWrite[], knownForSeconds: number): Promise<void> {
+    const args = [knownForSeconds, ...claims.flatMap((c) => [JSON.stringify(c.record), c.ttlSeconds])];
+    await this.run('budgetRestoreClaims', [claimsKnownKey(tenantId), ...claims.map((c) => c.key)], args);
   }
 
   async release(tenantId: string, reservationId: string): Promise<void> {

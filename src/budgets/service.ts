@@ -15,7 +15,10 @@ export type BudgetDeps = {
   db: Db;
   failMode: BudgetFailMode;
   log: Logger;
-  /** Open mode: counters that missed usage while the store was down, dropped once it is back. */
+  /**
+   * What missed a write while the store was down (counters, and the marker that says it knows
+   * every idempotency claim): dropped once it is back, so that it is rebuilt from the ledger.
+   */
   stale: Set<string>;
 };
 
@@ -62,6 +65,14 @@ export function unavailable(deps: BudgetDeps, err: unknown): AppError {
 export const asStoreFault = (deps: BudgetDeps, err: unknown) =>
   err instanceof AppError ? err : unavailable(deps, err);
 
+/** Drops what missed usage while the store was away, so that it is rebuilt from the ledger. */
+export async function flushStale(deps: BudgetDeps): Promise<void> {
+  if (!deps.stale.size) return;
+  const keys = [...deps.stale];
+  await deps.store.invalidate(keys);
+  for (const k of keys) deps.stale.delete(k);
+}
+
 /** Rebuilds missing counters from the ledger, never from zero, then retries the operation. */
 export async function withSeeding<T extends { kind: string }>(
   deps: BudgetDeps,
@@ -69,10 +80,7 @@ export async function withSeeding<T extends { kind: string }>(
   windows: BudgetWindow[],
   op: () => Promise<T | Seed>,
 ): Promise<Exclude<T, Seed>> {
-  if (deps.stale.size) {
-    await deps.store.invalidate([...deps.stale]);
-    deps.stale.clear();
-  }
+  await flushStale(deps);
   for (let round = 0; ; round++) {
     const outcome = await op();
     if (outcome.kind !== 'seed') return outcome as Exclude<T, Seed>;

@@ -1,6 +1,8 @@
 import type { StoredAgentRun } from '../db/schema/index.js';
 import type { LedgerEntry, UsageEvent } from '../ledger/index.js';
+import { claimsKnownKey } from './claims.js';
 import { asStoreFault, holdRequest, withSeeding, type BudgetDeps, type Reservation } from './service.js';
+import type { ClaimWrite } from './store.js';
 import { amountsFor } from './windows.js';
 
 /** Settling: the hold becomes what was used, and the ledger gets exactly one entry for it. */
@@ -81,6 +83,8 @@ export async function settleReservation(
   lines: UsageLine[],
   now: Date,
   run: StoredAgentRun | null = null,
+  /** A claimed idempotency key, marked done with its answer in the same step as the charge. */
+  claim?: ClaimWrite,
 ): Promise<UsageEvent[]> {
   const events = usageEvents(reservation, owner, lines);
   const tokens = events.reduce((n, e) => n + e.totalTokens, 0);
@@ -98,6 +102,7 @@ export async function settleReservation(
           windows: reservation.windows,
           charges,
           entry,
+          claim,
           now: now.getTime(),
         }),
       );
@@ -112,6 +117,8 @@ export async function settleReservation(
   // counters they touch are rebuilt from the ledger once the store answers.
   await deps.outbox.insertNow([entry]);
   for (const w of reservation.windows) deps.stale.add(w.key);
+  // The claim was not marked done in the store: the next claim restores it from the ledger.
+  if (claim) deps.stale.add(claimsKnownKey(reservation.tenantId));
   return events;
 }
 

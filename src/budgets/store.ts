@@ -45,6 +45,16 @@ export type HoldOutcome =
   | { kind: 'gone' }
   | Seed;
 
+/** An idempotency key's record in the store: who holds it, for which request, and its answer once done. */
+export type ClaimRecord = { runId: string; hash: string; state: 'running' | 'done'; result?: unknown };
+export type ClaimWrite = { key: string; record: ClaimRecord; ttlSeconds: number };
+
+export type ClaimOutcome =
+  | { kind: 'claimed' }
+  | { kind: 'taken'; record: ClaimRecord }
+  /** The store does not know this tenant's claims (it lost its data): restore them, then retry. */
+  | { kind: 'rebuild' };
+
 export type SettleRequest = {
   tenantId: string;
   reservationId: string;
@@ -53,6 +63,8 @@ export type SettleRequest = {
   charges: number[];
   /** The ledger events (and run record) written in the same step as the counters move. */
   entry: LedgerEntry;
+  /** A claimed idempotency key, marked done with its answer in the same step. */
+  claim?: ClaimWrite | undefined;
   now: number;
 };
 
@@ -83,4 +95,10 @@ export interface BudgetStore {
   countRate(rate: RateSpec): Promise<boolean>;
   /** Makes an entry that moves no counter durable (a refusal, a cache hit read from a separate cache). */
   append(tenantId: string, entry: LedgerEntry): Promise<StreamEntry | undefined>;
+  /** Claims an idempotency key for a run, atomically across processes; or says who has it. */
+  claim(tenantId: string, claim: ClaimWrite): Promise<ClaimOutcome>;
+  /** Forgets a claim whose run did not charge (a retry then runs again), if it is still that run's. */
+  unclaim(tenantId: string, key: string, runId: string): Promise<void>;
+  /** Puts back the charged runs a rebuild found (never over a newer claim), then knows the tenant's claims. */
+  restoreClaims(tenantId: string, claims: ClaimWrite[], knownForSeconds: number): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, requireRole, type Deps, type TenantContext } from '../context.js';
 import { users, type TenantRow, type UserRow } from '../db/schema/index.js';
-import { badInput, notFound } from '../lib/errors.js';
+import { badInput, forbidden, notFound } from '../lib/errors.js';
 import { idSchema, parseInput } from '../lib/validation.js';
 import { findUser } from '../users/index.js';
 import { readWindows } from './service.js';
@@ -82,14 +82,20 @@ export async function setUserBudget({ ctx, input }: { ctx: TenantContext; input:
       'monthlyTokenLimit',
     );
   }
-  const [row] = await inTenant(ctx, (tx) =>
-    tx
+  const row = await inTenant(ctx, async (tx) => {
+    const where = and(eq(users.tenantId, ctx.actor.tenantId), eq(users.id, data.userId));
+    const [target] = await tx.select({ role: users.role }).from(users).where(where).for('update');
+    if (!target) throw notFound('User');
+    // The rules that keep an OWNER from an ADMIN cover budgets too: a zero limit is a lock-out.
+    if (target.role === 'OWNER' && ctx.actor.role !== 'OWNER')
+      throw forbidden("Only an OWNER can set an OWNER's budget.");
+    const [updated] = await tx
       .update(users)
       .set({ dailyTokenLimit: data.dailyTokenLimit, monthlyTokenLimit: data.monthlyTokenLimit, updatedAt: sql`now()` })
-      .where(and(eq(users.tenantId, ctx.actor.tenantId), eq(users.id, data.userId)))
-      .returning(),
-  );
-  if (!row) throw notFound('User');
+      .where(where)
+      .returning();
+    return updated!;
+  });
   await ctx.deps.lookups.invalidate({ kind: 'user', tenantId: row.tenantId, userId: row.id });
   return row;
 }

@@ -23,6 +23,7 @@ export async function buildContext(
   authorization: string | undefined,
   requestId: string,
   logFields: LogFields = {},
+  clientIp?: string,
 ): Promise<GraphQLContext> {
   const ctx: GraphQLContext = {
     deps,
@@ -33,6 +34,7 @@ export async function buildContext(
     authError: undefined,
     loaders: createLoaders(deps),
     logFields,
+    ...(clientIp ? { clientIp } : {}),
   };
   if (!authorization) return ctx;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);

@@ -34,7 +34,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   const original = unwrapResolverError(error);
-  const extra = isAppError(original) ? original.extensions : {};
+  // An AppError's own extensions; of a GraphQLError's, only the field it names.
+  const field = formatted.extensions?.field;
+  const extra = isAppError(original) ? original.extensions : typeof field === 'string' ? { field } : {};
   return { ...formatted, extensions: { ...extra, code } };
 }
 

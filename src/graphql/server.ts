@@ -7,6 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLContext } from './context.js';
 import { errorReportingPlugin, formatError } from './errors.js';
+import { inputGuardPlugin, storableLiterals } from './input-guard.js';
 import { buildResolvers } from './resolvers/index.js';
 
 const schemaDir = fileURLToPath(new URL('../../schema', import.meta.url));
@@ -19,7 +20,12 @@ export function loadTypeDefs(): string {
     .join('\n');
 }
 
-export function createApollo(options: { landingPage: boolean; plugins?: ApolloServerPlugin<GraphQLContext>[] }) {
+/** `introspection` follows the configured mode (off in production), not the process's NODE_ENV. */
+export function createApollo(options: {
+  landingPage: boolean;
+  introspection: boolean;
+  plugins?: ApolloServerPlugin<GraphQLContext>[];
+}) {
   // Armor's own token limit turns a syntax error into a 500: graphql-js's parser limit does it right.
   const armor = new ApolloArmor({
     maxTokens: { enabled: false },
@@ -34,13 +40,15 @@ export function createApollo(options: { landingPage: boolean; plugins?: ApolloSe
     resolvers: buildResolvers(),
     formatError,
     parseOptions: { maxTokens: 5000 },
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, storableLiterals],
     allowBatchedHttpRequests: false,
+    introspection: options.introspection,
     includeStacktraceInErrorResponses: false,
     plugins: [
       // Armor is typed against the CommonJS build of @apollo/server: the same plugin interface.
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       errorReportingPlugin,
+      inputGuardPlugin,
       options.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ footer: false })
         : ApolloServerPluginLandingPageDisabled(),

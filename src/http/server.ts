@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { sameToken } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { buildContext } from '../graphql/context.js';
 import { createApollo } from '../graphql/server.js';
 import type { LogFields } from '../lib/logger.js';
 import { renderMetrics } from '../monitoring/metrics.js';
+import { guardRequests } from './request-guards.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -17,12 +19,17 @@ export type Probe = { name: string; ping(): Promise<void> };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
 
-/** Fastify with /graphql, /healthz (alive) and /readyz (every dependency answers). */
+/**
+ * Fastify with /graphql, /healthz (alive), /readyz (every dependency answers) and /metrics (unless
+ * it has a port of its own: see metricsServer).
+ */
 export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 2 * 1024 * 1024,
+    // The client's address (per-address limits) from X-Forwarded-For only behind a trusted proxy.
+    trustProxy: deps.config.trustProxy,
     // A caller's request id is kept when it looks like one, so logs join up across services.
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
@@ -31,10 +38,12 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   });
   const apollo = createApollo({
     landingPage: deps.config.env === 'development',
+    introspection: deps.config.env !== 'production',
     plugins: [fastifyApolloDrainPlugin(app)],
   });
   await apollo.start();
 
+  guardRequests(app);
   app.decorateRequest('logFields');
   app.addHook('onRequest', async (req) => {
     req.logFields = {};
@@ -61,14 +70,11 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST', 'OPTIONS'],
-    context: async (req) => buildContext(deps, req.headers.authorization, req.id, req.logFields),
+    context: async (req) => buildContext(deps, req.headers.authorization, req.id, req.logFields, req.ip),
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/metrics', async (_, reply) => {
-    reply.header('content-type', deps.metrics.registry.contentType);
-    return renderMetrics(deps.metrics);
-  });
+  if (!deps.config.metrics.port) serveMetrics(app, deps);
   app.get('/readyz', async (_, reply) => {
     const checks = await Promise.all(
       probes.map(async (p) => {
@@ -94,4 +100,24 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error('timeout')), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** /metrics: for the bearer of METRICS_TOKEN when one is set. */
+function serveMetrics(app: FastifyInstance, deps: Deps): void {
+  const token = deps.config.metrics.token;
+  app.get('/metrics', async (req, reply) => {
+    const presented = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (token && !(presented && sameToken(presented, token))) {
+      return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'The metrics token is required.' });
+    }
+    reply.header('content-type', deps.metrics.registry.contentType);
+    return renderMetrics(deps.metrics);
+  });
+}
+
+/** METRICS_PORT: /metrics alone on a port of its own, which main.ts binds to localhost. */
+export async function metricsServer(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: false });
+  serveMetrics(app, deps);
+  return app;
 }

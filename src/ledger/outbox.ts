@@ -61,19 +61,21 @@ export class Outbox {
         on conflict (id) do nothing
         returning 1
       ), new_runs as (
-        -- Arrays and JSON per row: jsonb_to_recordset says it more simply than unnest.
+        -- Arrays and JSON per row: jsonb_to_recordset says it more simply than unnest. Any conflict
+        -- (the id, or an idempotency key charged already) leaves the stored row as it is.
         insert into agent_runs (id, tenant_id, agent_id, user_id, api_key_id, status, route, model_id, cached,
           degradations, input_tokens, output_tokens, cached_input_tokens, tool_calls, cost_micros,
-          saved_cost_micros, duration_ms, reason, side_calls, transcript, created_at)
+          saved_cost_micros, duration_ms, reason, side_calls, transcript, idempotency_key, request_hash, replay,
+          created_at)
         select id, "tenantId", "agentId", "userId", "apiKeyId", status, route, "modelId", cached, degradations,
           "inputTokens", "outputTokens", "cachedInputTokens", "toolCalls", "costMicros", "savedCostMicros",
-          "durationMs", reason, "sideCalls", transcript, "createdAt"
+          "durationMs", reason, "sideCalls", transcript, "idempotencyKey", "requestHash", replay, "createdAt"
         from jsonb_to_recordset(${JSON.stringify(runs)}::jsonb) as r(id text, "tenantId" text, "agentId" text,
           "userId" text, "apiKeyId" text, status text, route jsonb, "modelId" text, cached boolean,
           degradations text[], "inputTokens" int, "outputTokens" int, "cachedInputTokens" int, "toolCalls" int,
           "costMicros" bigint, "savedCostMicros" bigint, "durationMs" int, reason text, "sideCalls" jsonb,
-          transcript jsonb, "createdAt" timestamptz)
-        on conflict (id) do nothing
+          transcript jsonb, "idempotencyKey" text, "requestHash" text, replay jsonb, "createdAt" timestamptz)
+        on conflict do nothing
         returning 1
       )
       select (select count(*) from new_events) as events, (select count(*) from new_runs) as runs`);

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { AppError } from './errors.js';
 
+/**
+ * The one input validator. Every string that enters Governor (GraphQL variables and literals, ids,
+ * cursors, REST bodies) is text Postgres can store and JSON can carry: no NUL, no unpaired
+ * surrogate. The doors check whole inputs with `assertStorable` before anything runs; the verbs'
+ * zod schemas all derive from `safeString`, so a verb called another way is held to the same rule.
+ */
+
 /** Parses a verb's input; the first problem becomes BAD_USER_INPUT naming the field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const result = schema.safeParse(input);
@@ -11,42 +18,78 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw new AppError('BAD_USER_INPUT', message, field ? { field } : {});
 }
 
+export const UNSTORABLE = 'must not contain NUL characters or unpaired surrogates';
 const noControlChars = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
 // NUL and unpaired surrogates cannot be stored by Postgres (text or jsonb): refused at the door.
 export const storable = (s: string) => !s.includes('\u0000') && s.isWellFormed();
 
+/** The path of the first string (or object key) in a parsed input that breaks the rule. */
+export function findUnstorable(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (typeof value === 'string') return storable(value) ? undefined : path;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = findUnstorable(v, [...path, i]);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (!storable(k)) return [...path, k];
+      const found = findUnstorable(v, [...path, k]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Refuses a whole input (a body, a set of variables) that carries an unstorable string anywhere. */
+export function assertStorable(value: unknown, root: string): void {
+  const path = findUnstorable(value, [root]);
+  if (!path) return;
+  const field = path.join('.');
+  throw new AppError('BAD_USER_INPUT', `${field}: ${UNSTORABLE}`, { field });
+}
+
+/** The base of every string schema. */
+export const safeString = () => z.string().refine(storable, UNSTORABLE);
+
 /** Free text (messages, instructions): any Unicode Postgres can store, within a length. */
 export const textSchema = (max: number) =>
-  z
-    .string()
+  safeString()
     .min(1, 'must not be empty')
-    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`)
-    .refine(storable, 'must not contain NUL characters or unpaired surrogates');
+    .max(max, `must be at most ${max.toLocaleString('en-US')} characters`);
 
 /** Makes text storable (NUL removed, unpaired surrogates replaced): for what models write. */
 export const toStorable = (s: string) => s.replaceAll('\u0000', '').toWellFormed();
 
-export const nameSchema = z
-  .string()
+export const nameSchema = safeString()
   .trim()
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
   .refine(noControlChars, 'must not contain control characters');
-export const emailSchema = z
-  .string()
+export const emailSchema = safeString()
   .trim()
   .toLowerCase()
   .max(254, 'must be at most 254 characters')
   .pipe(z.email('must be a valid email address'));
-export const slugSchema = z
-  .string()
+export const slugSchema = safeString()
   .trim()
   .toLowerCase()
   .regex(
     /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
     'must be 1-63 lower-case letters, digits or dashes, not starting or ending with a dash',
   );
-export const idSchema = z.string().min(1, 'must not be empty').max(64, 'is not a valid id');
+/** Ids are `<prefix>_` and Crockford base32; anything else cannot name a row. */
+export const idSchema = safeString()
+  .min(1, 'must not be empty')
+  .max(64, 'is not a valid id')
+  .regex(/^[A-Za-z0-9_./:-]+$/, 'is not a valid id');
+/** A client's idempotency key: 1..255 printable characters. */
+export const idempotencyKeySchema = safeString()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters')
+  .refine(noControlChars, 'must not contain control characters');
 /** Nullable in GraphQL means "leave unchanged": null and undefined both become undefined. */
 export const optional = <S extends z.ZodType>(schema: S) => schema.nullish().transform((v) => v ?? undefined);
 

@@ -28,6 +28,8 @@ export async function createTenant({ ctx, input }: { ctx: OperatorContext; input
   if (!ctx.deps.config.signupOpen && !ctx.operator) {
     throw unauthenticated('Sign-up is closed: creating a tenant needs the operator token.');
   }
+  // Only a well-formed attempt counts against its address: malformed ones cannot block anybody.
+  const data = parseInput(CreateTenantInput, input);
   if (!ctx.operator) {
     const gate = ctx.deps.signupLimiter.hit(ctx.clientIp ?? 'unknown');
     if (!gate.ok) {
@@ -36,7 +38,6 @@ export async function createTenant({ ctx, input }: { ctx: OperatorContext; input
       });
     }
   }
-  const data = parseInput(CreateTenantInput, input);
   const plan = await ctx.deps.plans.byKey(DEFAULT_PLAN_KEY);
   if (!plan) throw new AppError('SERVICE_UNAVAILABLE', 'The plan catalog is not seeded.');
   const assistant = await prepareAgent(ctx.deps, {

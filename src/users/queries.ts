@@ -6,15 +6,13 @@ import { scoped } from '../db/scoped.js';
 import { ROLES, USER_STATUSES, users, type UserRow } from '../db/schema/index.js';
 import { notFound } from '../lib/errors.js';
 import { parsePage, toConnection, type Connection } from '../lib/pagination.js';
-import { idSchema, optional, parseInput, storable } from '../lib/validation.js';
+import { idSchema, optional, parseInput, safeString } from '../lib/validation.js';
 
 const UserFilter = z
   .object({
     role: optional(z.enum(ROLES)),
     status: optional(z.enum(USER_STATUSES)),
-    emailContains: optional(
-      z.string().trim().max(254).refine(storable, 'must not contain NUL characters or unpaired surrogates'),
-    ),
+    emailContains: optional(safeString().trim().max(254)),
   })
   .nullish()
   .transform((f) => ({ role: f?.role, status: f?.status, emailContains: f?.emailContains }));

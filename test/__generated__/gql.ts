@@ -27,7 +27,10 @@ type Documents = {
     "\n  query AnthropicPrices {\n    models {\n      id\n      inputPricePerMTokUsd\n      outputPricePerMTokUsd\n      cachedInputPricePerMTokUsd\n    }\n  }\n": typeof types.AnthropicPricesDocument,
     "\n  query BreakersStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n      tenantSpend {\n        usedUsd\n        reservedUsd\n      }\n    }\n    agentRuns(first: 1) {\n      edges {\n        node {\n          id\n          status\n          costUsd\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n": typeof types.BreakersStatusDocument,
     "\n  mutation BreakersBudget($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1600 }) {\n      id\n    }\n  }\n": typeof types.BreakersBudgetDocument,
+    "\n  mutation CacheScopeAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n      cacheScope\n    }\n  }\n": typeof types.CacheScopeAgentDocument,
     "\n  query ClassifierUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": typeof types.ClassifierUsedDocument,
+    "\n  query IdempotencySpent($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 100, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n": typeof types.IdempotencySpentDocument,
+    "\n  mutation IdempotencySetBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.IdempotencySetBudgetDocument,
     "\n  mutation InvalidationAgent {\n    createAgent(input: { name: \"Short Lived\", slug: \"short-lived\", instructions: \"x\" }) {\n      id\n    }\n  }\n": typeof types.InvalidationAgentDocument,
     "\n  mutation InvalidationArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n": typeof types.InvalidationArchiveDocument,
     "\n  mutation InvalidationBudget($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) {\n      id\n    }\n  }\n": typeof types.InvalidationBudgetDocument,
@@ -61,6 +64,9 @@ type Documents = {
     "\n  query ApiKeysTenantId {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.ApiKeysTenantIdDocument,
     "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.BudgetsSetDocument,
     "\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n": typeof types.BudgetsDailyDocument,
+    "\n  mutation OwnerBudgetSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n": typeof types.OwnerBudgetSetDocument,
+    "\n  mutation OwnerBudgetServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.OwnerBudgetServiceKeyDocument,
+    "\n  query RedisDownStatus {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": typeof types.RedisDownStatusDocument,
     "\n  mutation SetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n        monthlyTokenLimit\n      }\n      budgetStatus {\n        daily {\n          limit\n        }\n        monthly {\n          limit\n        }\n      }\n    }\n  }\n": typeof types.SetUserBudgetDocument,
     "\n  query SetUserBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      user {\n        id\n      }\n      daily {\n        limit\n        used\n        reserved\n        remaining\n        resetsAt\n      }\n      monthly {\n        limit\n        resetsAt\n      }\n      tenantMonthly {\n        limit\n      }\n      tenantSpend {\n        limitUsd\n        usedUsd\n        reservedUsd\n        remainingUsd\n        resetsAt\n      }\n    }\n  }\n": typeof types.SetUserBudgetStatusDocument,
     "\n  mutation SetUserBudgetServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.SetUserBudgetServiceKeyDocument,
@@ -81,6 +87,9 @@ type Documents = {
     "\n  mutation Ask($m: String!) {\n    runAgent(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": typeof types.AskDocument,
     "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.RequestLogRefusedDocument,
+    "\n  mutation HostileRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.HostileRevokeDocument,
+    "\n  mutation HostileDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n": typeof types.HostileDisableDocument,
+    "\n  query HostileKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.HostileKeysDocument,
     "\n  query TrioViewer {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.TrioViewerDocument,
     "\n  query TrioPlans {\n    plans {\n      key\n    }\n  }\n": typeof types.TrioPlansDocument,
     "\n  query TrioModels {\n    models {\n      id\n    }\n  }\n": typeof types.TrioModelsDocument,
@@ -112,6 +121,7 @@ type Documents = {
     "\n    mutation OperatorPrice($input: SetModelPriceInput!) {\n      setModelPrice(input: $input) {\n        id\n        inputPricePerMTokUsd\n      }\n    }\n  ": typeof types.OperatorPriceDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        name\n        slug\n        billingStatus\n        plan {\n          key\n        }\n        createdAt\n      }\n      owner {\n        id\n        email\n        name\n        role\n        status\n      }\n      apiKey {\n        id\n        kind\n        prefix\n        user {\n          id\n        }\n        revokedAt\n      }\n      secret\n    }\n  }\n": typeof types.CreateTenantDocument,
     "\n  query CreateTenantMe {\n    viewer {\n      tenant {\n        id\n      }\n      user {\n        id\n        role\n      }\n      apiKey {\n        id\n      }\n    }\n    agents {\n      slug\n      name\n      routing\n      cheapModel {\n        id\n      }\n      strongModel {\n        id\n      }\n      version\n      archived\n    }\n  }\n": typeof types.CreateTenantMeDocument,
+    "\n  mutation SignUpFrom($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.SignUpFromDocument,
     "\n  mutation UsersCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      role\n      status\n    }\n  }\n": typeof types.UsersCreateDocument,
     "\n  mutation UsersUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      name\n      role\n      status\n    }\n  }\n": typeof types.UsersUpdateDocument,
     "\n  query UsersPage($first: Int, $after: String, $filter: UserFilter) {\n    users(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          email\n          role\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UsersPageDocument,
@@ -141,7 +151,10 @@ const documents: Documents = {
     "\n  query AnthropicPrices {\n    models {\n      id\n      inputPricePerMTokUsd\n      outputPricePerMTokUsd\n      cachedInputPricePerMTokUsd\n    }\n  }\n": types.AnthropicPricesDocument,
     "\n  query BreakersStatus {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n      tenantSpend {\n        usedUsd\n        reservedUsd\n      }\n    }\n    agentRuns(first: 1) {\n      edges {\n        node {\n          id\n          status\n          costUsd\n          usage {\n            totalTokens\n          }\n        }\n      }\n    }\n  }\n": types.BreakersStatusDocument,
     "\n  mutation BreakersBudget($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1600 }) {\n      id\n    }\n  }\n": types.BreakersBudgetDocument,
+    "\n  mutation CacheScopeAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n      cacheScope\n    }\n  }\n": types.CacheScopeAgentDocument,
     "\n  query ClassifierUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": types.ClassifierUsedDocument,
+    "\n  query IdempotencySpent($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 100, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n": types.IdempotencySpentDocument,
+    "\n  mutation IdempotencySetBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.IdempotencySetBudgetDocument,
     "\n  mutation InvalidationAgent {\n    createAgent(input: { name: \"Short Lived\", slug: \"short-lived\", instructions: \"x\" }) {\n      id\n    }\n  }\n": types.InvalidationAgentDocument,
     "\n  mutation InvalidationArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n": types.InvalidationArchiveDocument,
     "\n  mutation InvalidationBudget($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) {\n      id\n    }\n  }\n": types.InvalidationBudgetDocument,
@@ -175,6 +188,9 @@ const documents: Documents = {
     "\n  query ApiKeysTenantId {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.ApiKeysTenantIdDocument,
     "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.BudgetsSetDocument,
     "\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n": types.BudgetsDailyDocument,
+    "\n  mutation OwnerBudgetSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n": types.OwnerBudgetSetDocument,
+    "\n  mutation OwnerBudgetServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.OwnerBudgetServiceKeyDocument,
+    "\n  query RedisDownStatus {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": types.RedisDownStatusDocument,
     "\n  mutation SetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n        monthlyTokenLimit\n      }\n      budgetStatus {\n        daily {\n          limit\n        }\n        monthly {\n          limit\n        }\n      }\n    }\n  }\n": types.SetUserBudgetDocument,
     "\n  query SetUserBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      user {\n        id\n      }\n      daily {\n        limit\n        used\n        reserved\n        remaining\n        resetsAt\n      }\n      monthly {\n        limit\n        resetsAt\n      }\n      tenantMonthly {\n        limit\n      }\n      tenantSpend {\n        limitUsd\n        usedUsd\n        reservedUsd\n        remainingUsd\n        resetsAt\n      }\n    }\n  }\n": types.SetUserBudgetStatusDocument,
     "\n  mutation SetUserBudgetServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.SetUserBudgetServiceKeyDocument,
@@ -195,6 +211,9 @@ const documents: Documents = {
     "\n  mutation Ask($m: String!) {\n    runAgent(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": types.AskDocument,
     "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.RequestLogRefusedDocument,
+    "\n  mutation HostileRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": types.HostileRevokeDocument,
+    "\n  mutation HostileDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n": types.HostileDisableDocument,
+    "\n  query HostileKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.HostileKeysDocument,
     "\n  query TrioViewer {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.TrioViewerDocument,
     "\n  query TrioPlans {\n    plans {\n      key\n    }\n  }\n": types.TrioPlansDocument,
     "\n  query TrioModels {\n    models {\n      id\n    }\n  }\n": types.TrioModelsDocument,
@@ -226,6 +245,7 @@ const documents: Documents = {
     "\n    mutation OperatorPrice($input: SetModelPriceInput!) {\n      setModelPrice(input: $input) {\n        id\n        inputPricePerMTokUsd\n      }\n    }\n  ": types.OperatorPriceDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        name\n        slug\n        billingStatus\n        plan {\n          key\n        }\n        createdAt\n      }\n      owner {\n        id\n        email\n        name\n        role\n        status\n      }\n      apiKey {\n        id\n        kind\n        prefix\n        user {\n          id\n        }\n        revokedAt\n      }\n      secret\n    }\n  }\n": types.CreateTenantDocument,
     "\n  query CreateTenantMe {\n    viewer {\n      tenant {\n        id\n      }\n      user {\n        id\n        role\n      }\n      apiKey {\n        id\n      }\n    }\n    agents {\n      slug\n      name\n      routing\n      cheapModel {\n        id\n      }\n      strongModel {\n        id\n      }\n      version\n      archived\n    }\n  }\n": types.CreateTenantMeDocument,
+    "\n  mutation SignUpFrom($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n      }\n    }\n  }\n": types.SignUpFromDocument,
     "\n  mutation UsersCreate($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n      email\n      name\n      role\n      status\n    }\n  }\n": types.UsersCreateDocument,
     "\n  mutation UsersUpdate($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n      name\n      role\n      status\n    }\n  }\n": types.UsersUpdateDocument,
     "\n  query UsersPage($first: Int, $after: String, $filter: UserFilter) {\n    users(first: $first, after: $after, filter: $filter) {\n      edges {\n        cursor\n        node {\n          email\n          role\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UsersPageDocument,
@@ -311,7 +331,19 @@ export function graphql(source: "\n  mutation BreakersBudget($u: ID!) {\n    set
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation CacheScopeAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n      cacheScope\n    }\n  }\n"): (typeof documents)["\n  mutation CacheScopeAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n      cacheScope\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ClassifierUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassifierUsed {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IdempotencySpent($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 100, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query IdempotencySpent($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 100, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IdempotencySetBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation IdempotencySetBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -447,6 +479,18 @@ export function graphql(source: "\n  query BudgetsDaily {\n    budgetStatus {\n 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation OwnerBudgetSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation OwnerBudgetSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OwnerBudgetServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation OwnerBudgetServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RedisDownStatus {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"): (typeof documents)["\n  query RedisDownStatus {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n        monthlyTokenLimit\n      }\n      budgetStatus {\n        daily {\n          limit\n        }\n        monthly {\n          limit\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n        monthlyTokenLimit\n      }\n      budgetStatus {\n        daily {\n          limit\n        }\n        monthly {\n          limit\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -524,6 +568,18 @@ export function graphql(source: "\n  query Me {\n    viewer {\n      tenant {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HostileRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation HostileRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation HostileDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation HostileDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HostileKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query HostileKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -648,6 +704,10 @@ export function graphql(source: "\n  mutation CreateTenant($input: CreateTenantI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CreateTenantMe {\n    viewer {\n      tenant {\n        id\n      }\n      user {\n        id\n        role\n      }\n      apiKey {\n        id\n      }\n    }\n    agents {\n      slug\n      name\n      routing\n      cheapModel {\n        id\n      }\n      strongModel {\n        id\n      }\n      version\n      archived\n    }\n  }\n"): (typeof documents)["\n  query CreateTenantMe {\n    viewer {\n      tenant {\n        id\n      }\n      user {\n        id\n        role\n      }\n      apiKey {\n        id\n      }\n    }\n    agents {\n      slug\n      name\n      routing\n      cheapModel {\n        id\n      }\n      strongModel {\n        id\n      }\n      version\n      archived\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUpFrom($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUpFrom($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,3 +1,4 @@
+import { graphql } from '../__generated__/gql.js';
 import { ledgerTotal } from '../../src/ledger/index.js';
 import { line } from '../helpers/budgets.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,7 +9,15 @@ import { expectCode, gql, signUp } from '../helpers/graphql.js';
 import { startProxy } from '../helpers/tcp-proxy.js';
 
 const redisUrl = inject('redisUrl');
-const STATUS = '{ budgetStatus { daily { used } } }';
+const STATUS = graphql(`
+  query RedisDownStatus {
+    budgetStatus {
+      daily {
+        used
+      }
+    }
+  }
+`);
 
 /** Polls until `check` passes: the client reconnects on its own schedule, so no fixed sleep. */
 async function eventually(check: () => Promise<boolean>, tries = 200): Promise<void> {

@@ -97,6 +97,9 @@ function hitEntry(tenantId: string): LedgerEntry {
     durationMs: 1,
     reason: null,
     sideCalls: [],
+    idempotencyKey: null,
+    requestHash: null,
+    replay: null,
     transcript: null,
     createdAt: new Date(NOW).toISOString(),
   };
@@ -280,6 +283,9 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
       savedCostMicros: 7,
       degradations: [],
       sideCalls: [],
+      idempotencyKey: null,
+      requestHash: null,
+      replay: null,
       route: { reason: 'response cache hit (run run_original)' },
     });
     expect(hit.entry.events).toMatchObject([{ kind: 'cache_hit', modelId: 'sim/sim-small', savedCostMicros: 7 }]);

@@ -59,9 +59,17 @@ describe('field resolvers', () => {
   /** Statements the database saw for one request (after a warm-up, so key bookkeeping is done). */
   async function statements(first: number): Promise<{ n: number; runs: DataloaderRunsQuery['agentRuns']['edges'] }> {
     await ok(app, RUNS, { first }, t.ownerKey);
-    const before = app.runtime.database.statements();
-    const data = await ok(app, RUNS, { first }, t.ownerKey);
-    return { n: app.runtime.database.statements() - before, runs: data.agentRuns.edges };
+    // The counter is the process's: background work (a recovery round) can only add to it, so the
+    // fewest of three tries is this request's own.
+    let n = Infinity;
+    let runs: DataloaderRunsQuery['agentRuns']['edges'] = [];
+    for (let i = 0; i < 3; i++) {
+      const before = app.runtime.database.statements();
+      const data = await ok(app, RUNS, { first }, t.ownerKey);
+      n = Math.min(n, app.runtime.database.statements() - before);
+      runs = data.agentRuns.edges;
+    }
+    return { n, runs };
   }
 
   it('load users and agents once per request, not once per run', async () => {
@@ -72,7 +80,8 @@ describe('field resolvers', () => {
     expect(many.runs.every((e) => e.node.agent.slug === 'assistant')).toBe(true);
     // Six times as many runs, three times as many users: no more statements (users and agents are one query each).
     expect(many.n).toBe(few.n);
-    // Runs, keys, the viewer's key, and one batch of users and of agents, each a scoped transaction.
-    expect(many.n).toBeLessThanOrEqual(10);
+    // Runs, keys, the viewer's key, one batch of users and one of agents: five scoped transactions
+    // (two statements each on PGlite, four on Postgres, which counts its begin and commit).
+    expect(many.n).toBeLessThanOrEqual(5 * 4);
   });
 });

@@ -34,9 +34,11 @@ export async function startApp(
     database?: DatabaseHandle;
     random?: () => number;
     log?: Logger;
+    /** Changes the parsed configuration (to run as production mode without its services, say). */
+    configure?: (config: Config) => Config;
   } = {},
 ): Promise<TestApp> {
-  const config = testConfig(options.env);
+  const config = (options.configure ?? ((c) => c))(testConfig(options.env));
   const runtime = await compose(config, {
     clock: options.clock,
     database: options.database,

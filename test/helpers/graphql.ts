@@ -15,23 +15,13 @@ export function gql<R, V>(
   variables: NoInfer<V>,
   key?: string,
 ): Promise<GqlResponse<R>>;
-/**
- * @deprecated A document as text, for files not yet converted (budgets/redis-down.error.test.ts):
- * write a `graphql()` document instead, or call `gqlText` for one that must not type-check.
- */
 export function gql(
   app: TestApp,
-  text: string,
-  variables?: Record<string, unknown>,
-  key?: string,
-): Promise<GqlResponse<Record<string, any>>>;
-export function gql(
-  app: TestApp,
-  document: TypedDocumentNode | string,
+  document: TypedDocumentNode,
   variables: Record<string, unknown> = {},
   key?: string,
 ): Promise<GqlResponse<unknown>> {
-  return gqlText(app, typeof document === 'string' ? document : print(document), variables, key);
+  return gqlText(app, print(document), variables, key);
 }
 
 /** Asserts success and returns the typed data. */

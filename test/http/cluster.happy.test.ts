@@ -31,6 +31,7 @@ describe.skipIf(!services)('a cluster of workers', () => {
       env: {
         ...process.env,
         NODE_ENV: 'production',
+        METRICS_TOKEN: 'cluster-metrics-token-0123456789',
         DATABASE_URL: inject('databaseUrl'),
         REDIS_URL: inject('redisUrl'),
         REDIS_KEY_PREFIX: inject('redisPrefix'),
@@ -70,7 +71,9 @@ describe.skipIf(!services)('a cluster of workers', () => {
         const res = await gql(RUN, { message: `hello ${i}` }, key);
         expect(res.data.runAgent.__typename).toBe('AgentRunCompleted');
       }
-      const metrics = await (await fetch(`${base}/metrics`)).text();
+      const metrics = await (
+        await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer cluster-metrics-token-0123456789' } })
+      ).text();
       // Connections were spread round-robin: only a sum over both workers makes 6.
       const completed = /governor_runs_total\{status="COMPLETED"\} (\d+)/.exec(metrics);
       expect(Number(completed?.[1])).toBe(6);

@@ -4,6 +4,7 @@ import {
   releaseReservation,
   settleReservation,
   type BudgetWindow,
+  type ClaimWrite,
   type Degradation,
   type Reservation,
 } from '../../budgets/index.js';
@@ -31,7 +32,8 @@ import { compressHistory, planCompression } from './compress.js';
 import { withMargin } from './estimate.js';
 import type { RunEvent } from './events.js';
 import { CallerGone, executeRun, RunTimeout, type Ended, type Execution } from './execute.js';
-import { budgetExceeded, upgradeOptions, type RunAgentResult } from './outcome.js';
+import { completedClaim, claimRun, releaseClaim, type Claim } from './idempotency.js';
+import { budgetExceeded, upgradeOptions, type DeliveredResult, type RunAgentResult } from './outcome.js';
 import { historyTokenTotal, prepareRun, promptTokens, type PreparedRun } from './prepare.js';
 import type { RunRequest } from './request.js';
 import { sideCall, sideCallEstimate, type SideCallScope, type SideCallSpec } from './side-calls.js';
@@ -71,14 +73,25 @@ export async function* runAgentEvents(
 ): AsyncGenerator<RunEvent> {
   const started = performance.now();
   const run = await prepareRun(ctx, request);
+  let idempotency: Idempotency | undefined;
+  if (request.idempotencyKey) {
+    const claimed = await claimRun(ctx, run, request.idempotencyKey);
+    if (claimed.kind === 'replay') {
+      yield* replayEvents(claimed.result, options);
+      return;
+    }
+    idempotency = { claim: claimed.claim, done: false };
+  }
   const timing = { providerMs: 0 };
   let result: RunAgentResult | undefined;
   try {
-    for await (const event of pipeline(ctx, run, options, timing)) {
+    for await (const event of pipeline(ctx, run, options, timing, idempotency)) {
       if (event.type === 'ended') result = event.result;
       yield event;
     }
   } finally {
+    // A run that did not charge gives its key back: a retry runs again (an upgrade in between counts).
+    if (idempotency && !idempotency.done) await releaseClaim(ctx, run.tenant.id, idempotency.claim);
     const { metrics } = ctx.deps;
     const status = result?.run.status ?? 'FAILED';
     metrics.overhead.observe(
@@ -91,11 +104,23 @@ export async function* runAgentEvents(
   }
 }
 
+/** A run's idempotency claim, and whether its settlement marked it done. */
+type Idempotency = { claim: Claim; done: boolean };
+
+/** A retry with the same key and request: the first call's result, as if it had just run. */
+function* replayEvents(result: DeliveredResult, options: RunOptions): Generator<RunEvent> {
+  yield { type: 'routed', runId: result.run.id, route: result.run.route, model: null, cached: result.run.cached };
+  if (options.stream && result.__typename === 'AgentRunCompleted' && result.output)
+    yield { type: 'delta', text: result.output };
+  yield { type: 'ended', result };
+}
+
 async function* pipeline(
   ctx: TenantContext,
   run: PreparedRun,
   options: RunOptions,
   timing: { providerMs: number },
+  idempotency: Idempotency | undefined,
 ): AsyncGenerator<RunEvent> {
   const { deps } = ctx;
   const now = () => deps.clock.now().getTime();
@@ -147,7 +172,8 @@ async function* pipeline(
     agentVersion: run.agent.version,
     routing: run.request.routing,
     maxOutputTokens: run.maxOutputTokens,
-    userId: null,
+    // An agent whose answers depend on who asks keeps one cache per user (a service key: per key).
+    userId: run.agent.cacheScope === 'USER' ? (run.user?.id ?? `key:${run.apiKeyId}`) : null,
     tools: run.request.tools,
     messages: run.request.messages,
   });
@@ -246,11 +272,19 @@ async function* pipeline(
             run.agent.cacheTtlSeconds,
           ).catch((err: unknown) => void ctx.log.warn({ err }, 'could not cache'))
         : undefined;
-    await finish(ctx, reservation, spend, finished);
+    // The outcome is known before the settlement, so that a claimed key is marked done with it.
+    const result = exec.ended.kind === 'STORE_UNAVAILABLE' ? undefined : await outcome(ctx, run, exec, finished);
+    const claimDone =
+      idempotency && spend.spent && result && result.__typename !== 'RunCanceled'
+        ? completedClaim(idempotency.claim, result)
+        : undefined;
+    if (claimDone) Object.assign(finished, claimDone.record);
+    await finish(ctx, reservation, spend, finished, claimDone?.write);
     settled = true;
+    if (idempotency && claimDone) idempotency.done = true;
     await cacheWrite;
     if (exec.ended.kind === 'STORE_UNAVAILABLE') throw exec.ended.error;
-    yield ended(await outcome(ctx, run, exec, finished));
+    yield ended(result!);
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onCallerGone);
@@ -264,18 +298,19 @@ async function* pipeline(
   }
 }
 
-/** Settles what was spent with the run record, or gives the hold back and records the run. */
-async function finish(ctx: TenantContext, reservation: Reservation, spend: Spend, run: RunRecord): Promise<void> {
+/** Settles what was spent with the run record (and a claimed key, done), or gives the hold back and records the run. */
+async function finish(
+  ctx: TenantContext,
+  reservation: Reservation,
+  spend: Spend,
+  run: RunRecord,
+  /** A claimed idempotency key, marked done with the charge. */
+  claim?: ClaimWrite,
+): Promise<void> {
   const { deps } = ctx;
   if (spend.spent) {
-    await settleReservation(
-      deps.budgets,
-      reservation,
-      { agentId: run.agentId, runId: run.id },
-      spend.usageLines(),
-      deps.clock.now(),
-      run,
-    );
+    const owner = { agentId: run.agentId, runId: run.id };
+    await settleReservation(deps.budgets, reservation, owner, spend.usageLines(), deps.clock.now(), run, claim);
   } else {
     await releaseReservation(deps.budgets, reservation, deps.clock.now());
     await recordEntry(deps.budgets, run.tenantId, { events: [], run });

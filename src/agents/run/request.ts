@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { CacheMode } from '../../cache/response-cache.js';
-import { idSchema, optional, parseInput, textSchema } from '../../lib/validation.js';
+import { idempotencyKeySchema, idSchema, optional, parseInput, safeString, textSchema } from '../../lib/validation.js';
 import type { RoutingOverride } from '../../routing/index.js';
 
 /** A tool call as the conversation carries it: the model asked, the caller runs it. */
@@ -31,6 +31,8 @@ export type RunRequest = {
   routing: RoutingOverride;
   /** A run several calls share (a client-side tool loop). */
   runId?: string | undefined;
+  /** The same key and request within 24 h answer the first call's result, charged once. */
+  idempotencyKey?: string | undefined;
   tools?: ClientTool[] | undefined;
 };
 
@@ -41,7 +43,7 @@ export const outputCapSchema = z
   .int()
   .min(1, 'must be at least 1')
   .max(MAX_OUTPUT_TOKENS, `must be at most ${MAX_OUTPUT_TOKENS.toLocaleString('en-US')}`);
-export const agentRefSchema = z.string().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
+export const agentRefSchema = safeString().trim().min(1, 'must not be empty').max(64, 'must be at most 64 characters');
 
 const GraphQLRunInput = z.object({
   agent: agentRefSchema,
@@ -59,6 +61,7 @@ const GraphQLRunInput = z.object({
   maxOutputTokens: optional(outputCapSchema),
   cache: optional(z.enum(['USE', 'BYPASS', 'REFRESH'])),
   routing: optional(z.enum(['AUTO', 'CHEAP', 'STRONG'])),
+  idempotencyKey: optional(idempotencyKeySchema),
 });
 
 /** GraphQL's RunAgentInput: earlier turns and one message, as a conversation. */
@@ -75,6 +78,7 @@ export function requestFromGraphQL(input: unknown): RunRequest {
     maxOutputTokens: data.maxOutputTokens,
     cache: data.cache ?? 'USE',
     routing: data.routing ?? 'AUTO',
+    idempotencyKey: data.idempotencyKey,
   };
 }
 

@@ -5,6 +5,9 @@ import { tenants } from './tenants.js';
 
 export const ROUTING_STRATEGIES = ['HEURISTIC', 'CLASSIFIER', 'FIXED_CHEAP', 'FIXED_STRONG'] as const;
 export type RoutingStrategy = (typeof ROUTING_STRATEGIES)[number];
+/** Who shares a cached answer: the whole tenant (a FAQ agent), or only the user who asked. */
+export const CACHE_SCOPES = ['TENANT', 'USER'] as const;
+export type CacheScope = (typeof CACHE_SCOPES)[number];
 
 export const agents = pgTable(
   'agents',
@@ -29,6 +32,7 @@ export const agents = pgTable(
     contextTokenBudget: integer('context_token_budget').notNull(),
     tools: text('tools').array().notNull().default([]),
     storeTranscripts: boolean('store_transcripts').notNull().default(false),
+    cacheScope: text('cache_scope').$type<CacheScope>().notNull().default('TENANT'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
@@ -9,6 +10,7 @@ import {
   pgTable,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { agents, type RoutingStrategy } from './agents.js';
 import { models } from './models.js';
@@ -65,11 +67,26 @@ export const agentRuns = pgTable(
     /** Itemised side calls; their tokens and cost are included in the run's own totals. */
     sideCalls: jsonb('side_calls').$type<SideCallRecord[]>().notNull().default([]),
     transcript: jsonb('transcript'),
+    /**
+     * A charged run called with an idempotency key: the key (scoped to the acting user), the hash of
+     * the request, and its answer for a replay, kept 24 h (then cleared) whatever storeTranscripts says.
+     */
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash'),
+    replay: jsonb('replay'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('agent_runs_tenant_created_idx').on(t.tenantId, t.createdAt),
     index('agent_runs_tenant_user_idx').on(t.tenantId, t.userId, t.id),
+    // The durable anchor of idempotency: a Redis wipe cannot make one key charge twice.
+    uniqueIndex('agent_runs_idempotency_key')
+      .on(t.tenantId, t.idempotencyKey)
+      .where(sql`idempotency_key is not null`),
+    // Replays are cleared after a day: the sweep reads only the rows that still hold one.
+    index('agent_runs_replay_idx')
+      .on(t.createdAt)
+      .where(sql`replay is not null`),
     foreignKey({
       columns: [t.tenantId, t.agentId],
       foreignColumns: [agents.tenantId, agents.id],

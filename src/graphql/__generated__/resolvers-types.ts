@@ -23,6 +23,8 @@ export type Scalars = {
 export type Agent = {
   __typename?: 'Agent';
   archived: Scalars['Boolean']['output'];
+  /** Who shares a cached answer: TENANT (every user of the tenant: a FAQ agent) or USER (only who asked). */
+  cacheScope: CacheScope;
   cacheTtlSeconds: Scalars['Int']['output'];
   cheapModel: Model;
   contextTokenBudget: Scalars['Int']['output'];
@@ -195,6 +197,10 @@ export type CacheMode =
   | 'REFRESH'
   | 'USE';
 
+export type CacheScope =
+  | 'TENANT'
+  | 'USER';
+
 export type ChatMessageInput = {
   content: Scalars['String']['input'];
   role: ChatRole;
@@ -209,6 +215,7 @@ export type Complexity =
   | 'SIMPLE';
 
 export type CreateAgentInput = {
+  cacheScope?: InputMaybe<CacheScope>;
   cacheTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
   cheapModel?: InputMaybe<Scalars['ID']['input']>;
   contextTokenBudget?: InputMaybe<Scalars['Int']['input']>;
@@ -490,6 +497,13 @@ export type RunAgentInput = {
   cache?: InputMaybe<CacheMode>;
   /** Earlier turns, oldest first; long histories are compressed. */
   history?: InputMaybe<Array<ChatMessageInput>>;
+  /**
+   * 1 to 255 characters, scoped to the tenant and the acting user. A retry with the same key and the
+   * same input within 24 hours answers the first call's result and run id, charged once; the same key
+   * with another input is BAD_USER_INPUT; a retry while the first is running waits a little, then
+   * answers CONFLICT with retryAfterSeconds. Refusals are not replayed.
+   */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   maxOutputTokens?: InputMaybe<Scalars['Int']['input']>;
   /** 1 to 100,000 characters. */
   message: Scalars['String']['input'];
@@ -590,6 +604,7 @@ export type TokenUsage = {
 };
 
 export type UpdateAgentInput = {
+  cacheScope?: InputMaybe<CacheScope>;
   cacheTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
   cheapModel?: InputMaybe<Scalars['ID']['input']>;
   contextTokenBudget?: InputMaybe<Scalars['Int']['input']>;
@@ -776,6 +791,7 @@ export type ResolversTypes = {
   BudgetWindow: ResolverTypeWrapper<BudgetWindow>;
   BudgetWindowKind: BudgetWindowKind;
   CacheMode: CacheMode;
+  CacheScope: CacheScope;
   ChatMessageInput: ChatMessageInput;
   ChatRole: ChatRole;
   Complexity: Complexity;
@@ -887,6 +903,7 @@ export type ResolversParentTypes = {
 
 export type AgentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
   archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  cacheScope?: Resolver<ResolversTypes['CacheScope'], ParentType, ContextType>;
   cacheTtlSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cheapModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
   contextTokenBudget?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -14,7 +14,7 @@ export const tenantResolvers: Resolvers = {
     createTenant: (_, { input }, ctx: GraphQLContext) => {
       if (ctx.authError) throw ctx.authError;
       return createTenant({
-        ctx: { deps: ctx.deps, requestId: ctx.requestId, log: ctx.log, operator: ctx.operator },
+        ctx: { deps: ctx.deps, requestId: ctx.requestId, log: ctx.log, operator: ctx.operator, clientIp: ctx.clientIp },
         input,
       });
     },
