@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { eventually } from '../helpers/eventually.js';
 import { describe, expect, inject, it } from 'vitest';
 import { ADMIN_TOKEN } from '../helpers/app.js';
 import { freePort } from '../helpers/scratch.js';
@@ -71,12 +72,20 @@ describe.skipIf(!services)('a cluster of workers', () => {
         const res = await gql(RUN, { message: `hello ${i}` }, key);
         expect(res.data.runAgent.__typename).toBe('AgentRunCompleted');
       }
-      const metrics = await (
-        await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer cluster-metrics-token-0123456789' } })
-      ).text();
-      // Connections were spread round-robin: only a sum over both workers makes 6.
-      const completed = /governor_runs_total\{status="COMPLETED"\} (\d+)/.exec(metrics);
-      expect(Number(completed?.[1])).toBe(6);
+      // Connections were spread round-robin: only a sum over both workers makes 6. The primary
+      // gathers the workers' registries; on a loaded machine a gathering can time out, so poll.
+      let completed = NaN;
+      let last = '';
+      await eventually(async () => {
+        const res = await fetch(`${base}/metrics`, {
+          headers: { authorization: 'Bearer cluster-metrics-token-0123456789' },
+        });
+        const text = await res.text();
+        last = `${res.status} ${text.slice(0, 500)}`;
+        completed = Number(/governor_runs_total\{status="COMPLETED"\} (\d+)/.exec(text)?.[1]);
+        return completed === 6;
+      }, 'cluster-wide metrics').catch(() => undefined);
+      expect(completed, last).toBe(6);
     } finally {
       server.kill('SIGTERM');
     }
