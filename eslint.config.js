@@ -40,7 +40,7 @@ export default tseslint.config(
   },
   {
     // Resolvers are adapters: no storage client under graphql/.
-    files: ['**/src/graphql/**/*.ts'],
+    files: ['**/src/graphql/**/*.ts', '**/src/openai/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

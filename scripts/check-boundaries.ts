@@ -1,8 +1,9 @@
 /**
  * Import boundaries, checked in CI (npm run lint):
  *  - no import circles between domains (a domain is a folder under src/; type-only imports count);
- *  - nothing imports src/graphql/ or src/http/ (but http/ may mount graphql/; main.ts wires both);
- *  - src/graphql/ imports no storage client (resolvers call domain verbs).
+ *  - nothing imports a door (src/graphql/, src/openai/) or src/http/ (but http/ mounts the doors;
+ *    main.ts wires it all);
+ *  - the doors import no storage client (resolvers and routes call domain verbs).
  * src/context.ts names every domain's types for the shared contexts and is not itself a domain.
  *   tsx scripts/check-boundaries.ts [root]   (root: the folder holding src/, default .)
  */
@@ -10,6 +11,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const STORAGE_CLIENTS = ['ioredis', 'pg', 'drizzle-orm', '@electric-sql/pglite', 'stripe'];
+const DOORS = new Set(['graphql', 'openai']);
 const OUTSIDE_DOMAINS = new Set(['context.ts', 'config.ts', 'main.ts']);
 const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
 
@@ -39,16 +41,16 @@ export function checkBoundaries(root: string): string[] {
       const where = relative(root, file);
       if (!spec.startsWith('.')) {
         const pkg = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
-        if (from === 'graphql' && STORAGE_CLIENTS.includes(pkg))
-          problems.push(`${where}: graphql/ imports the storage client ${pkg}`);
+        if (from && DOORS.has(from) && STORAGE_CLIENTS.includes(pkg))
+          problems.push(`${where}: ${from}/ imports the storage client ${pkg}`);
         continue;
       }
       const target = resolve(dirname(file), spec.replace(/\.js$/, '.ts'));
       if (!target.startsWith(src)) continue;
       const to = domainOf(src, target);
       if (!to || to === from) continue;
-      const mounts = from === 'http' && to === 'graphql';
-      if ((to === 'graphql' || to === 'http') && from !== undefined && !mounts)
+      const mounts = from === 'http' && DOORS.has(to);
+      if ((DOORS.has(to) || to === 'http') && from !== undefined && !mounts)
         problems.push(`${where}: imports ${to}/ (nothing may)`);
       if (!from) continue;
       const out = edges.get(from) ?? new Map<string, string>();

@@ -11,7 +11,8 @@ export { TOOL_NAMES, TOOLS, toolsFor, type ToolName } from './tools/registry.js'
 export { collectRun, type RunEvent } from './run/events.js';
 export type { DeliveredResult, RunAgentResult, RunLimitKind, ToolCallHandoff } from './run/outcome.js';
 export { runAgentEvents, type RunOptions } from './run/pipeline.js';
-export type { ChatMessage, ClientTool, RunRequest, ToolCallRef } from './run/request.js';
+export { agentRefSchema, outputCapSchema } from './run/request.js';
+export type { ChatMessage, ClientTool, RunRequest, ToolCallRef, ToolChoice } from './run/request.js';
 export { clearExpiredReplays, startReplaySweep } from './replays.js';
 export { runAgent } from './run/run-agent.js';
 export type { RunRecord } from './run-record.js';

@@ -1,5 +1,5 @@
 import type { Degradation } from '../budgets/index.js';
-import type { RouteRecord, RunStatus, StoredAgentRun } from '../db/schema/index.js';
+import type { RouteRecord, RunCallRecord, RunStatus, StoredAgentRun } from '../db/schema/index.js';
 import { toStorable } from '../lib/validation.js';
 import type { PreparedRun } from './run/prepare.js';
 import type { Spend } from './run/spend.js';
@@ -30,8 +30,10 @@ export type RunIdempotency = { idempotencyKey: string; requestHash: string; repl
 export function runRecord(run: PreparedRun, facts: RunFacts, endedAt: number): RunRecord {
   const usage = facts.spend?.usage ?? { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
   const messages = run.request.messages.slice(0, -1);
+  const span = run.span?.state;
+  const started = span?.started ?? run.startedAt;
   return {
-    id: run.runId,
+    id: recordId(run),
     tenantId: run.tenant.id,
     agentId: run.agent.id,
     userId: run.user?.id ?? null,
@@ -45,7 +47,7 @@ export function runRecord(run: PreparedRun, facts: RunFacts, endedAt: number): R
     toolCalls: facts.toolCalls ?? 0,
     costMicros: facts.spend?.costMicros ?? 0,
     savedCostMicros: facts.savedCostMicros ?? 0,
-    durationMs: Math.max(0, Math.round(endedAt - run.startedAt)),
+    durationMs: Math.max(0, Math.round(endedAt - started)),
     reason: facts.reason ? toStorable(facts.reason) : null,
     sideCalls: facts.spend?.sideCalls() ?? [],
     // Inputs were validated as storable; what a model wrote is made so.
@@ -59,6 +61,24 @@ export function runRecord(run: PreparedRun, facts: RunFacts, endedAt: number): R
     idempotencyKey: null,
     requestHash: null,
     replay: null,
-    createdAt: new Date(run.startedAt).toISOString(),
+    calls: span ? { [run.runId]: callRecord(run, facts) } : {},
+    endUser: run.request.endUser ?? null,
+    createdAt: new Date(started).toISOString(),
+  };
+}
+
+/** A run's record id: its own, or, for a call continuing a run, the run's. */
+export const recordId = (run: PreparedRun) => run.span?.state.record ?? run.runId;
+
+/** This call of a run that spans calls. */
+function callRecord(run: PreparedRun, facts: RunFacts): RunCallRecord {
+  const usage = facts.spend?.callUsage ?? { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
+  return {
+    at: new Date(run.startedAt).toISOString(),
+    status: facts.status,
+    modelId: facts.modelId,
+    toolCalls: Math.max(0, (facts.toolCalls ?? 0) - (run.span?.state.toolCalls ?? 0)),
+    ...usage,
+    costMicros: facts.spend?.callCostMicros ?? 0,
   };
 }

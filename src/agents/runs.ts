@@ -62,11 +62,36 @@ export async function listAgentRuns({
     ),
     ctx.deps.outbox.runs(tenantId, filter),
   ]);
+  // Stored rows first, then what is on its way, oldest first: a run spanning calls is whole.
   const byId = new Map<string, RunRecord>();
-  for (const r of unflushed) byId.set(r.id, r);
-  for (const r of stored) byId.set(r.id, toRunRecord(r));
+  for (const r of [...stored.map(toRunRecord), ...unflushed]) {
+    const seen = byId.get(r.id);
+    byId.set(r.id, seen ? mergeCalls(seen, r) : r);
+  }
   const rows = [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, page.first + 1);
   return toConnection(rows, page);
+}
+
+/**
+ * Two records of one run: the newer's facts, every call of both, and (for a run spanning calls)
+ * totals that are its calls' sums, as the outbox recomputes them once they are in Postgres.
+ */
+export function mergeCalls(older: RunRecord, newer: RunRecord): RunRecord {
+  const calls = { ...older.calls, ...newer.calls };
+  const list = Object.values(calls);
+  if (!list.length) return newer;
+  const sum = (pick: (c: (typeof list)[number]) => number) => list.reduce((n, c) => n + pick(c), 0);
+  return {
+    ...newer,
+    calls,
+    inputTokens: sum((c) => c.inputTokens),
+    outputTokens: sum((c) => c.outputTokens),
+    cachedInputTokens: sum((c) => c.cachedInputTokens),
+    costMicros: sum((c) => c.costMicros),
+    toolCalls: Math.max(older.toolCalls, newer.toolCalls),
+    durationMs: Math.max(older.durationMs, newer.durationMs),
+    createdAt: older.createdAt < newer.createdAt ? older.createdAt : newer.createdAt,
+  };
 }
 
 /** Many agents of one tenant in one query (archived ones too): what field resolvers batch into. */

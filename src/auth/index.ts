@@ -1,3 +1,3 @@
 export { createApiKey, findApiKey, insertApiKey, listApiKeys, revokeApiKey, type CreatedApiKey } from './api-keys.js';
 export { createKeyAuthenticator, type KeyAuthenticator } from './authenticate.js';
-export { sameToken } from './secrets.js';
+export { parseBearer, sameToken } from './secrets.js';

@@ -24,6 +24,10 @@ export function sameHash(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+/** The token of an `Authorization: Bearer <token>` header, or undefined when it is not one. */
+export const parseBearer = (header: string | undefined) =>
+  header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
+
 /** Constant-time comparison of a presented token with a configured one. */
 export function sameToken(presented: string, expected: string): boolean {
   return sameHash(hashSecret(presented), hashSecret(expected));

@@ -15,17 +15,18 @@ import {
   type HoldAsk,
   type Reservation,
 } from './service.js';
-import type { GateOutcome, Seed } from './store.js';
+import type { GateOutcome, Seed, SpanRequest, SpanState, SpanStop } from './store.js';
 
 /** The response-cache look-up a gate makes: where, and the entry a hit is recorded as. */
 export type CacheProbe = { key: string; hit: LedgerEntry; cache: CacheKv };
 
-/** What a new run gets at the door: one typed outcome of one atomic step. */
+/** What a new call gets at the door: one typed outcome of one atomic step. */
 export type Gate =
   | { kind: 'rate_limited'; error: AppError }
-  | { kind: 'hit'; answer: CachedAnswer; entry: LedgerEntry }
-  | { kind: 'held'; reservation: Reservation }
-  | { kind: 'denied'; denial: Denial };
+  | { kind: 'run_refused'; reason: SpanStop | 'EXPIRED' | 'FOREIGN'; span: SpanState | undefined }
+  | { kind: 'hit'; answer: CachedAnswer; entry: LedgerEntry; span: SpanState | undefined }
+  | { kind: 'held'; reservation: Reservation; span: SpanState | undefined }
+  | { kind: 'denied'; denial: Denial; span: SpanState | undefined };
 
 /**
  * A new run's admission: the caller's request rate, then the response cache, then the hold of its
@@ -34,14 +35,19 @@ export type Gate =
  */
 export async function gateRun(
   deps: BudgetDeps,
-  ask: HoldAsk & { rate?: RateLimit; probe?: CacheProbe },
+  ask: HoldAsk & { rate?: RateLimit; probe?: CacheProbe; span?: SpanRequest },
 ): Promise<Gate> {
   const rate = rateSpec(ask.tenantId, ask.rate, ask.now);
   const reservation = newReservation(ask);
-  const request = { ...holdRequest(reservation, reservation.held, ask.now, ask.holdMs), rateLimit: rate };
+  const request = {
+    ...holdRequest(reservation, reservation.held, ask.now, ask.holdMs),
+    rateLimit: rate,
+    span: ask.span,
+  };
   try {
     const probe = ask.probe;
-    if (probe && !deps.store.probesCache) {
+    // A call inside a run goes through the store's gate (the run's record lives there), cache and all.
+    if (probe && !deps.store.probesCache && !ask.span) {
       const answer = await readCachedAnswer(probe.cache, probe.key, ask.now.getTime()).catch((err: unknown) => {
         deps.log.warn({ err }, 'response cache unavailable');
         return undefined;
@@ -56,7 +62,7 @@ export async function gateRun(
     return settleGate(deps, ask, outcome, reservation);
   } catch (err) {
     if (err instanceof AppError || deps.failMode === 'closed') throw asStoreFault(deps, err);
-    return { kind: 'held', reservation: admitUnguarded(deps, reservation, err) };
+    return { kind: 'held', reservation: admitUnguarded(deps, reservation, err), span: undefined };
   }
 }
 
@@ -69,13 +75,15 @@ function settleGate(
   switch (outcome.kind) {
     case 'rate_limited':
       return { kind: 'rate_limited', error: rateLimited(ask.rate!, ask.now) };
+    case 'run_refused':
+      return { kind: 'run_refused', reason: outcome.reason, span: outcome.span };
     case 'hit':
       if (outcome.streamEntry) deps.outbox.track(outcome.entry, outcome.streamEntry);
-      return { kind: 'hit', answer: outcome.answer, entry: outcome.entry };
+      return { kind: 'hit', answer: outcome.answer, entry: outcome.entry, span: outcome.span };
     case 'held':
-      return { kind: 'held', reservation: r };
+      return { kind: 'held', reservation: r, span: outcome.span };
     case 'denied':
-      return { kind: 'denied', denial: denial(r.windows, r.held, outcome) };
+      return { kind: 'denied', denial: denial(r.windows, r.held, outcome), span: outcome.span };
   }
 }
 
@@ -91,5 +99,5 @@ async function recordHit(
     return { kind: 'rate_limited', error: rateLimited(ask.rate!, ask.now) };
   const stream = await deps.store.append(ask.tenantId, entry);
   if (stream) deps.outbox.track(entry, stream);
-  return { kind: 'hit', answer, entry };
+  return { kind: 'hit', answer, entry, span: undefined };
 }

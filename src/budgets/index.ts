@@ -17,7 +17,7 @@ export {
   type Reservation,
 } from './service.js';
 export { recordEntry, settleReservation, trueUp, usageEvents, type UsageLine, type UsageOwner } from './settle.js';
-export type { BudgetStore, ClaimRecord, ClaimWrite } from './store.js';
+export type { BudgetStore, ClaimRecord, ClaimWrite, SpanCharge, SpanRequest, SpanState, SpanStop } from './store.js';
 export { budgetStatusFor, getBudgetStatus, setUserBudget, type BudgetStatusView } from './verbs.js';
 export {
   budgetWindows,

@@ -13,6 +13,9 @@ import type {
   HoldRequest,
   RateSpec,
   SettleOutcome,
+  SpanRequest,
+  SpanState,
+  SpanStop,
   SettleRequest,
   WindowSpec,
   WindowUsage,
@@ -33,6 +36,8 @@ export class MemoryBudgetStore implements BudgetStore {
   private readonly settled = new Set<string>();
   private readonly rates = new Map<string, number>();
   private readonly claims = new Map<string, { record: ClaimRecord; expiresAt: number }>();
+  private readonly spans = new Map<string, { state: SpanState; scope: string; ended: string; expiresAt: number }>();
+  private readonly seen = new Map<string, number>();
   private readonly claimsKnown = new Set<string>();
 
   constructor(
@@ -47,19 +52,75 @@ export class MemoryBudgetStore implements BudgetStore {
     const missing = this.missing(req.windows);
     if (missing.length) return { kind: 'seed', indexes: missing };
     if (req.rateLimit && this.overRate(req.rateLimit)) return { kind: 'rate_limited' };
+    const span = req.span ? this.openSpan(req.span, req.now) : undefined;
+    if (span && span.kind === 'refused') return { kind: 'run_refused', reason: span.reason, span: span.state };
+    const state = span?.state;
     if (this.cache && req.cacheProbe) {
       const raw = await this.cache.get(req.cacheProbe.key);
       const answer = raw ? parseCachedAnswer(raw) : undefined;
       if (answer && answer.expiresAt > req.now) {
-        const entry = fillHit(req.cacheProbe.hit, answer);
+        const filled = fillHit(req.cacheProbe.hit, answer);
+        // A hit inside a run is one of its calls.
+        const entry = state
+          ? {
+              run: filled.run && { ...filled.run, id: state.record },
+              events: filled.events.map((e) => ({ ...e, runId: state.record })),
+            }
+          : filled;
+        if (state) this.spans.get(req.span!.key)!.state.calls++;
         await this.writeLedger(entry);
-        return { kind: 'hit', answer, entry };
+        return { kind: 'hit', answer, entry, span: state && { ...state } };
       }
     }
     // The cache read yielded: the counters may have moved, so the hold checks them afresh.
     const held = this.hold(req, new Map());
-    if (held.kind === 'gone') throw new Error('unreachable: a new hold cannot be gone');
-    return held;
+    if (held.kind === 'gone' || held.kind === 'seed') throw new Error('unreachable: a new hold is held or denied');
+    return { ...held, span: state && { ...state } };
+  }
+
+  /** The run a call continues, or a new one: as GATE does in Lua. */
+  private openSpan(
+    req: SpanRequest,
+    now: number,
+  ):
+    | { kind: 'open'; state: SpanState }
+    | { kind: 'refused'; reason: SpanStop | 'EXPIRED' | 'FOREIGN'; state?: SpanState } {
+    let span = this.spans.get(req.key);
+    if (span && span.expiresAt <= now) {
+      this.spans.delete(req.key);
+      span = undefined;
+    }
+    if (!span) {
+      if ((this.seen.get(req.seenKey) ?? 0) > now) return { kind: 'refused', reason: 'EXPIRED' };
+      const state: SpanState = {
+        started: now,
+        inputTokens: 0,
+        outputTokens: 0,
+        cachedInputTokens: 0,
+        costMicros: 0,
+        toolCalls: 0,
+        calls: 0,
+        record: req.recordId,
+      };
+      span = { state, scope: req.scope, ended: '', expiresAt: now + req.ttlMs };
+      this.spans.set(req.key, span);
+      this.seen.set(req.seenKey, now + 86_400_000);
+    }
+    if (span.scope !== req.scope) return { kind: 'refused', reason: 'FOREIGN' };
+    const s = span.state;
+    const stop: SpanStop | '' =
+      (span.ended as SpanStop | '') ||
+      (s.toolCalls > req.limits.toolCalls
+        ? 'TOOL_CALLS'
+        : s.inputTokens + s.outputTokens >= req.limits.tokens
+          ? 'TOKENS'
+          : s.costMicros >= req.limits.costMicros
+            ? 'COST'
+            : now - s.started >= req.limits.durationMs
+              ? 'DURATION'
+              : '');
+    if (stop) return { kind: 'refused', reason: stop, state: { ...s } };
+    return { kind: 'open', state: { ...s } };
   }
 
   async reserve(req: HoldRequest): Promise<HoldOutcome> {
@@ -111,6 +172,17 @@ export class MemoryBudgetStore implements BudgetStore {
     for (const [i, w] of req.windows.entries()) this.counters.get(w.key)!.used += req.charges[i]!;
     this.holds.delete(req.reservationId);
     this.settled.add(req.reservationId);
+    const span = req.span && this.spans.get(req.span.key);
+    if (req.span && span) {
+      const s = span.state;
+      s.inputTokens += req.span.inputTokens;
+      s.outputTokens += req.span.outputTokens;
+      s.cachedInputTokens += req.span.cachedInputTokens;
+      s.costMicros += req.span.costMicros;
+      s.toolCalls += req.span.toolCalls;
+      s.calls++;
+      if (req.span.ended) span.ended = req.span.ended;
+    }
     if (req.claim)
       this.claims.set(req.claim.key, { record: req.claim.record, expiresAt: req.now + req.claim.ttlSeconds * 1000 });
     // Duplicates arrive moments apart: the oldest settled ids can be forgotten.

@@ -76,26 +76,55 @@ end
 `;
 
 /**
- * A new run's admission in one round trip: missing counters first (so that a retry after they
- * are rebuilt is the same request: nothing was counted), then the caller's request rate, then
- * the response cache, then the hold.
- * KEYS: holds, expiry, rate key, cache key, ledger stream, window…
+ * A new call's admission in one round trip: missing counters first (so that a retry after they
+ * are rebuilt is the same request: nothing was counted), then the caller's request rate, then the
+ * run it continues (a client-side tool loop), then the response cache, then the hold.
+ * KEYS: holds, expiry, rate key, cache key, ledger stream, run, run seen, window…
  * ARGV: now, id, expiresAt, rate limit (0: none), rate window seconds, the hit's ledger entry
- * ('' : no cache probe), then limit, amount, ttl per window.
- * On a fresh hit the entry is filled in with the cached answer's facts (as `fillHit` does in
- * TypeScript) and appended to the ledger stream; nothing is held.
+ * ('' : no cache probe), run scope ('' : no run), run record id, run ttl ms, max tool calls, max
+ * tokens, max cost, max duration ms, then limit, amount, ttl per window.
+ * A run is one hash (scope, started, in, out, cached, cost, toolCalls, calls, record, ended),
+ * changed only here and by SETTLE; a run id seen once is remembered for a day, so that an expired
+ * one is refused rather than started afresh. On a fresh hit the entry is filled in with the cached
+ * answer's facts (as `fillHit` does in TypeScript) and appended to the ledger stream; nothing is held.
  */
 export const GATE = `${COMMON}
 local holds, expiry = KEYS[1], KEYS[2]
 local now = tonumber(ARGV[1])
 reap(holds, expiry, now)
-local lost = missing(6)
+local lost = missing(8)
 if #lost > 0 then return {'SEED', lost} end
 local rate_limit = tonumber(ARGV[4])
 if rate_limit > 0 then
   local n = redis.call('INCR', KEYS[3])
   if n == 1 then redis.call('EXPIRE', KEYS[3], tonumber(ARGV[5])) end
   if n > rate_limit then return {'RATE_LIMITED'} end
+end
+local span, record = '', nil
+if ARGV[7] ~= '' then
+  local f = {'scope', 'started', 'in', 'out', 'cached', 'cost', 'toolCalls', 'calls', 'record', 'ended'}
+  local v = redis.call('HMGET', KEYS[6], unpack(f))
+  if not v[1] then
+    if redis.call('EXISTS', KEYS[7]) == 1 then return {'RUN_REFUSED', 'EXPIRED', ''} end
+    v = {ARGV[7], tostring(now), '0', '0', '0', '0', '0', '0', ARGV[8], ''}
+    local fields = {}
+    for i, name in ipairs(f) do fields[#fields + 1] = name; fields[#fields + 1] = v[i] end
+    redis.call('HSET', KEYS[6], unpack(fields))
+    redis.call('PEXPIRE', KEYS[6], tonumber(ARGV[9]))
+    redis.call('SET', KEYS[7], '1', 'EX', 86400)
+  end
+  if v[1] ~= ARGV[7] then return {'RUN_REFUSED', 'FOREIGN', ''} end
+  record = v[9]
+  span = cjson.encode({started = tonumber(v[2]), inputTokens = tonumber(v[3]), outputTokens = tonumber(v[4]),
+    cachedInputTokens = tonumber(v[5]), costMicros = tonumber(v[6]), toolCalls = tonumber(v[7]), calls = tonumber(v[8]), record = record})
+  local stop = v[10]
+  if stop == '' then
+    if tonumber(v[7]) > tonumber(ARGV[10]) then stop = 'TOOL_CALLS'
+    elseif tonumber(v[3]) + tonumber(v[4]) >= tonumber(ARGV[11]) then stop = 'TOKENS'
+    elseif tonumber(v[6]) >= tonumber(ARGV[12]) then stop = 'COST'
+    elseif now - tonumber(v[2]) >= tonumber(ARGV[13]) then stop = 'DURATION' end
+  end
+  if stop ~= '' then return {'RUN_REFUSED', stop, span} end
 end
 if ARGV[6] ~= '' then
   local raw = redis.call('GET', KEYS[4])
@@ -110,11 +139,19 @@ if ARGV[6] ~= '' then
       e.modelId = answer.modelId
       e.savedCostMicros = answer.costMicros
     end
+    -- A hit inside a run is one of its calls.
+    if record then
+      run.id = record
+      for _, e in ipairs(entry.events) do e.runId = record end
+      redis.call('HINCRBY', KEYS[6], 'calls', 1)
+    end
     local encoded = cjson.encode(entry)
-    return {'HIT', raw, encoded, redis.call('XADD', KEYS[5], '*', 'e', encoded)}
+    return {'HIT', span, raw, encoded, redis.call('XADD', KEYS[5], '*', 'e', encoded)}
   end
 end
-return hold(holds, expiry, 6, 7, ARGV[2], tonumber(ARGV[3]), 'reserve')
+local out = hold(holds, expiry, 8, 14, ARGV[2], tonumber(ARGV[3]), 'reserve')
+table.insert(out, 2, span)
+return out
 `;
 
 /** KEYS: holds, expiry, window…  ARGV: now, id, expiresAt, mode, then limit, amount, ttl per window. */
@@ -126,16 +163,19 @@ return hold(KEYS[1], KEYS[2], 3, 5, ARGV[2], tonumber(ARGV[3]), ARGV[4])
 `;
 
 /**
- * KEYS: holds, expiry, ledger stream, settled marker, idempotency claim, window…
- * ARGV: id, entry json, marker ttl, claim record ('' : none), claim ttl, then charge and ttl per window.
- * The ledger entry is appended, and a claimed idempotency key marked done with its answer, in the
- * same atomic step as the counters move: a run is charged exactly when its retry would replay.
+ * KEYS: holds, expiry, ledger stream, settled marker, idempotency claim, run, window…
+ * ARGV: id, entry json, marker ttl, claim record ('' : none), claim ttl, run ('' : none, else '1'),
+ * the call's input, output, cached tokens, cost and tool calls, how the run ended ('' : it goes
+ * on), then charge and ttl per window.
+ * The ledger entry is appended, a claimed idempotency key marked done with its answer, and a run's
+ * totals grown by this call, in the same atomic step as the counters move: a run is charged
+ * exactly when its retry would replay, and its breakers see every call.
  */
 export const SETTLE = `${COMMON}
-local holds, expiry, stream, marker, claim = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
+local holds, expiry, stream, marker, claim, run = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local id, entry, marker_ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if redis.call('EXISTS', marker) == 1 then return {'DUPLICATE'} end
-local lost = missing(6)
+local lost = missing(7)
 if #lost > 0 then return {'SEED', lost} end
 local enc = redis.call('HGET', holds, id)
 if enc then
@@ -143,14 +183,23 @@ if enc then
   redis.call('HDEL', holds, id)
   redis.call('ZREM', expiry, id)
 end
-for i = 1, #KEYS - 5 do
-  local key = KEYS[i + 5]
-  redis.call('HINCRBY', key, 'used', tonumber(ARGV[4 + i * 2]))
-  redis.call('EXPIRE', key, tonumber(ARGV[5 + i * 2]))
+for i = 1, #KEYS - 6 do
+  local key = KEYS[i + 6]
+  redis.call('HINCRBY', key, 'used', tonumber(ARGV[11 + i * 2]))
+  redis.call('EXPIRE', key, tonumber(ARGV[12 + i * 2]))
 end
 local appended = redis.call('XADD', stream, '*', 'e', entry)
 redis.call('SET', marker, '1', 'EX', marker_ttl)
 if ARGV[4] ~= '' then redis.call('SET', claim, ARGV[4], 'EX', tonumber(ARGV[5])) end
+if ARGV[6] ~= '' and redis.call('EXISTS', run) == 1 then
+  redis.call('HINCRBY', run, 'in', tonumber(ARGV[7]))
+  redis.call('HINCRBY', run, 'out', tonumber(ARGV[8]))
+  redis.call('HINCRBY', run, 'cached', tonumber(ARGV[9]))
+  redis.call('HINCRBY', run, 'cost', tonumber(ARGV[10]))
+  redis.call('HINCRBY', run, 'toolCalls', tonumber(ARGV[11]))
+  redis.call('HINCRBY', run, 'calls', 1)
+  if ARGV[12] ~= '' then redis.call('HSET', run, 'ended', ARGV[12]) end
+end
 return {'SETTLED', appended}
 `;
 

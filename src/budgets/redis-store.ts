@@ -15,6 +15,8 @@ import type {
   HoldRequest,
   RateSpec,
   Seed,
+  SpanState,
+  SpanStop,
   SettleOutcome,
   SettleRequest,
   WindowSpec,
@@ -96,15 +98,20 @@ export class RedisBudgetStore implements BudgetStore {
   async gate(req: GateRequest): Promise<GateOutcome> {
     const probe = this.probesCache ? req.cacheProbe : undefined;
     const stream = ledgerStreamKey(req.tenantId);
+    const span = req.span;
     // Unused slots still name keys of this tenant, so the script stays in one slot.
+    const unused = (what: string) => tenantKey(req.tenantId, what, '-');
     const keys = [
       holdsKey(req.tenantId),
       expiryKey(req.tenantId),
-      req.rateLimit?.key ?? tenantKey(req.tenantId, 'rl', '-'),
-      probe?.key ?? tenantKey(req.tenantId, 'rc', '-'),
+      req.rateLimit?.key ?? unused('rl'),
+      probe?.key ?? unused('rc'),
       stream,
+      span?.key ?? unused('run'),
+      span?.seenKey ?? unused('run-seen'),
       ...req.windows.map((w) => w.key),
     ];
+    const limits = span?.limits;
     const args = [
       req.now,
       req.reservationId,
@@ -112,22 +119,41 @@ export class RedisBudgetStore implements BudgetStore {
       req.rateLimit?.limit ?? 0,
       req.rateLimit?.windowSeconds ?? 0,
       probe ? encodeEntry(probe.hit) : '',
+      span?.scope ?? '',
+      span?.recordId ?? '',
+      span?.ttlMs ?? 0,
+      limits?.toolCalls ?? 0,
+      limits?.tokens ?? 0,
+      limits?.costMicros ?? 0,
+      limits?.durationMs ?? 0,
       ...windowArgs(req),
     ];
     const reply = await this.run('budgetGate', keys, args);
-    if (reply[0] === 'RATE_LIMITED') return { kind: 'rate_limited' };
-    if (reply[0] === 'HIT') {
-      const entry = decodeEntry(String(reply[2]));
-      return {
-        kind: 'hit',
-        answer: parseCachedAnswer(String(reply[1])),
-        entry,
-        streamEntry: { stream, id: String(reply[3]) },
-      };
+    const spanOf = (v: unknown) => (v ? (JSON.parse(String(v)) as SpanState) : undefined);
+    switch (reply[0]) {
+      case 'RATE_LIMITED':
+        return { kind: 'rate_limited' };
+      case 'RUN_REFUSED':
+        return {
+          kind: 'run_refused',
+          reason: String(reply[1]) as SpanStop | 'EXPIRED' | 'FOREIGN',
+          span: spanOf(reply[2]),
+        };
+      case 'HIT': {
+        const entry = decodeEntry(String(reply[3]));
+        const answer = parseCachedAnswer(String(reply[2]));
+        return { kind: 'hit', answer, entry, streamEntry: { stream, id: String(reply[4]) }, span: spanOf(reply[1]) };
+      }
+      case 'HELD':
+      case 'DENIED': {
+        const span = spanOf(reply[1]);
+        const outcome = holdReply([reply[0], ...reply.slice(2)]);
+        if (outcome.kind === 'held' || outcome.kind === 'denied') return { ...outcome, span };
+        throw new Error('unreachable: a new hold is held or denied');
+      }
+      default:
+        return holdReply(reply) as GateOutcome;
     }
-    const outcome = holdReply(reply);
-    if (outcome.kind === 'gone') throw new Error('unreachable: a new hold cannot be gone');
-    return outcome;
   }
 
   reserve(req: HoldRequest): Promise<HoldOutcome> {
@@ -151,12 +177,14 @@ export class RedisBudgetStore implements BudgetStore {
 
   async settle(req: SettleRequest): Promise<SettleOutcome> {
     const stream = ledgerStreamKey(req.tenantId);
+    const span = req.span;
     const keys = [
       holdsKey(req.tenantId),
       expiryKey(req.tenantId),
       stream,
       tenantKey(req.tenantId, 'b', 'settled', req.reservationId),
       req.claim?.key ?? tenantKey(req.tenantId, 'idem', '-'),
+      span?.key ?? tenantKey(req.tenantId, 'run', '-'),
       ...req.windows.map((w) => w.key),
     ];
     const args: (string | number)[] = [
@@ -165,6 +193,13 @@ export class RedisBudgetStore implements BudgetStore {
       SETTLED_MARKER_TTL_SECONDS,
       req.claim ? JSON.stringify(req.claim.record) : '',
       req.claim?.ttlSeconds ?? 0,
+      span ? '1' : '',
+      span?.inputTokens ?? 0,
+      span?.outputTokens ?? 0,
+      span?.cachedInputTokens ?? 0,
+      span?.costMicros ?? 0,
+      span?.toolCalls ?? 0,
+      span?.ended ?? '',
     ];
     req.windows.forEach((w, i) => args.push(req.charges[i]!, w.ttlSeconds));
     const reply = await this.run('budgetSettle', keys, args);

@@ -2,7 +2,7 @@ import type { StoredAgentRun } from '../db/schema/index.js';
 import type { LedgerEntry, UsageEvent } from '../ledger/index.js';
 import { claimsKnownKey } from './claims.js';
 import { asStoreFault, holdRequest, withSeeding, type BudgetDeps, type Reservation } from './service.js';
-import type { ClaimWrite } from './store.js';
+import type { ClaimWrite, SpanCharge } from './store.js';
 import { amountsFor } from './windows.js';
 
 /** Settling: the hold becomes what was used, and the ledger gets exactly one entry for it. */
@@ -85,6 +85,8 @@ export async function settleReservation(
   run: StoredAgentRun | null = null,
   /** A claimed idempotency key, marked done with its answer in the same step as the charge. */
   claim?: ClaimWrite,
+  /** The run (spanning calls) this call belongs to: its totals grow in the same step. */
+  span?: SpanCharge,
 ): Promise<UsageEvent[]> {
   const events = usageEvents(reservation, owner, lines);
   const tokens = events.reduce((n, e) => n + e.totalTokens, 0);
@@ -103,6 +105,7 @@ export async function settleReservation(
           charges,
           entry,
           claim,
+          span,
           now: now.getTime(),
         }),
       );

@@ -26,6 +26,49 @@ export type HoldRequest = {
 export type GateRequest = HoldRequest & {
   rateLimit?: RateSpec | undefined;
   cacheProbe?: { key: string; hit: LedgerEntry } | undefined;
+  /** The run this call belongs to, when it may span several calls (a client-side tool loop). */
+  span?: SpanRequest | undefined;
+};
+
+/** Why a run stopped, or stops this call. */
+export type SpanStop = 'TOOL_CALLS' | 'TOKENS' | 'COST' | 'DURATION';
+
+/**
+ * A run that spans calls: its store record, who may continue it (tenant by the key's hash tag,
+ * then user and agent), the record id a new one gets, and the limits every call is checked against.
+ */
+export type SpanRequest = {
+  key: string;
+  /** Remembers an id for a day: a call on an expired run is refused, never a fresh run. */
+  seenKey: string;
+  scope: string;
+  recordId: string;
+  ttlMs: number;
+  limits: { toolCalls: number; tokens: number; costMicros: number; durationMs: number };
+};
+
+/** A run's totals over the calls settled so far. */
+export type SpanState = {
+  started: number;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  costMicros: number;
+  toolCalls: number;
+  calls: number;
+  /** The run's record (one agent_runs row for all its calls). */
+  record: string;
+};
+
+/** What a call adds to its run when it settles, and whether it ended the run. */
+export type SpanCharge = {
+  key: string;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  costMicros: number;
+  toolCalls: number;
+  ended?: SpanStop | undefined;
 };
 
 /** Counters of these windows are missing: rebuild them from the ledger, then retry. */
@@ -33,9 +76,17 @@ export type Seed = { kind: 'seed'; indexes: number[] };
 
 export type GateOutcome =
   | { kind: 'rate_limited' }
-  | { kind: 'hit'; answer: CachedAnswer; entry: LedgerEntry; streamEntry?: StreamEntry | undefined }
-  | { kind: 'held'; usage: WindowUsage[] }
-  | { kind: 'denied'; index: number; usage: WindowUsage }
+  /** The run this call continues is over (a limit), expired, or not the caller's. */
+  | { kind: 'run_refused'; reason: SpanStop | 'EXPIRED' | 'FOREIGN'; span?: SpanState | undefined }
+  | {
+      kind: 'hit';
+      answer: CachedAnswer;
+      entry: LedgerEntry;
+      streamEntry?: StreamEntry | undefined;
+      span?: SpanState | undefined;
+    }
+  | { kind: 'held'; usage: WindowUsage[]; span?: SpanState | undefined }
+  | { kind: 'denied'; index: number; usage: WindowUsage; span?: SpanState | undefined }
   | Seed;
 
 export type HoldOutcome =
@@ -65,6 +116,8 @@ export type SettleRequest = {
   entry: LedgerEntry;
   /** A claimed idempotency key, marked done with its answer in the same step. */
   claim?: ClaimWrite | undefined;
+  /** The run this call belongs to: its totals grow by this call's in the same step. */
+  span?: SpanCharge | undefined;
   now: number;
 };
 

@@ -1,4 +1,4 @@
-import { sameToken } from '../auth/index.js';
+import { parseBearer, sameToken } from '../auth/index.js';
 import type { Actor, Deps, OperatorContext, PublicContext, TenantContext } from '../context.js';
 import { AppError, isAppError, unauthenticated } from '../lib/errors.js';
 import { lazyChild, type LogFields } from '../lib/logger.js';
@@ -37,9 +37,8 @@ export async function buildContext(
     ...(clientIp ? { clientIp } : {}),
   };
   if (!authorization) return ctx;
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match) return { ...ctx, authError: unauthenticated('The Authorization header must be "Bearer <API key>".') };
-  const token = match[1]!;
+  const token = parseBearer(authorization);
+  if (!token) return { ...ctx, authError: unauthenticated('The Authorization header must be "Bearer <API key>".') };
   if (deps.config.adminToken && sameToken(token, deps.config.adminToken)) return { ...ctx, operator: true };
   try {
     const actor = await deps.keys.authenticate(token);

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type ValidationRule } from 'graphql';
-import { findUnstorable, storable, UNSTORABLE } from '../lib/validation.js';
+import { findUnstorable, MAX_DEPTH, storable, UNSTORABLE } from '../lib/validation.js';
 import type { GraphQLContext } from './context.js';
 
 /** A string literal in a document is input too: the one validator's rule applies to it. */
@@ -11,8 +11,8 @@ export const storableLiterals: ValidationRule = (context) => ({
   },
 });
 
-const badVariables = (field: string) =>
-  new GraphQLError(`${field}: ${UNSTORABLE}`, { extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } } });
+const badVariables = (field: string, why = UNSTORABLE) =>
+  new GraphQLError(`${field}: ${why}`, { extensions: { code: 'BAD_USER_INPUT', field, http: { status: 400 } } });
 
 /** The media type Apollo answers with: its own negotiation, for the two JSON types that matter here. */
 function answersGraphQLResponseJson(accept: string | undefined): boolean {
@@ -39,8 +39,9 @@ export const inputGuardPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request }) {
-        const path = findUnstorable(request.variables ?? {});
-        if (path) throw badVariables(path.join('.'));
+        const path = findUnstorable(request.variables ?? {}, ['variables']);
+        if (path === 'depth') throw badVariables('variables', `must not nest more than ${MAX_DEPTH} levels deep`);
+        if (path) throw badVariables(path.slice(1).join('.'));
       },
       async willSendResponse({ request, response }) {
         const status = response.http.status;

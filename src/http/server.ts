@@ -7,6 +7,7 @@ import { buildContext } from '../graphql/context.js';
 import { createApollo } from '../graphql/server.js';
 import type { LogFields } from '../lib/logger.js';
 import { renderMetrics } from '../monitoring/metrics.js';
+import { openAIDoor, openAIErrorBody } from '../openai/routes.js';
 import { guardRequests } from './request-guards.js';
 
 declare module 'fastify' {
@@ -43,7 +44,7 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   });
   await apollo.start();
 
-  guardRequests(app);
+  guardRequests(app, [openAIErrorBody]);
   app.decorateRequest('logFields');
   app.addHook('onRequest', async (req) => {
     req.logFields = {};
@@ -73,6 +74,7 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
     context: async (req) => buildContext(deps, req.headers.authorization, req.id, req.logFields, req.ip),
   });
 
+  await openAIDoor(app, deps);
   app.get('/healthz', async () => ({ status: 'ok' }));
   if (!deps.config.metrics.port) serveMetrics(app, deps);
   app.get('/readyz', async (_, reply) => {

@@ -15,6 +15,25 @@ type Pending = { entry: LedgerEntry; stream?: StreamEntry };
 
 const MAX_PENDING = 100_000;
 
+/** Rows of agent_runs from their JSON form (arrays and JSON per row: jsonb_to_recordset says it simply). */
+function runInsert(runs: StoredAgentRun[]) {
+  return sql`
+    insert into agent_runs (id, tenant_id, agent_id, user_id, api_key_id, status, route, model_id, cached,
+      degradations, input_tokens, output_tokens, cached_input_tokens, tool_calls, cost_micros,
+      saved_cost_micros, duration_ms, reason, side_calls, transcript, idempotency_key, request_hash, replay,
+      calls, end_user, created_at)
+    select id, "tenantId", "agentId", "userId", "apiKeyId", status, route, "modelId", cached, degradations,
+      "inputTokens", "outputTokens", "cachedInputTokens", "toolCalls", "costMicros", "savedCostMicros",
+      "durationMs", reason, "sideCalls", transcript, "idempotencyKey", "requestHash", replay,
+      coalesce(calls, '{}'::jsonb), "endUser", "createdAt"
+    from jsonb_to_recordset(${JSON.stringify(runs)}::jsonb) as r(id text, "tenantId" text, "agentId" text,
+      "userId" text, "apiKeyId" text, status text, route jsonb, "modelId" text, cached boolean,
+      degradations text[], "inputTokens" int, "outputTokens" int, "cachedInputTokens" int, "toolCalls" int,
+      "costMicros" bigint, "savedCostMicros" bigint, "durationMs" int, reason text, "sideCalls" jsonb,
+      transcript jsonb, "idempotencyKey" text, "requestHash" text, replay jsonb, calls jsonb, "endUser" text,
+      "createdAt" timestamptz)`;
+}
+
 /** Each tenant's outbox stream: the settle script appends to it in the step that moves the counters. */
 export const ledgerStreamKey = (tenantId: string) => tenantKey(tenantId, 'ledger');
 
@@ -46,39 +65,50 @@ export class Outbox {
     const events = entries.flatMap((e) => e.events);
     const runs = entries.flatMap((e) => (e.run ? [e.run] : []));
     if (!events.length && !runs.length) return;
+    // A run that spans calls has one row: each of its calls upserts it (the calls merge by id).
+    const spanning = runs.filter((r) => Object.keys(r.calls ?? {}).length > 0);
+    const single = runs.filter((r) => !Object.keys(r.calls ?? {}).length);
     const col = <T>(pick: (e: UsageEvent) => T) => sql.param(events.map(pick));
-    await this.db.execute(sql`
-      with new_events as (
-        insert into usage_events (id, tenant_id, user_id, agent_id, run_id, model_id, kind, input_tokens,
-          output_tokens, cached_input_tokens, total_tokens, cost_micros, saved_cost_micros, day, occurred_at)
-        select * from unnest(${col((e) => e.id)}::text[], ${col((e) => e.tenantId)}::text[],
-          ${col((e) => e.userId)}::text[], ${col((e) => e.agentId)}::text[], ${col((e) => e.runId)}::text[],
-          ${col((e) => e.modelId)}::text[], ${col((e) => e.kind)}::text[], ${col((e) => e.inputTokens)}::int[],
-          ${col((e) => e.outputTokens)}::int[], ${col((e) => e.cachedInputTokens)}::int[],
-          ${col((e) => e.totalTokens)}::int[], ${col((e) => e.costMicros)}::bigint[],
-          ${col((e) => e.savedCostMicros)}::bigint[], ${col((e) => e.occurredAt.slice(0, 10))}::date[],
-          ${col((e) => e.occurredAt)}::timestamptz[])
-        on conflict (id) do nothing
-        returning 1
-      ), new_runs as (
-        -- Arrays and JSON per row: jsonb_to_recordset says it more simply than unnest. Any conflict
-        -- (the id, or an idempotency key charged already) leaves the stored row as it is.
-        insert into agent_runs (id, tenant_id, agent_id, user_id, api_key_id, status, route, model_id, cached,
-          degradations, input_tokens, output_tokens, cached_input_tokens, tool_calls, cost_micros,
-          saved_cost_micros, duration_ms, reason, side_calls, transcript, idempotency_key, request_hash, replay,
-          created_at)
-        select id, "tenantId", "agentId", "userId", "apiKeyId", status, route, "modelId", cached, degradations,
-          "inputTokens", "outputTokens", "cachedInputTokens", "toolCalls", "costMicros", "savedCostMicros",
-          "durationMs", reason, "sideCalls", transcript, "idempotencyKey", "requestHash", replay, "createdAt"
-        from jsonb_to_recordset(${JSON.stringify(runs)}::jsonb) as r(id text, "tenantId" text, "agentId" text,
-          "userId" text, "apiKeyId" text, status text, route jsonb, "modelId" text, cached boolean,
-          degradations text[], "inputTokens" int, "outputTokens" int, "cachedInputTokens" int, "toolCalls" int,
-          "costMicros" bigint, "savedCostMicros" bigint, "durationMs" int, reason text, "sideCalls" jsonb,
-          transcript jsonb, "idempotencyKey" text, "requestHash" text, replay jsonb, "createdAt" timestamptz)
-        on conflict do nothing
-        returning 1
-      )
-      select (select count(*) from new_events) as events, (select count(*) from new_runs) as runs`);
+    const write = async (db: Db) => {
+      await db.execute(sql`
+        with new_events as (
+          insert into usage_events (id, tenant_id, user_id, agent_id, run_id, model_id, kind, input_tokens,
+            output_tokens, cached_input_tokens, total_tokens, cost_micros, saved_cost_micros, day, occurred_at)
+          select * from unnest(${col((e) => e.id)}::text[], ${col((e) => e.tenantId)}::text[],
+            ${col((e) => e.userId)}::text[], ${col((e) => e.agentId)}::text[], ${col((e) => e.runId)}::text[],
+            ${col((e) => e.modelId)}::text[], ${col((e) => e.kind)}::text[], ${col((e) => e.inputTokens)}::int[],
+            ${col((e) => e.outputTokens)}::int[], ${col((e) => e.cachedInputTokens)}::int[],
+            ${col((e) => e.totalTokens)}::int[], ${col((e) => e.costMicros)}::bigint[],
+            ${col((e) => e.savedCostMicros)}::bigint[], ${col((e) => e.occurredAt.slice(0, 10))}::date[],
+            ${col((e) => e.occurredAt)}::timestamptz[])
+          on conflict (id) do nothing
+          returning 1
+        ), new_runs as (
+          -- Any conflict (the id, or an idempotency key charged already) leaves the stored row as it is.
+          ${runInsert(single)}
+          on conflict do nothing
+          returning 1
+        )
+        select (select count(*) from new_events) as events, (select count(*) from new_runs) as runs`);
+      if (!spanning.length) return;
+      // Later calls of a run: the newest facts win, the calls merge, and the totals are recomputed
+      // from the run's ledger events (so a replayed entry cannot count twice).
+      await db.execute(sql`
+        ${runInsert(spanning)}
+        on conflict (id) do update set status = excluded.status, route = excluded.route, model_id = excluded.model_id,
+          degradations = excluded.degradations, tool_calls = greatest(agent_runs.tool_calls, excluded.tool_calls),
+          duration_ms = greatest(agent_runs.duration_ms, excluded.duration_ms), reason = excluded.reason,
+          calls = agent_runs.calls || excluded.calls`);
+      await db.execute(sql`
+        update agent_runs r set input_tokens = s.input, output_tokens = s.output, cached_input_tokens = s.cached,
+          cost_micros = s.cost, saved_cost_micros = s.saved
+        from (select run_id, sum(input_tokens)::int as input, sum(output_tokens)::int as output,
+                sum(cached_input_tokens)::int as cached, sum(cost_micros) as cost, sum(saved_cost_micros) as saved
+              from usage_events where run_id = any(${sql.param(spanning.map((r) => r.id))}::text[]) group by run_id) s
+        where r.id = s.run_id`);
+    };
+    if (spanning.length) await this.db.transaction((tx) => write(tx as unknown as Db));
+    else await write(this.db);
   }
 
   /** An entry a budget script has put in its stream: written to Postgres with the next batch. */

@@ -23,21 +23,33 @@ const noControlChars = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
 // NUL and unpaired surrogates cannot be stored by Postgres (text or jsonb): refused at the door.
 export const storable = (s: string) => !s.includes('\u0000') && s.isWellFormed();
 
-/** The path of the first string (or object key) in a parsed input that breaks the rule. */
-export function findUnstorable(value: unknown, path: (string | number)[] = []): (string | number)[] | undefined {
-  if (typeof value === 'string') return storable(value) ? undefined : path;
-  if (Array.isArray(value)) {
-    for (const [i, v] of value.entries()) {
-      const found = findUnstorable(v, [...path, i]);
-      if (found) return found;
+/** Inputs nest no deeper than this: deeper is no request a client of Governor sends. */
+export const MAX_DEPTH = 64;
+
+/**
+ * The path of the first string (or object key) in a parsed input that breaks the rule, walked
+ * without recursion; `depth` when it nests deeper than MAX_DEPTH.
+ */
+export function findUnstorable(
+  value: unknown,
+  root: (string | number)[] = [],
+): (string | number)[] | 'depth' | undefined {
+  const stack: [unknown, (string | number)[]][] = [[value, root]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (!storable(v)) return path;
+      continue;
     }
-    return undefined;
-  }
-  if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
+    if (!v || typeof v !== 'object') continue;
+    if (path.length - root.length >= MAX_DEPTH) return 'depth';
+    if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]]);
+      continue;
+    }
+    for (const [k, child] of Object.entries(v)) {
       if (!storable(k)) return [...path, k];
-      const found = findUnstorable(v, [...path, k]);
-      if (found) return found;
+      stack.push([child, [...path, k]]);
     }
   }
   return undefined;
@@ -47,6 +59,8 @@ export function findUnstorable(value: unknown, path: (string | number)[] = []): 
 export function assertStorable(value: unknown, root: string): void {
   const path = findUnstorable(value, [root]);
   if (!path) return;
+  if (path === 'depth')
+    throw new AppError('BAD_USER_INPUT', `${root}: must not nest more than ${MAX_DEPTH} levels deep`, { field: root });
   const field = path.join('.');
   throw new AppError('BAD_USER_INPUT', `${field}: ${UNSTORABLE}`, { field });
 }

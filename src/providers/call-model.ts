@@ -42,9 +42,14 @@ export type ModelCall = {
   system: string;
   messages: ModelMessage[];
   tools: ToolSet;
+  /** Must the model call a tool (any, or this one)? Default: as it sees fit. */
+  toolChoice?: 'required' | { name: string } | undefined;
   maxOutputTokens: number;
   signal: AbortSignal;
 };
+
+const toolChoiceOf = (c: ModelCall['toolChoice']) =>
+  c === undefined ? undefined : c === 'required' ? ('required' as const) : { type: 'tool' as const, toolName: c.name };
 
 /** What a streamed step yields as it goes; it returns the whole StepResult when it ends. */
 export type StreamPart = { type: 'text'; text: string } | { type: 'tool-call'; call: ToolCallOut };
@@ -187,6 +192,7 @@ export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelC
         system: systemMessage(model, req.system),
         messages: req.messages,
         tools: req.tools,
+        toolChoice: toolChoiceOf(req.toolChoice),
         stopWhen: stepCountIs(1),
         maxOutputTokens: req.maxOutputTokens,
         maxRetries: 0,
@@ -223,6 +229,7 @@ export async function* streamModel(
       system: systemMessage(model, req.system),
       messages: req.messages,
       tools: req.tools,
+      toolChoice: toolChoiceOf(req.toolChoice),
       stopWhen: stepCountIs(1),
       maxOutputTokens: req.maxOutputTokens,
       maxRetries: 0,

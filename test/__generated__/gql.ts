@@ -87,6 +87,14 @@ type Documents = {
     "\n  mutation Ask($m: String!) {\n    runAgent(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": typeof types.AskDocument,
     "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.RequestLogRefusedDocument,
+    "\n  query ClientToolRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          toolCalls\n          usage {\n            totalTokens\n          }\n          calls {\n            id\n            status\n            toolCalls\n            usage {\n              totalTokens\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClientToolRunsDocument,
+    "\n  mutation DoorErrorBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.DoorErrorBudgetDocument,
+    "\n  query DoorErrorRuns($user: ID) {\n    agentRuns(first: 50, filter: { userId: $user }) {\n      edges {\n        node {\n          status\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        reserved\n      }\n    }\n  }\n": typeof types.DoorErrorRunsDocument,
+    "\n  mutation DoorErrorServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.DoorErrorServiceKeyDocument,
+    "\n  mutation DoorErrorDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n": typeof types.DoorErrorDisableDocument,
+    "\n  query DoorRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          cached\n          user {\n            id\n          }\n          model {\n            id\n          }\n          usage {\n            inputTokens\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": typeof types.DoorRunsDocument,
+    "\n  mutation DoorServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.DoorServiceKeyDocument,
+    "\n        mutation DoorSetBudget($input: SetUserBudgetInput!) {\n          setUserBudget(input: $input) {\n            id\n          }\n        }\n      ": typeof types.DoorSetBudgetDocument,
     "\n  mutation HostileRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.HostileRevokeDocument,
     "\n  mutation HostileDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n": typeof types.HostileDisableDocument,
     "\n  query HostileKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.HostileKeysDocument,
@@ -211,6 +219,14 @@ const documents: Documents = {
     "\n  mutation Ask($m: String!) {\n    runAgent(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": types.AskDocument,
     "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.RequestLogRefusedDocument,
+    "\n  query ClientToolRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          toolCalls\n          usage {\n            totalTokens\n          }\n          calls {\n            id\n            status\n            toolCalls\n            usage {\n              totalTokens\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ClientToolRunsDocument,
+    "\n  mutation DoorErrorBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.DoorErrorBudgetDocument,
+    "\n  query DoorErrorRuns($user: ID) {\n    agentRuns(first: 50, filter: { userId: $user }) {\n      edges {\n        node {\n          status\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        reserved\n      }\n    }\n  }\n": types.DoorErrorRunsDocument,
+    "\n  mutation DoorErrorServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.DoorErrorServiceKeyDocument,
+    "\n  mutation DoorErrorDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n": types.DoorErrorDisableDocument,
+    "\n  query DoorRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          cached\n          user {\n            id\n          }\n          model {\n            id\n          }\n          usage {\n            inputTokens\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": types.DoorRunsDocument,
+    "\n  mutation DoorServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.DoorServiceKeyDocument,
+    "\n        mutation DoorSetBudget($input: SetUserBudgetInput!) {\n          setUserBudget(input: $input) {\n            id\n          }\n        }\n      ": types.DoorSetBudgetDocument,
     "\n  mutation HostileRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": types.HostileRevokeDocument,
     "\n  mutation HostileDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n": types.HostileDisableDocument,
     "\n  query HostileKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.HostileKeysDocument,
@@ -568,6 +584,38 @@ export function graphql(source: "\n  query Me {\n    viewer {\n      tenant {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClientToolRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          toolCalls\n          usage {\n            totalTokens\n          }\n          calls {\n            id\n            status\n            toolCalls\n            usage {\n              totalTokens\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClientToolRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          toolCalls\n          usage {\n            totalTokens\n          }\n          calls {\n            id\n            status\n            toolCalls\n            usage {\n              totalTokens\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DoorErrorBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DoorErrorBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DoorErrorRuns($user: ID) {\n    agentRuns(first: 50, filter: { userId: $user }) {\n      edges {\n        node {\n          status\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        reserved\n      }\n    }\n  }\n"): (typeof documents)["\n  query DoorErrorRuns($user: ID) {\n    agentRuns(first: 50, filter: { userId: $user }) {\n      edges {\n        node {\n          status\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        reserved\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DoorErrorServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation DoorErrorServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DoorErrorDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation DoorErrorDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DoorRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          cached\n          user {\n            id\n          }\n          model {\n            id\n          }\n          usage {\n            inputTokens\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DoorRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          cached\n          user {\n            id\n          }\n          model {\n            id\n          }\n          usage {\n            inputTokens\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DoorServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation DoorServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        mutation DoorSetBudget($input: SetUserBudgetInput!) {\n          setUserBudget(input: $input) {\n            id\n          }\n        }\n      "): (typeof documents)["\n        mutation DoorSetBudget($input: SetUserBudgetInput!) {\n          setUserBudget(input: $input) {\n            id\n          }\n        }\n      "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

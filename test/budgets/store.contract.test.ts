@@ -100,6 +100,8 @@ function hitEntry(tenantId: string): LedgerEntry {
     idempotencyKey: null,
     requestHash: null,
     replay: null,
+    calls: {},
+    endUser: null,
     transcript: null,
     createdAt: new Date(NOW).toISOString(),
   };

@@ -211,16 +211,60 @@ describe('hostile input', () => {
     ],
   ];
   const auth = () => ({ authorization: `Bearer ${t.ownerKey}` });
+  const door = () => `${env.app.url}/v1/chat/completions`;
+  const chat = (content: unknown) => JSON.stringify({ model: agent, messages: [{ role: 'user', content }] });
+  const doorCases: [string, () => Promise<Answer>][] = [
+    ['the OpenAI door without a key', () => send(door(), json(chat('hello')))],
+    [
+      'the OpenAI door with a garbage key',
+      () => send(door(), json(chat('hello'), { authorization: 'Bearer gov_garbage' })),
+    ],
+    [
+      "the OpenAI door with a disabled user's key",
+      () => send(door(), json(chat('hello'), { authorization: `Bearer ${disabled}` })),
+    ],
+    ['the OpenAI door with malformed JSON', () => send(door(), json('{"model":', auth()))],
+    ['the OpenAI door with a NUL in a message', () => send(door(), json(chat('a\u0000b'), auth()))],
+    ['the OpenAI door with a wrong type', () => send(door(), json(chat(42), auth()))],
+    ['the OpenAI door with a body of 3 MiB', () => send(door(), json(chat('x'.repeat(3 * 1024 * 1024)), auth()))],
+    [
+      'the OpenAI door with a gzip body',
+      () =>
+        send(door(), {
+          headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', ...auth() },
+          body: gzipSync(chat('hello')),
+        }),
+    ],
+    [
+      'the OpenAI door with a body that is not UTF-8',
+      () =>
+        send(door(), {
+          headers: { 'content-type': 'application/json', ...auth() },
+          body: Buffer.concat([
+            Buffer.from(`{"model":"${agent}","messages":[{"role":"user","content":"`),
+            Buffer.from([0xff]),
+            Buffer.from('"}]}'),
+          ]),
+        }),
+    ],
+    [
+      'the OpenAI door with JSON nested 10,000 deep',
+      () => send(door(), json(`${'['.repeat(10_000)}${']'.repeat(10_000)}`, auth())),
+    ],
+  ];
 
-  it.each([...graphqlCases, ...httpCases])('%s: a 4xx or a coded error, no model called', async (_, attempt) => {
-    const calls = env.upstream.requests.length;
-    const answer = await attempt();
-    expect(answer.status).toBeGreaterThanOrEqual(200);
-    expect(answer.status).toBeLessThan(500);
-    if (answer.status < 400) expect(answer.codes.length).toBeGreaterThan(0);
-    expect(answer.codes).not.toContain('INTERNAL_SERVER_ERROR');
-    expect(env.upstream.requests.length).toBe(calls);
-  });
+  it.each([...graphqlCases, ...httpCases, ...doorCases])(
+    '%s: a 4xx or a coded error, no model called',
+    async (_, attempt) => {
+      const calls = env.upstream.requests.length;
+      const answer = await attempt();
+      expect(answer.status).toBeGreaterThanOrEqual(200);
+      expect(answer.status).toBeLessThan(500);
+      if (answer.status < 400) expect(answer.codes.length).toBeGreaterThan(0);
+      expect(answer.codes).not.toContain('INTERNAL_SERVER_ERROR');
+      expect(env.upstream.requests.length).toBe(calls);
+    },
+  );
 
   it('wrote nothing', async () => {
     expect(await rowCounts(env.app)).toEqual(before);

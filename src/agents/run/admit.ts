@@ -1,4 +1,7 @@
 import {
+  type SpanRequest,
+  type SpanState,
+  type SpanStop,
   decideLadder,
   degradationsOf,
   gateRun,
@@ -17,9 +20,18 @@ import { estimateCostMicros } from '../../pricing/cost.js';
 import type { PreparedRun } from './prepare.js';
 
 export type Admission =
-  | { kind: 'hit'; answer: CachedAnswer; entry: LedgerEntry }
-  | { kind: 'admitted'; reservation: Reservation; model: ModelRow; outputCap: number; degradations: Degradation[] }
-  | { kind: 'refused'; window: BudgetWindow; used: number };
+  | { kind: 'hit'; answer: CachedAnswer; entry: LedgerEntry; span: SpanState | undefined }
+  | {
+      kind: 'admitted';
+      reservation: Reservation;
+      model: ModelRow;
+      outputCap: number;
+      degradations: Degradation[];
+      span: SpanState | undefined;
+    }
+  | { kind: 'refused'; window: BudgetWindow; used: number; span: SpanState | undefined }
+  /** The run this call would continue is over, expired, or someone else's. */
+  | { kind: 'run_refused'; reason: SpanStop | 'EXPIRED' | 'FOREIGN'; span: SpanState | undefined };
 
 /** What a run asks to hold: its first model call, and the side calls it may make before it. */
 export type AdmissionAsk = {
@@ -30,6 +42,8 @@ export type AdmissionAsk = {
   side: { tokens: number; costMicros: number };
   holdMs: number;
   probe: CacheProbe | undefined;
+  /** The run this call belongs to, when runs span calls. */
+  span: SpanRequest | undefined;
 };
 
 const ATTEMPTS = 3;
@@ -55,23 +69,22 @@ export async function admitRun(ctx: TenantContext, run: PreparedRun, ask: Admiss
     ...hold(ask.model, ask.outputCap),
     rate: { keyId: run.apiKeyId, perMinute: deps.config.rateLimitPerMinute },
     probe: ask.probe,
+    span: ask.span,
   });
   switch (gate.kind) {
     case 'rate_limited':
       throw gate.error;
+    case 'run_refused':
     case 'hit':
       return gate;
-    case 'held':
-      return {
-        kind: 'admitted',
-        reservation: gate.reservation,
-        model: ask.model,
-        outputCap: ask.outputCap,
-        degradations: [],
-      };
+    case 'held': {
+      const { reservation, span } = gate;
+      return { kind: 'admitted', reservation, model: ask.model, outputCap: ask.outputCap, degradations: [], span };
+    }
     case 'denied':
       break;
   }
+  const span = gate.span;
   let denied = gate.denial;
   for (let attempt = 1; attempt < ATTEMPTS; attempt++) {
     const now = deps.clock.now();
@@ -92,15 +105,22 @@ export async function admitRun(ctx: TenantContext, run: PreparedRun, ask: Admiss
     });
     if (decision.action === 'REFUSE') {
       const i = run.windows.findIndex((w) => w.kind === decision.window);
-      return { kind: 'refused', window: run.windows[i]!, used: usage[i]!.used + usage[i]!.reserved };
+      return { kind: 'refused', window: run.windows[i]!, used: usage[i]!.used + usage[i]!.reserved, span };
     }
     const model = [ask.model, ...ask.cheaper].find((m) => m.id === decision.model.id)!;
     const held = await reserveBudget(deps.budgets, hold(model, decision.outputCap));
     if (held.kind === 'held') {
       const degradations = degradationsOf(decision, ask.model, ask.outputCap);
-      return { kind: 'admitted', reservation: held.reservation, model, outputCap: decision.outputCap, degradations };
+      return {
+        kind: 'admitted',
+        reservation: held.reservation,
+        model,
+        outputCap: decision.outputCap,
+        degradations,
+        span,
+      };
     }
     denied = held.denial;
   }
-  return { kind: 'refused', window: denied.window, used: denied.usage.used + denied.usage.reserved };
+  return { kind: 'refused', window: denied.window, used: denied.usage.used + denied.usage.reserved, span };
 }

@@ -20,13 +20,15 @@ import type { RunLimitKind, ToolCallHandoff } from './outcome.js';
 import type { PreparedRun } from './prepare.js';
 import type { ChatMessage, ClientTool } from './request.js';
 import type { SideCallScope } from './side-calls.js';
+import { handOut, STOP_MESSAGES } from './span.js';
 
 /** Why a run's signal fired: its time limit, or a caller that went away. */
 export class RunTimeout extends Error {}
 export class CallerGone extends Error {}
 
 export type Ended =
-  | { kind: 'COMPLETED'; handoff?: ToolCallHandoff[] }
+  /** `cut`: the answer stopped at its output cap. */
+  | { kind: 'COMPLETED'; handoff?: ToolCallHandoff[]; cut?: boolean }
   | { kind: 'RUN_LIMIT'; limit: RunLimitKind; message: string }
   | { kind: 'BUDGET_EXCEEDED'; window: BudgetWindow; used: number }
   | { kind: 'PROVIDER_UNAVAILABLE'; retryAfterSeconds: number; message: string }
@@ -47,6 +49,8 @@ export type ExecutionSpec = {
   firstInputTokens: number;
   scope: SideCallScope;
   stream: boolean;
+  /** A run spanning calls (client-side tools): the tool calls handed out carry its key. */
+  spanKey?: string | undefined;
 };
 
 /** The largest output the remaining per-run cost allows on this model. */
@@ -139,7 +143,12 @@ export async function* executeRun(
   const texts: string[] = [];
   let model = spec.model;
   let usedModel: ModelRow | null = null;
-  let toolCalls = 0;
+  // A run's breakers count every call of it: earlier calls' tool calls first.
+  const priorToolCalls = run.span?.state.toolCalls ?? 0;
+  let toolCalls = priorToolCalls;
+  // The tool calls a caller runs itself: renamed, when the run spans calls, to lead back to it.
+  const handOff = (calls: ToolCallHandoff[], before: number) =>
+    spec.spanKey ? handOut(calls, spec.spanKey, before) : calls;
   let providerMs = 0;
   const end = (ended: Ended, output = texts.join('\n')): Execution => ({
     output,
@@ -148,7 +157,7 @@ export async function* executeRun(
     ended,
     providerMs,
   });
-  const stop = (limit: RunLimitKind, message: string) => end({ kind: 'RUN_LIMIT', limit, message });
+  const stop = (limit: RunLimitKind) => end({ kind: 'RUN_LIMIT', limit, message: STOP_MESSAGES[limit](limits) });
   /** A call cut off midway: the provider saw the prompt and wrote what arrived, at this model's price. */
   const chargeCut = (candidate: ModelRow, input: number, got: Received) => {
     const outputTokens = countTokens(got.text + got.toolArguments);
@@ -160,10 +169,10 @@ export async function* executeRun(
     for (let step = 0; ; step++) {
       const input = step === 0 ? spec.firstInputTokens : estimateInputTokens(system, asTurns(messages), toolCount);
       const tokenRoom = limits.maxTokensPerRun - spend.tokens - input;
-      if (tokenRoom < 1) return stop('TOKENS', `The run reached its limit of ${limits.maxTokensPerRun} tokens.`);
+      if (tokenRoom < 1) return stop('TOKENS');
       const costRoom = limits.maxCostPerRunMicros - spend.costMicros;
       const cap = Math.min(spec.outputCap, tokenRoom, capForCost(model, input, costRoom));
-      if (cap < 1) return stop('COST', `The run reached its cost limit of $${limits.maxCostPerRunMicros / 1e6}.`);
+      if (cap < 1) return stop('COST');
       if (step > 0) {
         const now = deps.clock.now();
         const extended = await extendReservation(deps.budgets, reservation, {
@@ -194,13 +203,16 @@ export async function* executeRun(
           )
             continue;
         }
-        const call: ModelCall = { system, messages, tools, maxOutputTokens: cap, signal };
+        // A tool the caller required is required of the first step only: its result comes next.
+        const toolChoice = step === 0 ? run.request.toolChoice : undefined;
+        const call: ModelCall = { system, messages, tools, toolChoice, maxOutputTokens: cap, signal };
         const received: Received = { text: '', toolArguments: '' };
         const started = performance.now();
         let charged = false;
         try {
+          const named = (c: ToolCallHandoff, i: number) => handOff([c], toolCalls + i)[0]!;
           result = spec.stream
-            ? yield* streamStep(ctx, candidate, call, received, clientTools)
+            ? yield* streamStep(ctx, candidate, call, received, clientTools, named)
             : await callModel(deps.providers, candidate, call);
           model = candidate;
           break;
@@ -215,7 +227,7 @@ export async function* executeRun(
               return end({ kind: 'PROVIDER_UNAVAILABLE', retryAfterSeconds: 1, message });
             }
             if (signal.reason instanceof CallerGone) return end({ kind: 'CANCELED' });
-            return stop('DURATION', `The run reached its limit of ${limits.maxDurationSeconds} seconds.`);
+            return stop('DURATION');
           }
           tried.push(candidate.id);
           retryAfter = Math.min(retryAfter, err instanceof ModelUnavailable ? err.retryAfterSeconds : 30);
@@ -242,23 +254,21 @@ export async function* executeRun(
       await trueUp(
         deps.budgets,
         reservation,
-        { tokens: spend.tokens, costMicros: spend.costMicros },
+        { tokens: spend.callTokens, costMicros: spend.callCostMicros },
         deps.clock.now(),
         holdMs,
       );
       if (result.text) texts.push(result.text);
-      if (!spec.stream)
-        for (const c of result.toolCalls) yield { type: 'tool_call', ...c, client: Boolean(clientTools) };
-      if (result.toolCalls.length === 0) return end({ kind: 'COMPLETED' }, result.text);
+      const called = handOff(result.toolCalls, toolCalls);
+      if (!spec.stream) for (const c of called) yield { type: 'tool_call', ...c, client: Boolean(clientTools) };
+      if (result.toolCalls.length === 0)
+        return end({ kind: 'COMPLETED', cut: result.finishReason === 'length' }, result.text);
       toolCalls += result.toolCalls.length;
-      if (toolCalls > limits.maxToolCalls)
-        return stop('TOOL_CALLS', `The run made more than ${limits.maxToolCalls} tool calls.`);
-      // The caller runs its own tools: the run ends here and its next call carries the results.
-      if (clientTools) return end({ kind: 'COMPLETED', handoff: result.toolCalls }, result.text);
-      if (spend.tokens >= limits.maxTokensPerRun)
-        return stop('TOKENS', `The run reached its limit of ${limits.maxTokensPerRun} tokens.`);
-      if (spend.costMicros >= limits.maxCostPerRunMicros)
-        return stop('COST', `The run reached its cost limit of $${limits.maxCostPerRunMicros / 1e6}.`);
+      if (toolCalls > limits.maxToolCalls) return stop('TOOL_CALLS');
+      // The caller runs its own tools: the call ends here and its next one carries the results.
+      if (clientTools) return end({ kind: 'COMPLETED', handoff: called }, result.text);
+      if (spend.tokens >= limits.maxTokensPerRun) return stop('TOKENS');
+      if (spend.costMicros >= limits.maxCostPerRunMicros) return stop('COST');
       messages.push(...result.responseMessages);
     }
   } catch (err) {
@@ -289,9 +299,12 @@ async function* streamStep(
   call: ModelCall,
   received: Received,
   clientTools: ClientTool[] | undefined,
+  /** The id the caller sees for a tool call (the step's i-th). */
+  named: (call: ToolCallHandoff, i: number) => ToolCallHandoff,
 ): AsyncGenerator<RunEvent, StepResult> {
   const parts = streamModel(ctx.deps.providers, model, call);
   let outputTokens = 0;
+  let calls = 0;
   try {
     for (;;) {
       const next = await parts.next();
@@ -299,7 +312,7 @@ async function* streamStep(
       const part = next.value;
       if (part.type === 'tool-call') {
         received.toolArguments += part.call.arguments;
-        yield { type: 'tool_call', ...part.call, client: Boolean(clientTools) };
+        yield { type: 'tool_call', ...named(part.call, calls++), client: Boolean(clientTools) };
         continue;
       }
       outputTokens += countTokens(part.text);

@@ -7,7 +7,15 @@ export type RunLimitKind = 'TOOL_CALLS' | 'TOKENS' | 'DURATION' | 'COST';
 
 /** The union `runAgent` answers with: every member carries the run record. */
 export type RunAgentResult =
-  | { __typename: 'AgentRunCompleted'; run: RunRecord; output: string; toolCalls?: ToolCallHandoff[] }
+  | {
+      __typename: 'AgentRunCompleted';
+      run: RunRecord;
+      output: string;
+      /** The caller's own tools to run (the OpenAI-compatible door): the run continues with their results. */
+      toolCalls?: ToolCallHandoff[];
+      /** The answer stopped at its output cap. */
+      truncated?: boolean;
+    }
   | {
       __typename: 'BudgetExceeded';
       run: RunRecord;

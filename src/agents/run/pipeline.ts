@@ -7,6 +7,8 @@ import {
   type ClaimWrite,
   type Degradation,
   type Reservation,
+  type SpanCharge,
+  type SpanStop,
 } from '../../budgets/index.js';
 import { responseCacheKey, storeCachedAnswer } from '../../cache/response-cache.js';
 import { roleAtLeast, type TenantContext } from '../../context.js';
@@ -26,7 +28,7 @@ import {
   type RoutePlan,
 } from '../../routing/index.js';
 import { toolsFor } from '../tools/registry.js';
-import { runRecord, type RunFacts, type RunRecord } from '../run-record.js';
+import { recordId, runRecord, type RunFacts, type RunRecord } from '../run-record.js';
 import { admitRun } from './admit.js';
 import { compressHistory, planCompression } from './compress.js';
 import { withMargin } from './estimate.js';
@@ -37,6 +39,7 @@ import { budgetExceeded, upgradeOptions, type DeliveredResult, type RunAgentResu
 import { historyTokenTotal, prepareRun, promptTokens, type PreparedRun } from './prepare.js';
 import type { RunRequest } from './request.js';
 import { sideCall, sideCallEstimate, type SideCallScope, type SideCallSpec } from './side-calls.js';
+import { refusedSpan, spanKeyOf, spanRequest, STOP_MESSAGES } from './span.js';
 import { Spend } from './spend.js';
 
 /** How long past the run's time limit a reservation outlives a crashed process. */
@@ -146,6 +149,8 @@ async function* pipeline(
   const toolCount = run.request.tools?.length ?? Object.keys(toolsFor(run.agent.tools)).length;
   const inputTokens = withMargin(promptTokens(run, compression?.estimatedTokens ?? historyTokenTotal(run)), toolCount);
   const record = (facts: RunFacts) => runRecord(run, facts, now());
+  const spanKey = spanKeyOf(run);
+  const span = spanKey ? spanRequest(run, spanKey) : undefined;
 
   const outputCap = Math.min(run.maxOutputTokens, run.plan.maxTokensPerRun - inputTokens);
   if (outputCap < 1) {
@@ -187,8 +192,35 @@ async function* pipeline(
     side,
     holdMs,
     probe: caching ? { key: cacheKey, hit: cacheHitEntry(run, now()), cache: deps.cache } : undefined,
+    span,
   });
+  // A call continuing a run: the run's record and totals, as the store had them.
+  if (spanKey && admission.span) run.span = { key: spanKey, state: admission.span };
   switch (admission.kind) {
+    case 'run_refused': {
+      const fault = refusedSpan(admission.reason);
+      if (fault) throw fault;
+      const reason = admission.reason as SpanStop;
+      const facts = {
+        status: 'RUN_LIMIT' as const,
+        route: planned.decision,
+        modelId: null,
+        reason,
+        toolCalls: run.span?.state.toolCalls,
+      };
+      const refused = await refuse(ctx, record(facts));
+      yield routedEvent(run, refused);
+      const message = STOP_MESSAGES[reason](run.plan);
+      yield ended({
+        __typename: 'RunLimitExceeded',
+        run: refused,
+        code: 'RUN_LIMIT_EXCEEDED',
+        message,
+        kind: reason,
+        partialOutput: null,
+      });
+      return;
+    }
     case 'hit': {
       const hit = admission.entry.run!;
       yield routedEvent(run, hit);
@@ -211,13 +243,16 @@ async function* pipeline(
       break;
   }
 
-  const spend = new Spend();
+  const prior = run.span?.state;
+  const spend = new Spend(prior);
   const { reservation } = admission;
   // The run's own signal: its time limit, or a caller that went away.
   const controller = new AbortController();
+  // A run spanning calls has its time limit from its first call.
+  const runStarted = prior?.started ?? run.startedAt;
   const timer = setTimeout(
     () => controller.abort(new RunTimeout()),
-    run.plan.maxDurationSeconds * 1000 - (now() - run.startedAt),
+    run.plan.maxDurationSeconds * 1000 - (now() - runStarted),
   );
   timer.unref();
   const onCallerGone = () => controller.abort(new CallerGone());
@@ -229,9 +264,10 @@ async function* pipeline(
     const degradations = [...admission.degradations];
     const admitted = { model: admission.model, inputTokens, outputCap: admission.outputCap };
     const route = await finalRoute(ctx, run, routeInput, planned, admitted, { scope, degradations, timing });
-    yield { type: 'routed', runId: run.runId, route: routeRecord(route), model: route.model, cached: false };
+    const runId = recordId(run);
+    yield { type: 'routed', runId, route: routeRecord(route), model: route.model, cached: false };
     for (const degradation of degradations) yield { type: 'degraded', degradation };
-    yield { type: 'admitted', runId: run.runId, model: route.model, outputCap: admission.outputCap, degradations };
+    yield { type: 'admitted', runId, model: route.model, outputCap: admission.outputCap, degradations };
 
     let history = run.history;
     let historyTokens = historyTokenTotal(run);
@@ -248,6 +284,7 @@ async function* pipeline(
       firstInputTokens: withMargin(promptTokens(run, historyTokens), toolCount),
       scope,
       stream: options.stream ?? false,
+      spanKey: run.span?.key,
     });
     timing.providerMs += exec.providerMs;
     const finished = record(facts(exec, spend, route, degradations));
@@ -264,8 +301,8 @@ async function* pipeline(
             {
               output: exec.output,
               modelId: exec.model.id,
-              ...spend.usage,
-              costMicros: spend.costMicros,
+              ...spend.callUsage,
+              costMicros: spend.callCostMicros,
               runId: finished.id,
               expiresAt: now() + run.agent.cacheTtlSeconds * 1000,
             },
@@ -279,7 +316,15 @@ async function* pipeline(
         ? completedClaim(idempotency.claim, result)
         : undefined;
     if (claimDone) Object.assign(finished, claimDone.record);
-    await finish(ctx, reservation, spend, finished, claimDone?.write);
+    const stoppedBy = exec.ended.kind === 'RUN_LIMIT' ? exec.ended.limit : undefined;
+    await finish(
+      ctx,
+      reservation,
+      spend,
+      finished,
+      claimDone?.write,
+      spanCharge(run, spend, exec.toolCalls, stoppedBy),
+    );
     settled = true;
     if (idempotency && claimDone) idempotency.done = true;
     await cacheWrite;
@@ -291,8 +336,8 @@ async function* pipeline(
     // An exception or a reader that stopped early: nothing leaves this run unsettled.
     if (!settled) {
       const cut = record({ status: 'FAILED', route: planned.decision, modelId: null, spend, reason: 'interrupted' });
-      await finish(ctx, reservation, spend, cut).catch((err: unknown) =>
-        ctx.log.error({ err, runId: run.runId }, 'could not settle an interrupted run'),
+      await finish(ctx, reservation, spend, cut, undefined, spanCharge(run, spend, prior?.toolCalls ?? 0)).catch(
+        (err: unknown) => ctx.log.error({ err, runId: run.runId }, 'could not settle an interrupted run'),
       );
     }
   }
@@ -306,11 +351,13 @@ async function finish(
   run: RunRecord,
   /** A claimed idempotency key, marked done with the charge. */
   claim?: ClaimWrite,
+  /** The run (spanning calls) this call grows. */
+  span?: SpanCharge,
 ): Promise<void> {
   const { deps } = ctx;
   if (spend.spent) {
     const owner = { agentId: run.agentId, runId: run.id };
-    await settleReservation(deps.budgets, reservation, owner, spend.usageLines(), deps.clock.now(), run, claim);
+    await settleReservation(deps.budgets, reservation, owner, spend.usageLines(), deps.clock.now(), run, claim, span);
   } else {
     await releaseReservation(deps.budgets, reservation, deps.clock.now());
     await recordEntry(deps.budgets, run.tenantId, { events: [], run });
@@ -366,6 +413,18 @@ async function finalRoute(
   return asAdmitted(decision);
 }
 
+/** What this call adds to the run it belongs to (runs spanning calls). */
+function spanCharge(run: PreparedRun, spend: Spend, toolCalls: number, ended?: SpanStop): SpanCharge | undefined {
+  if (!run.span) return undefined;
+  return {
+    key: spanRequest(run, run.span.key).key,
+    ...spend.callUsage,
+    costMicros: spend.callCostMicros,
+    toolCalls: toolCalls - run.span.state.toolCalls,
+    ended,
+  };
+}
+
 const routeRecord = ({ model: _model, ...route }: RouteDecision) => route;
 
 function facts(exec: Execution, spend: Spend, route: RouteDecision, degradations: Degradation[]): RunFacts {
@@ -404,6 +463,7 @@ async function outcome(
         run: record,
         output: exec.output,
         ...(ended.handoff ? { toolCalls: ended.handoff } : {}),
+        ...(ended.cut ? { truncated: true } : {}),
       };
     case 'RUN_LIMIT':
       return {
@@ -439,7 +499,7 @@ async function outcome(
 
 const ended = (result: RunAgentResult): RunEvent => ({ type: 'ended', result });
 
-const routedEvent = (run: PreparedRun, record: RunRecord): RunEvent => ({
+const routedEvent = (_run: PreparedRun, record: RunRecord): RunEvent => ({
   type: 'routed',
   runId: record.id,
   route: record.route,

@@ -1,4 +1,4 @@
-import { budgetWindows, type BudgetWindow } from '../../budgets/index.js';
+import { budgetWindows, type BudgetWindow, type SpanState } from '../../budgets/index.js';
 import type { TenantContext } from '../../context.js';
 import type { AgentRow, ModelRow, PlanRow, TenantRow, UserRow } from '../../db/schema/index.js';
 import { badInput, conflict, forbidden, notFound } from '../../lib/errors.js';
@@ -31,7 +31,12 @@ export type PreparedRun = {
   maxOutputTokens: number;
   windows: BudgetWindow[];
   startedAt: number;
+  /** A call continuing a run (a client-side tool loop): the run, as admission found it. */
+  span?: RunSpan | undefined;
 };
+
+/** The run a call belongs to when runs span calls: its key and its totals before this call. */
+export type RunSpan = { key: string; state: SpanState };
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 

@@ -15,6 +15,8 @@ export type ChatMessage =
 
 /** A tool the caller defines and runs itself (the OpenAI-compatible door): the model's calls go back to it. */
 export type ClientTool = { name: string; description?: string | undefined; parameters: Record<string, unknown> };
+/** Whether the model must call a tool (any, or this one). Default: as it sees fit. */
+export type ToolChoice = 'required' | { name: string };
 
 /**
  * What every door hands the pipeline: validated, normalized, transport-free. `messages` is the
@@ -33,7 +35,10 @@ export type RunRequest = {
   runId?: string | undefined;
   /** The same key and request within 24 h answer the first call's result, charged once. */
   idempotencyKey?: string | undefined;
+  /** OpenAI's `user` with a user key: an opaque end-user label, recorded, never an identity. */
+  endUser?: string | undefined;
   tools?: ClientTool[] | undefined;
+  toolChoice?: ToolChoice | undefined;
 };
 
 const content = textSchema(100_000);

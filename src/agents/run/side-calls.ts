@@ -72,7 +72,7 @@ export async function sideCall(
   await trueUp(
     deps.budgets,
     scope.reservation,
-    { tokens: scope.spend.tokens, costMicros: scope.spend.costMicros },
+    { tokens: scope.spend.callTokens, costMicros: scope.spend.callCostMicros },
     deps.clock.now(),
     scope.holdMs,
   );

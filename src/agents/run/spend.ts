@@ -12,13 +12,21 @@ const SIDE_CALL_KIND = { classifier: 'CLASSIFIER', summary: 'SUMMARY' } as const
 
 type Line = TokenCounts & { kind: SpendKind; model: ModelRow; numerator: number };
 
+/** What the earlier calls of a run spanning calls spent (from the run's store record). */
+export type PriorSpend = TokenCounts & { costMicros: number };
+
+const NOTHING: PriorSpend = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costMicros: 0 };
+
 /**
- * Everything a run has spent so far, one line per kind and model (a fallback model has a line of
- * its own), priced exactly and rounded up once per line. A run's record, its settlement and its
- * breakers all read their figures from here, so they always agree.
+ * What a call has spent so far, one line per kind and model (a fallback model has a line of its
+ * own), priced exactly and rounded up once per line; and, for a run that spans calls, what its
+ * earlier calls spent. The run's breakers and its record read the run's totals; the settlement and
+ * the hold's true-ups read this call's, so they always agree with what is held and charged.
  */
 export class Spend {
   private readonly lines: Line[] = [];
+
+  constructor(private readonly prior: PriorSpend = NOTHING) {}
 
   add(kind: SpendKind, model: ModelRow, usage: TokenCounts): void {
     let line = this.lines.find((l) => l.kind === kind && l.model.id === model.id);
@@ -30,17 +38,38 @@ export class Spend {
     line.numerator += costNumerator(model, usage);
   }
 
+  /** This call spent something (to settle), or nothing (to release). */
   get spent(): boolean {
     return this.lines.some((l) => l.inputTokens + l.outputTokens > 0 || l.numerator > 0);
   }
 
-  /** Input, output and cached tokens of every line. */
-  get usage(): TokenCounts {
+  /** This call's input, output and cached tokens. */
+  get callUsage(): TokenCounts {
     const sum = (pick: (l: Line) => number) => this.lines.reduce((n, l) => n + pick(l), 0);
     return {
       inputTokens: sum((l) => l.inputTokens),
       outputTokens: sum((l) => l.outputTokens),
       cachedInputTokens: sum((l) => l.cachedInputTokens),
+    };
+  }
+
+  get callTokens(): number {
+    const u = this.callUsage;
+    return u.inputTokens + u.outputTokens;
+  }
+
+  get callCostMicros(): number {
+    return this.lines.reduce((n, l) => n + toMicros(l.numerator), 0);
+  }
+
+  /** The run's tokens, its earlier calls included. */
+  get usage(): TokenCounts {
+    const u = this.callUsage;
+    const p = this.prior;
+    return {
+      inputTokens: p.inputTokens + u.inputTokens,
+      outputTokens: p.outputTokens + u.outputTokens,
+      cachedInputTokens: p.cachedInputTokens + u.cachedInputTokens,
     };
   }
 
@@ -50,10 +79,10 @@ export class Spend {
   }
 
   get costMicros(): number {
-    return this.lines.reduce((n, l) => n + toMicros(l.numerator), 0);
+    return this.prior.costMicros + this.callCostMicros;
   }
 
-  /** What settling charges, the run's own calls first. */
+  /** What settling this call charges, its own model calls first. */
   usageLines(): UsageLine[] {
     const ordered = [...this.lines.filter((l) => l.kind === 'run'), ...this.lines.filter((l) => l.kind !== 'run')];
     return ordered.map((l) => ({

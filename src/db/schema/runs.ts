@@ -40,6 +40,18 @@ export type SideCallRecord = {
   costMicros: number;
 };
 
+/** One call of a run that spans several (a client-side tool loop): what it did and spent. */
+export type RunCallRecord = {
+  at: string;
+  status: RunStatus;
+  modelId: string | null;
+  toolCalls: number;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  costMicros: number;
+};
+
 /** One row per runAgent call, refusals and failures included. */
 export const agentRuns = pgTable(
   'agent_runs',
@@ -74,6 +86,10 @@ export const agentRuns = pgTable(
     idempotencyKey: text('idempotency_key'),
     requestHash: text('request_hash'),
     replay: jsonb('replay'),
+    /** A run spanning calls: each call, by its reservation id (merging is idempotent). Empty otherwise. */
+    calls: jsonb('calls').$type<Record<string, RunCallRecord>>().notNull().default({}),
+    /** OpenAI's opaque end-user label (a user key's `user`): recorded, never an identity. */
+    endUser: text('end_user'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

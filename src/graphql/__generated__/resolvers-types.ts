@@ -44,10 +44,17 @@ export type AgentRun = {
   __typename?: 'AgentRun';
   agent: Agent;
   cached: Scalars['Boolean']['output'];
+  /**
+   * The calls the run was made of: one, or (a client-side tool loop on the OpenAI-compatible door)
+   * each call of it; the run's usage and costUsd are their sum.
+   */
+  calls: Array<RunCall>;
   costUsd: Scalars['Float']['output'];
   createdAt: Scalars['DateTime']['output'];
   degradations: Array<Degradation>;
   durationMs: Scalars['Int']['output'];
+  /** The caller's opaque end-user label (OpenAI's user field with a user key): recorded, never an identity. */
+  endUser?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** The model that answered (null on a cache hit or a refusal). */
   model?: Maybe<Model>;
@@ -515,6 +522,18 @@ export type RunAgentInput = {
 /** Every member carries the run record: a refused or failed call is a run too. */
 export type RunAgentResult = AgentRunCompleted | BudgetExceeded | ProviderUnavailable | RunLimitExceeded;
 
+/** One call of a run. */
+export type RunCall = {
+  __typename?: 'RunCall';
+  at: Scalars['DateTime']['output'];
+  costUsd: Scalars['Float']['output'];
+  id: Scalars['ID']['output'];
+  model?: Maybe<Model>;
+  status: RunStatus;
+  toolCalls: Scalars['Int']['output'];
+  usage: TokenUsage;
+};
+
 export type RunLimitExceeded = UserError & {
   __typename?: 'RunLimitExceeded';
   code: Scalars['String']['output'];
@@ -819,6 +838,7 @@ export type ResolversTypes = {
   RoutingStrategy: RoutingStrategy;
   RunAgentInput: RunAgentInput;
   RunAgentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RunAgentResult']>;
+  RunCall: ResolverTypeWrapper<Omit<RunCall, 'model'> & { model?: Maybe<ResolversTypes['Model']> }>;
   RunLimitExceeded: ResolverTypeWrapper<Omit<RunLimitExceeded, 'run'> & { run: ResolversTypes['AgentRun'] }>;
   RunLimitKind: RunLimitKind;
   RunLimits: ResolverTypeWrapper<RunLimits>;
@@ -881,6 +901,7 @@ export type ResolversParentTypes = {
   RouteDecision: RouteDecision;
   RunAgentInput: RunAgentInput;
   RunAgentResult: ResolversUnionTypes<ResolversParentTypes>['RunAgentResult'];
+  RunCall: Omit<RunCall, 'model'> & { model?: Maybe<ResolversParentTypes['Model']> };
   RunLimitExceeded: Omit<RunLimitExceeded, 'run'> & { run: ResolversParentTypes['AgentRun'] };
   RunLimits: RunLimits;
   SetModelPriceInput: SetModelPriceInput;
@@ -922,10 +943,12 @@ export type AgentResolvers<ContextType = GraphQLContext, ParentType extends Reso
 export type AgentRunResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentRun'] = ResolversParentTypes['AgentRun']> = {
   agent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType>;
   cached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  calls?: Resolver<Array<ResolversTypes['RunCall']>, ParentType, ContextType>;
   costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   degradations?: Resolver<Array<ResolversTypes['Degradation']>, ParentType, ContextType>;
   durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endUser?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
   route?: Resolver<ResolversTypes['RouteDecision'], ParentType, ContextType>;
@@ -1108,6 +1131,16 @@ export type RunAgentResultResolvers<ContextType = GraphQLContext, ParentType ext
   __resolveType: TypeResolveFn<'AgentRunCompleted' | 'BudgetExceeded' | 'ProviderUnavailable' | 'RunLimitExceeded', ParentType, ContextType>;
 };
 
+export type RunCallResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunCall'] = ResolversParentTypes['RunCall']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
+  toolCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usage?: Resolver<ResolversTypes['TokenUsage'], ParentType, ContextType>;
+};
+
 export type RunLimitExceededResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunLimitExceeded'] = ResolversParentTypes['RunLimitExceeded']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['RunLimitKind'], ParentType, ContextType>;
@@ -1214,6 +1247,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Query?: QueryResolvers<ContextType>;
   RouteDecision?: RouteDecisionResolvers<ContextType>;
   RunAgentResult?: RunAgentResultResolvers<ContextType>;
+  RunCall?: RunCallResolvers<ContextType>;
   RunLimitExceeded?: RunLimitExceededResolvers<ContextType>;
   RunLimits?: RunLimitsResolvers<ContextType>;
   SideCall?: SideCallResolvers<ContextType>;

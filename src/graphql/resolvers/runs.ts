@@ -29,6 +29,40 @@ export const runResolvers: Resolvers = {
     }),
     costUsd: (r) => microsToUsd(r.costMicros),
     savedCostUsd: (r) => microsToUsd(r.savedCostMicros),
+    calls: async (r, _, ctx) => {
+      const model = async (id: string | null) => (id ? ((await ctx.deps.models.byId(id)) ?? null) : null);
+      const usage = (u: { inputTokens: number; outputTokens: number; cachedInputTokens: number }) => ({
+        inputTokens: u.inputTokens,
+        outputTokens: u.outputTokens,
+        cachedInputTokens: u.cachedInputTokens,
+        totalTokens: u.inputTokens + u.outputTokens,
+      });
+      const calls = Object.entries(r.calls ?? {}).sort(([, a], [, b]) => a.at.localeCompare(b.at));
+      // A run of one call is its own call.
+      if (!calls.length)
+        return [
+          {
+            id: r.id,
+            at: r.createdAt,
+            status: r.status,
+            model: await model(r.modelId),
+            toolCalls: r.toolCalls,
+            usage: usage(r),
+            costUsd: microsToUsd(r.costMicros),
+          },
+        ];
+      return Promise.all(
+        calls.map(async ([id, c]) => ({
+          id,
+          at: c.at,
+          status: c.status,
+          model: await model(c.modelId),
+          toolCalls: c.toolCalls,
+          usage: usage(c),
+          costUsd: microsToUsd(c.costMicros),
+        })),
+      );
+    },
     sideCalls: (r, _, ctx) =>
       Promise.all(
         r.sideCalls.map(async (c) => ({
