@@ -3,7 +3,8 @@
  * local OpenAI-compatible upstream that answers at once. Drives runAgent with autocannon in four
  * scenarios (cache hit, cache miss, budget refusal, and the upstream alone as the baseline), at 1
  * and 50 connections, and prints requests/s, p50/p99 latency, server CPU per request and the
- * overhead against the baseline, plus Governor's own in-process time from /metrics.
+ * overhead against the baseline, plus Governor's own in-process time from /metrics. Then streams:
+ * time to the first token and to the end, from the upstream alone and through both streaming doors.
  * Writes bench/results/<time>.json and bench/results/latest.json.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -294,6 +295,106 @@ try {
   console.table(results);
   console.log('ownP50Ms/ownP99Ms: runAgent time minus provider time, as histogram bucket upper bounds (ms).');
 
+  // Streaming: time to the first token and to the end, straight from the upstream and through
+  // both of Governor's streaming doors (each request a cache miss: a provider call streamed).
+  const streamed = (message: string) => ({
+    model: 'bench',
+    messages: [{ role: 'user', content: message }],
+    stream: true,
+  });
+  type StreamScenario = {
+    name: string;
+    url: string;
+    headers: Record<string, string>;
+    body: () => string;
+    first: RegExp;
+  };
+  const streamScenarios: StreamScenario[] = [
+    {
+      name: 'stream: upstream alone (baseline)',
+      url: `${upstream.url}/chat/completions`,
+      headers: { 'content-type': 'application/json' },
+      body: () => JSON.stringify({ ...streamed('What is the answer?'), model: 'gpt-4o-mini' }),
+      first: /"content":"[^"]/,
+    },
+    {
+      name: 'stream: /v1/chat/completions',
+      url: `${base}/v1/chat/completions`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: () => JSON.stringify(streamed(`What is the answer to question ${id}-${miss++}?`)),
+      first: /"content":"[^"]/,
+    },
+    {
+      name: 'stream: /graphql/stream',
+      url: `${base}/graphql/stream`,
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${key}` },
+      body: () =>
+        JSON.stringify({
+          query:
+            'subscription($input: RunAgentInput!) { runAgentEvents(input: $input) { __typename ... on RunDelta { text } } }',
+          variables: {
+            input: { agent: 'bench', message: `What is the answer to question ${id}-${miss++}?`, maxOutputTokens: 256 },
+          },
+        }),
+      first: /RunDelta/,
+    },
+  ];
+  /** One streamed request: ms to the first token and to the end of the stream. */
+  const timeStream = async (s: StreamScenario) => {
+    const t0 = performance.now();
+    const res = await fetch(s.url, { method: 'POST', headers: s.headers, body: s.body() });
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let first = NaN;
+    let seen = '';
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (Number.isNaN(first)) {
+        seen += decoder.decode(value, { stream: true });
+        if (s.first.test(seen)) first = performance.now() - t0;
+      }
+    }
+    if (Number.isNaN(first)) throw new Error(`${s.name}: no token streamed (${res.status} ${seen.slice(0, 200)})`);
+    return { first, total: performance.now() - t0 };
+  };
+  const STREAM_REQUESTS = Number(process.env.BENCH_STREAM_REQUESTS ?? 400);
+  const streamResults: Record<string, number | string>[] = [];
+  for (const s of streamScenarios) {
+    for (const concurrency of [1, 20]) {
+      for (let i = 0; i < 20; i++) await timeStream(s); // warm-up
+      const times: { first: number; total: number }[] = [];
+      let next = 0;
+      const started = performance.now();
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (next++ < STREAM_REQUESTS) times.push(await timeStream(s));
+        }),
+      );
+      const seconds = (performance.now() - started) / 1000;
+      const firsts = times.map((t) => t.first).sort((a, b) => a - b);
+      const totals = times.map((t) => t.total).sort((a, b) => a - b);
+      streamResults.push({
+        scenario: s.name,
+        concurrency,
+        streams: times.length,
+        streamsPerSecond: Math.round(times.length / seconds),
+        firstTokenP50Ms: +pct(firsts, 0.5).toFixed(3),
+        firstTokenP99Ms: +pct(firsts, 0.99).toFixed(3),
+        endP50Ms: +pct(totals, 0.5).toFixed(3),
+        endP99Ms: +pct(totals, 0.99).toFixed(3),
+      });
+    }
+  }
+  for (const r of streamResults) {
+    const baseline = streamResults.find(
+      (b) => String(b.scenario).includes('baseline') && b.concurrency === r.concurrency,
+    )!;
+    r.firstTokenOverheadP50Ms = +((r.firstTokenP50Ms as number) - (baseline.firstTokenP50Ms as number)).toFixed(3);
+    r.endOverheadP50Ms = +((r.endP50Ms as number) - (baseline.endP50Ms as number)).toFixed(3);
+  }
+  console.table(streamResults);
+
   const machine = {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model,
@@ -302,7 +403,11 @@ try {
     workers: Number(WORKERS),
   };
   mkdirSync('bench/results', { recursive: true });
-  const out = JSON.stringify({ at: new Date().toISOString(), machine, durationSeconds: DURATION, results }, null, 2);
+  const out = JSON.stringify(
+    { at: new Date().toISOString(), machine, durationSeconds: DURATION, results, streams: streamResults },
+    null,
+    2,
+  );
   writeFileSync(`bench/results/${new Date().toISOString().replace(/[:.]/g, '-')}.json`, `${out}\n`);
   writeFileSync('bench/results/latest.json', `${out}\n`);
 } finally {

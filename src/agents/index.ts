@@ -14,6 +14,6 @@ export { runAgentEvents, type RunOptions } from './run/pipeline.js';
 export { agentRefSchema, outputCapSchema } from './run/request.js';
 export type { ChatMessage, ClientTool, RunRequest, ToolCallRef, ToolChoice } from './run/request.js';
 export { clearExpiredReplays, startReplaySweep } from './replays.js';
-export { runAgent } from './run/run-agent.js';
+export { runAgent, streamAgentRun, type RunStreamEvent } from './run/run-agent.js';
 export type { RunRecord } from './run-record.js';
 export { findAgents, listAgentRuns } from './runs.js';

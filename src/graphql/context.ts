@@ -14,6 +14,8 @@ export type GraphQLContext = PublicContext & {
   loaders: Loaders;
   /** The request's log line: operation, outcome and error codes are added as they are known. */
   logFields: LogFields;
+  /** Aborted when the caller goes away: set by the stream door (a mutation runs to completion). */
+  signal?: AbortSignal;
 };
 
 export type ViewerParent = { actor: Actor };

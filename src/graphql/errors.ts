@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type OperationDefinitionNode } from 'graphql';
 import { ERROR_CODES, isAppError, type ErrorCode } from '../lib/errors.js';
+import type { LogFields } from '../lib/logger.js';
 import type { GraphQLContext } from './context.js';
 
 const KNOWN = new Set<string>(ERROR_CODES);
@@ -40,6 +41,40 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { ...formatted, extensions: { ...extra, code } };
 }
 
+/** An operation on the request's log line: its name (or its root fields) and its type. */
+export function describeOperation(operation: OperationDefinitionNode, operationName?: string | null): LogFields {
+  const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
+  return { operation: operationName ?? operation.name?.value ?? fields.join(','), operationType: operation.operation };
+}
+
+type Reporting = Pick<GraphQLContext, 'log' | 'logFields' | 'requestId'>;
+
+/** Logs an error no code accounts for (it is masked for the client). */
+function logUnknown(ctx: Reporting, errors: readonly GraphQLError[]): void {
+  for (const err of errors) {
+    if (!codeOf(err)) ctx.log.error({ err: unwrapResolverError(err), path: err.path }, 'unexpected error');
+  }
+}
+
+/** Names the codes on the request's log line and the request id on masked errors. */
+function noteCodes(ctx: Reporting, errors: readonly GraphQLFormattedError[]): void {
+  const codes = errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
+  if (codes.length)
+    ctx.logFields.errorCodes = [...new Set([...((ctx.logFields.errorCodes as string[]) ?? []), ...codes])];
+  for (const err of errors) {
+    if (err.extensions?.code === 'INTERNAL_SERVER_ERROR')
+      (err.extensions as Record<string, unknown>).requestId = ctx.requestId;
+  }
+}
+
+/** For a door that formats its own results (the stream door): what the plugin below does for /graphql. */
+export function reportErrors(ctx: Reporting, errors: readonly GraphQLError[]): GraphQLFormattedError[] {
+  logUnknown(ctx, errors);
+  const formatted = errors.map((e) => formatError(e.toJSON(), e));
+  noteCodes(ctx, formatted);
+  return formatted;
+}
+
 /**
  * Logs unknown errors with the request id and puts that id on the masked error the client sees;
  * names the operation and its error codes on the request's log line.
@@ -48,26 +83,13 @@ export const errorReportingPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operationName, operation, contextValue }) {
-        if (!operation) return;
-        const fields = operation.selectionSet.selections.flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
-        contextValue.logFields.operation = operationName ?? fields.join(',');
-        contextValue.logFields.operationType = operation.operation;
+        if (operation) Object.assign(contextValue.logFields, describeOperation(operation, operationName));
       },
       async didEncounterErrors({ errors, contextValue }) {
-        for (const err of errors) {
-          if (!codeOf(err))
-            contextValue.log.error({ err: unwrapResolverError(err), path: err.path }, 'unexpected error');
-        }
+        logUnknown(contextValue, errors);
       },
       async willSendResponse({ response, contextValue }) {
-        if (response.body.kind !== 'single') return;
-        const codes = (response.body.singleResult.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
-        if (codes.length) contextValue.logFields.errorCodes = [...new Set(codes)];
-        for (const err of response.body.singleResult.errors ?? []) {
-          if (err.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-            (err.extensions as Record<string, unknown>).requestId = contextValue.requestId;
-          }
-        }
+        if (response.body.kind === 'single') noteCodes(contextValue, response.body.singleResult.errors ?? []);
       },
     };
   },

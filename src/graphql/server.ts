@@ -5,6 +5,8 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from './context.js';
 import { errorReportingPlugin, formatError } from './errors.js';
 import { inputGuardPlugin, storableLiterals } from './input-guard.js';
@@ -20,13 +22,15 @@ export function loadTypeDefs(): string {
     .join('\n');
 }
 
-/** `introspection` follows the configured mode (off in production), not the process's NODE_ENV. */
-export function createApollo(options: {
-  landingPage: boolean;
-  introspection: boolean;
-  plugins?: ApolloServerPlugin<GraphQLContext>[];
-}) {
-  // Armor's own token limit turns a syntax error into a 500: graphql-js's parser limit does it right.
+/** The one executable schema both GraphQL doors serve (/graphql and /graphql/stream). */
+export const buildSchema = () => makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: buildResolvers() });
+
+/**
+ * The query limits both doors apply before execution: depth, aliases, directives, cost, tokens,
+ * and the one validator on string literals. Armor's own token limit turns a syntax error into a
+ * 500: graphql-js's parser limit does it right.
+ */
+export function queryLimits() {
   const armor = new ApolloArmor({
     maxTokens: { enabled: false },
     maxDepth: { n: 12 },
@@ -35,12 +39,22 @@ export function createApollo(options: {
     costLimit: { maxCost: 5000 },
     blockFieldSuggestion: { enabled: true },
   }).protect();
+  return { parseOptions: { maxTokens: 5000 }, validationRules: [...armor.validationRules, storableLiterals], armor };
+}
+
+/** `introspection` follows the configured mode (off in production), not the process's NODE_ENV. */
+export function createApollo(options: {
+  schema: GraphQLSchema;
+  landingPage: boolean;
+  introspection: boolean;
+  plugins?: ApolloServerPlugin<GraphQLContext>[];
+}) {
+  const { armor, parseOptions, validationRules } = queryLimits();
   return new ApolloServer<GraphQLContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: buildResolvers(),
+    schema: options.schema,
     formatError,
-    parseOptions: { maxTokens: 5000 },
-    validationRules: [...armor.validationRules, storableLiterals],
+    parseOptions,
+    validationRules,
     allowBatchedHttpRequests: false,
     introspection: options.introspection,
     includeStacktraceInErrorResponses: false,

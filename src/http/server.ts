@@ -4,7 +4,8 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { sameToken } from '../auth/index.js';
 import type { Deps } from '../context.js';
 import { buildContext } from '../graphql/context.js';
-import { createApollo } from '../graphql/server.js';
+import { buildSchema, createApollo } from '../graphql/server.js';
+import { graphqlStream } from '../graphql/stream.js';
 import type { LogFields } from '../lib/logger.js';
 import { renderMetrics } from '../monitoring/metrics.js';
 import { openAIDoor, openAIErrorBody } from '../openai/routes.js';
@@ -37,7 +38,9 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
   });
+  const schema = buildSchema();
   const apollo = createApollo({
+    schema,
     landingPage: deps.config.env === 'development',
     introspection: deps.config.env !== 'production',
     plugins: [fastifyApolloDrainPlugin(app)],
@@ -46,26 +49,28 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
 
   guardRequests(app, [openAIErrorBody]);
   app.decorateRequest('logFields');
-  app.addHook('onRequest', async (req) => {
+  // One wide log line per request, when its response is done, finished or cut off (a stream whose
+  // reader left is logged too). The path, never the URL: a query string can carry a GraphQL
+  // document and its variables.
+  app.addHook('onRequest', async (req, reply) => {
     req.logFields = {};
+    reply.raw.once('close', () => {
+      deps.log.info(
+        {
+          requestId: req.id,
+          method: req.method,
+          path: req.url.split('?')[0],
+          status: reply.raw.statusCode,
+          ms: Math.round(reply.elapsedTime * 100) / 100,
+          ...(reply.raw.writableFinished ? {} : { aborted: true }),
+          ...req.logFields,
+        },
+        'request',
+      );
+    });
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
-  });
-  // One wide log line per request. The path, never the URL: a query string can carry a GraphQL
-  // document and its variables.
-  app.addHook('onResponse', async (req, reply) => {
-    deps.log.info(
-      {
-        requestId: req.id,
-        method: req.method,
-        path: req.url.split('?')[0],
-        status: reply.statusCode,
-        ms: Math.round(reply.elapsedTime * 100) / 100,
-        ...req.logFields,
-      },
-      'request',
-    );
   });
 
   await app.register(fastifyApollo(apollo), {
@@ -75,6 +80,7 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   });
 
   await openAIDoor(app, deps);
+  graphqlStream(app, deps, schema);
   app.get('/healthz', async () => ({ status: 'ok' }));
   if (!deps.config.metrics.port) serveMetrics(app, deps);
   app.get('/readyz', async (_, reply) => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import cluster from 'node:cluster';
-import { AggregatorRegistry, Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { StallGauge } from '../lib/sse.js';
+import { AggregatorRegistry, Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Prometheus metrics of one process, served at /metrics. */
 export type Metrics = {
@@ -9,6 +10,10 @@ export type Metrics = {
   overhead: Histogram<'outcome'>;
   runs: Counter<'status'>;
   costMicros: Counter<'model'>;
+  /** Open event streams, by door (`openai`, `graphql`). */
+  streams: Gauge<'door'>;
+  /** Streams waiting for a slow reader to take what was sent (their runs wait with them). */
+  streamsStalled: Gauge<'door'>;
 };
 
 export function createMetrics(): Metrics {
@@ -43,6 +48,18 @@ export function createMetrics(): Metrics {
       name: 'governor_cost_microdollars_total',
       help: 'Spend by model, in micro-dollars',
       labelNames: ['model'],
+      registers: [registry],
+    }),
+    streams: new Gauge({
+      name: 'governor_streams_open',
+      help: 'Event streams open, by door',
+      labelNames: ['door'],
+      registers: [registry],
+    }),
+    streamsStalled: new Gauge({
+      name: 'governor_streams_stalled',
+      help: 'Event streams waiting for a slow reader, by door (their runs wait with them)',
+      labelNames: ['door'],
       registers: [registry],
     }),
   };
@@ -81,4 +98,17 @@ export function renderMetrics(metrics: Metrics): Promise<string> {
     process.on('message', onMessage);
     process.send!({ type: ASK, id });
   });
+}
+
+/** One event stream of a door: counted open until `close()`, and stalled while it waits for its reader. */
+export function trackStream(metrics: Metrics, door: 'openai' | 'graphql'): { stalled: StallGauge; close: () => void } {
+  metrics.streams.inc({ door });
+  let open = true;
+  return {
+    stalled: { inc: () => metrics.streamsStalled.inc({ door }), dec: () => metrics.streamsStalled.dec({ door }) },
+    close: () => {
+      if (open) metrics.streams.dec({ door });
+      open = false;
+    },
+  };
 }

@@ -7,6 +7,7 @@ import { lazyChild } from '../lib/logger.js';
 import { fromOutcome, fromUnknown, type DoorError } from './errors.js';
 import { parseHeaders, requestFromChatCompletion } from './request.js';
 import { chatCompletion, governorHeaders } from './respond.js';
+import { streamCompletion } from './stream.js';
 
 const header = (req: FastifyRequest, name: string) => {
   const v = req.headers[name];
@@ -44,7 +45,7 @@ export const openAIErrorBody = (status: number, _code: string, message: string, 
  * The OpenAI-compatible door: existing agent code runs through Governor by changing its base URL
  * and key. `model` names the tenant's agent; the same pipeline runs as for GraphQL. No GraphQL on
  * this path. A call that is not streamed runs to completion even if its caller goes away (it is
- * charged; an Idempotency-Key replays it).
+ * charged; an Idempotency-Key replays it); a streamed one stops when its caller goes.
  */
 export async function openAIDoor(app: FastifyInstance, deps: Deps): Promise<void> {
   app.post('/v1/chat/completions', async (req, reply) => {
@@ -57,6 +58,16 @@ export async function openAIDoor(app: FastifyInstance, deps: Deps): Promise<void
       if (request.userId) {
         const user = await deps.lookups.user(ctx.actor.tenantId, request.userId);
         if (!user || user.status !== 'ACTIVE') throw notFound('User');
+      }
+      const body = req.body as { stream?: boolean; stream_options?: { include_usage?: boolean } };
+      if (body.stream) {
+        const includeUsage = Boolean(body.stream_options?.include_usage);
+        return await streamCompletion(ctx, request, req, reply, {
+          model: request.agent,
+          includeUsage,
+          runIdHeader: headers.runId,
+          send: (e) => send(reply, e),
+        });
       }
       const result = await collectRun(runAgentEvents(ctx, request));
       if (result.__typename === 'RunCanceled') throw new Error('invariant: a run without a signal was canceled');

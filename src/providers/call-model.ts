@@ -191,6 +191,9 @@ export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelC
         model: lm,
         system: systemMessage(model, req.system),
         messages: req.messages,
+        // The caller's own system messages (the OpenAI door keeps them, after the agent's): they
+        // come with the tenant's key, so they are the tenant's instructions, not a user's text.
+        allowSystemInMessages: true,
         tools: req.tools,
         toolChoice: toolChoiceOf(req.toolChoice),
         stopWhen: stepCountIs(1),
@@ -228,6 +231,7 @@ export async function* streamModel(
       model: lm,
       system: systemMessage(model, req.system),
       messages: req.messages,
+      allowSystemInMessages: true,
       tools: req.tools,
       toolChoice: toolChoiceOf(req.toolChoice),
       stopWhen: stepCountIs(1),

@@ -49,4 +49,34 @@ describe('the sim provider', () => {
     expect(res.usage.outputTokens.total).toBe(64);
     expect(res.finishReason.unified).toBe('length');
   });
+
+  it('streams the same answer in deterministic pieces, with the same usage', async () => {
+    const whole = await sim.doGenerate(call('Tell me about Rome'));
+    const read = async () => {
+      const { stream } = await sim.doStream(call('Tell me about Rome'));
+      const parts = [];
+      for await (const part of stream as unknown as AsyncIterable<{ type: string; delta?: string; usage?: unknown }>)
+        parts.push(part);
+      return parts;
+    };
+    const [a, b] = await Promise.all([read(), read()]);
+    expect(a).toEqual(b);
+    const deltas = a.filter((p) => p.type === 'text-delta').map((p) => p.delta);
+    expect(deltas.length).toBeGreaterThan(3);
+    expect(deltas.join('')).toBe((whole.content[0] as { text: string }).text);
+    expect(a.at(-1)).toMatchObject({ type: 'finish', usage: whole.usage });
+  });
+
+  it('spreads its latency over the pieces: an abort mid-stream ends it after what was sent', async () => {
+    const slow = new SimLanguageModel('sim-small', { latencyMs: 60_000 });
+    const controller = new AbortController();
+    const { stream } = await slow.doStream(call('Tell me about Rome', { abortSignal: controller.signal }));
+    const reader = stream.getReader();
+    // The start comes at once; a piece would take a share of the minute, so the abort comes first.
+    expect((await reader.read()).value).toMatchObject({ type: 'stream-start' });
+    expect((await reader.read()).value).toMatchObject({ type: 'text-start' });
+    const next = reader.read();
+    controller.abort();
+    await expect(next).rejects.toMatchObject({ name: 'AbortError' });
+  });
 });

@@ -72,6 +72,8 @@ type Documents = {
     "\n  mutation SetUserBudgetServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.SetUserBudgetServiceKeyDocument,
     "\n  query SetUserBudgetUsers {\n    users {\n      edges {\n        node {\n          id\n          budgetStatus {\n            daily {\n              limit\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SetUserBudgetUsersDocument,
     "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": typeof types.DataloaderRunsDocument,
+    "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": typeof types.RunAgentStreamDocument,
+    "\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": typeof types.GraphqlStreamStatusDocument,
     "\n  mutation SignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        slug\n      }\n      owner {\n        id\n      }\n      secret\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query SignUpAgents {\n    agents {\n      id\n      slug\n    }\n  }\n": typeof types.SignUpAgentsDocument,
     "\n  mutation AddUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.AddUserDocument,
@@ -85,6 +87,7 @@ type Documents = {
     "\n  query DependencyFailureViewer {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.DependencyFailureViewerDocument,
     "\n  mutation DependencyFailureSignUp {\n    createTenant(input: { name: \"X\", ownerEmail: \"x@example.com\" }) {\n      secret\n    }\n  }\n": typeof types.DependencyFailureSignUpDocument,
     "\n  mutation Ask($m: String!) {\n    runAgent(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": typeof types.AskDocument,
+    "\n  subscription Streamed($m: String!) {\n    runAgentEvents(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": typeof types.StreamedDocument,
     "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.RequestLogRefusedDocument,
     "\n  query ClientToolRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          toolCalls\n          usage {\n            totalTokens\n          }\n          calls {\n            id\n            status\n            toolCalls\n            usage {\n              totalTokens\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClientToolRunsDocument,
@@ -95,6 +98,7 @@ type Documents = {
     "\n  query DoorRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          cached\n          user {\n            id\n          }\n          model {\n            id\n          }\n          usage {\n            inputTokens\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": typeof types.DoorRunsDocument,
     "\n  mutation DoorServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.DoorServiceKeyDocument,
     "\n        mutation DoorSetBudget($input: SetUserBudgetInput!) {\n          setUserBudget(input: $input) {\n            id\n          }\n        }\n      ": typeof types.DoorSetBudgetDocument,
+    "\n  query StreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 5, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          cached\n          costUsd\n          usage {\n            inputTokens\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": typeof types.StreamStatusDocument,
     "\n  mutation HostileRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.HostileRevokeDocument,
     "\n  mutation HostileDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n": typeof types.HostileDisableDocument,
     "\n  query HostileKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.HostileKeysDocument,
@@ -117,6 +121,7 @@ type Documents = {
     "\n  query TrioBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      daily {\n        used\n      }\n    }\n  }\n": typeof types.TrioBudgetStatusDocument,
     "\n  mutation TrioSetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.TrioSetUserBudgetDocument,
     "\n  mutation TrioRunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n    }\n  }\n": typeof types.TrioRunAgentDocument,
+    "\n  subscription TrioRunAgentEvents($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n    }\n  }\n": typeof types.TrioRunAgentEventsDocument,
     "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TrioAgentRunsDocument,
     "\n  mutation TenantRunId($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      ... on AgentRunCompleted {\n        run {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TenantRunIdDocument,
     "\n  query TenantRunIds {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TenantRunIdsDocument,
@@ -204,6 +209,8 @@ const documents: Documents = {
     "\n  mutation SetUserBudgetServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.SetUserBudgetServiceKeyDocument,
     "\n  query SetUserBudgetUsers {\n    users {\n      edges {\n        node {\n          id\n          budgetStatus {\n            daily {\n              limit\n            }\n          }\n        }\n      }\n    }\n  }\n": types.SetUserBudgetUsersDocument,
     "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": types.DataloaderRunsDocument,
+    "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": types.RunAgentStreamDocument,
+    "\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": types.GraphqlStreamStatusDocument,
     "\n  mutation SignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        slug\n      }\n      owner {\n        id\n      }\n      secret\n    }\n  }\n": types.SignUpDocument,
     "\n  query SignUpAgents {\n    agents {\n      id\n      slug\n    }\n  }\n": types.SignUpAgentsDocument,
     "\n  mutation AddUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.AddUserDocument,
@@ -217,6 +224,7 @@ const documents: Documents = {
     "\n  query DependencyFailureViewer {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.DependencyFailureViewerDocument,
     "\n  mutation DependencyFailureSignUp {\n    createTenant(input: { name: \"X\", ownerEmail: \"x@example.com\" }) {\n      secret\n    }\n  }\n": types.DependencyFailureSignUpDocument,
     "\n  mutation Ask($m: String!) {\n    runAgent(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": types.AskDocument,
+    "\n  subscription Streamed($m: String!) {\n    runAgentEvents(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": types.StreamedDocument,
     "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.RequestLogRefusedDocument,
     "\n  query ClientToolRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          toolCalls\n          usage {\n            totalTokens\n          }\n          calls {\n            id\n            status\n            toolCalls\n            usage {\n              totalTokens\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ClientToolRunsDocument,
@@ -227,6 +235,7 @@ const documents: Documents = {
     "\n  query DoorRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          cached\n          user {\n            id\n          }\n          model {\n            id\n          }\n          usage {\n            inputTokens\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": types.DoorRunsDocument,
     "\n  mutation DoorServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.DoorServiceKeyDocument,
     "\n        mutation DoorSetBudget($input: SetUserBudgetInput!) {\n          setUserBudget(input: $input) {\n            id\n          }\n        }\n      ": types.DoorSetBudgetDocument,
+    "\n  query StreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 5, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          cached\n          costUsd\n          usage {\n            inputTokens\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": types.StreamStatusDocument,
     "\n  mutation HostileRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": types.HostileRevokeDocument,
     "\n  mutation HostileDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n": types.HostileDisableDocument,
     "\n  query HostileKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.HostileKeysDocument,
@@ -249,6 +258,7 @@ const documents: Documents = {
     "\n  query TrioBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      daily {\n        used\n      }\n    }\n  }\n": types.TrioBudgetStatusDocument,
     "\n  mutation TrioSetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.TrioSetUserBudgetDocument,
     "\n  mutation TrioRunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n    }\n  }\n": types.TrioRunAgentDocument,
+    "\n  subscription TrioRunAgentEvents($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n    }\n  }\n": types.TrioRunAgentEventsDocument,
     "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TrioAgentRunsDocument,
     "\n  mutation TenantRunId($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      ... on AgentRunCompleted {\n        run {\n          id\n        }\n      }\n    }\n  }\n": types.TenantRunIdDocument,
     "\n  query TenantRunIds {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TenantRunIdsDocument,
@@ -527,6 +537,14 @@ export function graphql(source: "\n  query DataloaderRuns($first: Int) {\n    ag
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        slug\n      }\n      owner {\n        id\n      }\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        slug\n      }\n      owner {\n        id\n      }\n      secret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -579,6 +597,10 @@ export function graphql(source: "\n  mutation Ask($m: String!) {\n    runAgent(i
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  subscription Streamed($m: String!) {\n    runAgentEvents(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  subscription Streamed($m: String!) {\n    runAgentEvents(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -616,6 +638,10 @@ export function graphql(source: "\n  mutation DoorServiceKey {\n    createApiKey
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        mutation DoorSetBudget($input: SetUserBudgetInput!) {\n          setUserBudget(input: $input) {\n            id\n          }\n        }\n      "): (typeof documents)["\n        mutation DoorSetBudget($input: SetUserBudgetInput!) {\n          setUserBudget(input: $input) {\n            id\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 5, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          cached\n          costUsd\n          usage {\n            inputTokens\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query StreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 5, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          cached\n          costUsd\n          usage {\n            inputTokens\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -704,6 +730,10 @@ export function graphql(source: "\n  mutation TrioSetUserBudget($input: SetUserB
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TrioRunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation TrioRunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TrioRunAgentEvents($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  subscription TrioRunAgentEvents($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -134,3 +134,65 @@ export async function addUser(
   const key = await ok(app, ADD_USER_KEY, { input: { name: `${role} key`, kind: 'USER', userId: id } }, t.ownerKey);
   return { id, key: key.createApiKey.secret };
 }
+
+/** What a stream of /graphql/stream delivered: every `next` result, in order (or the refusal). */
+export type StreamResponse<T> = GqlResponse<T> & {
+  results: { data?: T | null; errors?: GqlError[] }[];
+  completed: boolean;
+};
+
+/**
+ * A subscription over real HTTP to /graphql/stream (GraphQL over SSE, one operation per
+ * connection), read to its end. `data` and `errors` are the first result's, or the refusal's when
+ * the server answered with JSON instead of a stream.
+ */
+export function gqlStream<R, V>(
+  app: TestApp,
+  document: TypedDocumentNode<R, V>,
+  variables: NoInfer<V>,
+  key?: string,
+): Promise<StreamResponse<R>>;
+export function gqlStream(
+  app: TestApp,
+  document: TypedDocumentNode,
+  variables: Record<string, unknown> = {},
+  key?: string,
+): Promise<StreamResponse<unknown>> {
+  return gqlStreamText(app, print(document), variables, { key });
+}
+
+/** The same with a document as text and the request's URL and headers to vary. */
+export async function gqlStreamText<T = unknown>(
+  app: TestApp,
+  text: string,
+  variables: Record<string, unknown> = {},
+  options: { key?: string; path?: string; headers?: Record<string, string>; method?: string } = {},
+): Promise<StreamResponse<T>> {
+  const res = await fetch(`${app.url}${options.path ?? '/graphql/stream'}`, {
+    method: options.method ?? 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'text/event-stream',
+      ...(options.key ? { authorization: `Bearer ${options.key}` } : {}),
+      ...options.headers,
+    },
+    body: options.method && options.method !== 'POST' ? undefined : JSON.stringify({ query: text, variables }),
+  });
+  if (!res.headers.get('content-type')?.startsWith('text/event-stream')) {
+    const body = (await res.json()) as { data?: T | null; errors?: GqlError[] };
+    return { status: res.status, ...body, results: [], completed: false };
+  }
+  const results: { data?: T | null; errors?: GqlError[] }[] = [];
+  let completed = false;
+  for (const message of (await res.text()).split('\n\n')) {
+    const fields = Object.fromEntries(
+      message
+        .split('\n')
+        .filter((l) => l && !l.startsWith(':'))
+        .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+    );
+    if (fields.event === 'next' && fields.data) results.push(JSON.parse(fields.data) as (typeof results)[number]);
+    if (fields.event === 'complete') completed = true;
+  }
+  return { status: res.status, ...results[0], results, completed };
+}

@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { plans, tenants, type PlanRow } from '../../src/db/schema/index.js';
 import { newId } from '../../src/lib/ids.js';
 import type { Clock } from '../../src/lib/clock.js';
+import type { Logger } from '../../src/lib/logger.js';
 import { sharedApp, startApp, type TestApp } from './app.js';
 import { afterAll, beforeAll } from 'vitest';
 import { startUpstream, type Upstream } from './openai-server.js';
@@ -178,12 +179,15 @@ export async function openaiAgent(app: TestApp, t: Tenant, input: Partial<Create
 }
 
 /** A local upstream and a server whose `openai` provider points at it, over the run's database. */
-async function startUpstreamApp(options: { env?: Record<string, string>; clock?: Clock; random?: () => number } = {}) {
+async function startUpstreamApp(
+  options: { env?: Record<string, string>; clock?: Clock; random?: () => number; log?: Logger } = {},
+) {
   const upstream = await startUpstream();
   const app = await startApp({
     env: { OPENAI_BASE_URL: upstream.url, OPENAI_API_KEY: 'test-key', ...options.env },
     clock: options.clock,
     random: options.random,
+    log: options.log,
     database: (await sharedApp()).runtime.database,
   });
   return {

@@ -1,7 +1,8 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { beforeAll, describe, it } from 'vitest';
 import { sharedApp, type TestApp } from './app.js';
-import { addUser, expectCode, gql, signUp, type Tenant } from './graphql.js';
+import { getOperationAST } from 'graphql';
+import { addUser, expectCode, gql, gqlStream, signUp, type Tenant } from './graphql.js';
 import { graphql } from '../__generated__/gql.js';
 
 /** Two tenants, each with a MEMBER and a few objects, for cross-tenant probes. */
@@ -57,9 +58,10 @@ async function buildWorld(): Promise<World> {
   return { app, a: { ...ta, member: ma }, b: { ...tb, member: mb, memberKeyId } };
 }
 
-/** The security trio for each operation: no key, another tenant's id, too small a role. */
+/** The security trio for each operation: no key, another tenant's id, too small a role. Subscriptions go to their own door. */
 export function securityTrio(operations: Operation[]): void {
   describe.each(operations)('$name', (op) => {
+    const send = getOperationAST(op.document)?.operation === 'subscription' ? gqlStream : gql;
     let w: World;
     beforeAll(async () => {
       world ??= buildWorld();
@@ -67,20 +69,20 @@ export function securityTrio(operations: Operation[]): void {
     });
 
     it('without a key answers UNAUTHENTICATED', async () => {
-      expectCode(await gql(w.app, op.document, op.variables(w)), 'UNAUTHENTICATED');
+      expectCode(await send(w.app, op.document, op.variables(w)), 'UNAUTHENTICATED');
     });
     it('with a garbage key answers UNAUTHENTICATED', async () => {
-      expectCode(await gql(w.app, op.document, op.variables(w), 'gov_not-a-real-key'), 'UNAUTHENTICATED');
+      expectCode(await send(w.app, op.document, op.variables(w), 'gov_not-a-real-key'), 'UNAUTHENTICATED');
     });
     if (op.foreign) {
       const foreign = op.foreign;
       it("with another tenant's id answers NOT_FOUND", async () => {
-        expectCode(await gql(w.app, op.document, foreign(w), w.a.ownerKey), 'NOT_FOUND');
+        expectCode(await send(w.app, op.document, foreign(w), w.a.ownerKey), 'NOT_FOUND');
       });
     }
     if (op.minRole) {
       it('with a MEMBER key answers FORBIDDEN', async () => {
-        expectCode(await gql(w.app, op.document, op.variables(w), w.a.member.key), 'FORBIDDEN');
+        expectCode(await send(w.app, op.document, op.variables(w), w.a.member.key), 'FORBIDDEN');
       });
     }
   });

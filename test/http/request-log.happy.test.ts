@@ -3,12 +3,20 @@ import { print } from 'graphql';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
+import { eventually } from '../helpers/eventually.js';
 import { signUp, type Tenant } from '../helpers/graphql.js';
 import { graphql } from '../__generated__/gql.js';
 
 const ASK = graphql(`
   mutation Ask($m: String!) {
     runAgent(input: { agent: "assistant", message: $m }) {
+      __typename
+    }
+  }
+`);
+const STREAMED = graphql(`
+  subscription Streamed($m: String!) {
+    runAgentEvents(input: { agent: "assistant", message: $m }) {
       __typename
     }
   }
@@ -74,9 +82,13 @@ describe('the request log', () => {
       body: JSON.stringify({ query: print(REFUSED) }),
     });
 
-    const [run, viewer, refused] = ['req-log-test-1', 'req-log-test-2', 'req-log-test-3'].map((id) =>
-      requestLines().find((l) => l.requestId === id),
+    // A line is written when its response has closed, which the client may see a moment before.
+    const ids = ['req-log-test-1', 'req-log-test-2', 'req-log-test-3'];
+    await eventually(
+      async () => ids.every((id) => requestLines().some((l) => l.requestId === id)),
+      'the request lines',
     );
+    const [run, viewer, refused] = ids.map((id) => requestLines().find((l) => l.requestId === id));
     expect(run).toMatchObject({
       method: 'POST',
       path: '/graphql',
@@ -93,5 +105,34 @@ describe('the request log', () => {
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain('payroll');
     expect(everything).not.toContain(t.ownerKey);
+  });
+
+  it('logs a subscription on the stream door like any operation, with what its stream held', async () => {
+    const res = await fetch(`${app.url}/graphql/stream`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'text/event-stream',
+        authorization: `Bearer ${t.ownerKey}`,
+        'x-request-id': 'req-log-test-4',
+      },
+      body: JSON.stringify({ query: print(STREAMED), variables: { m: 'a streamed secret about payroll' } }),
+    });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('RunFinished');
+    await eventually(async () => requestLines().some((l) => l.requestId === 'req-log-test-4'), 'the request line');
+    const line = requestLines().find((l) => l.requestId === 'req-log-test-4')!;
+    expect(line).toMatchObject({
+      path: '/graphql/stream',
+      status: 200,
+      tenantId: t.tenantId,
+      operation: 'Streamed',
+      operationType: 'subscription',
+      outcome: 'COMPLETED',
+      streamWaits: 0,
+    });
+    expect(typeof line.runId).toBe('string');
+    expect(line.streamBufferedMaxBytes).toBeGreaterThanOrEqual(0);
+    expect(JSON.stringify(lines)).not.toContain('payroll');
   });
 });

@@ -57,12 +57,18 @@ function send(
       let raw = '';
       res.on('data', (c: Buffer) => (raw += c));
       res.on('end', () => {
-        let codes: string[];
-        try {
-          const body = JSON.parse(raw) as { errors?: { extensions?: { code?: string } }[] };
-          codes = (body.errors ?? []).map((e) => String(e.extensions?.code));
-        } catch {
-          codes = [];
+        let codes: string[] = [];
+        // JSON, or an event stream of JSON results (the stream door's).
+        const bodies = res.headers['content-type']?.startsWith('text/event-stream')
+          ? raw.split('\n').flatMap((l) => (l.startsWith('data: ') ? [l.slice(6)] : []))
+          : [raw];
+        for (const text of bodies) {
+          try {
+            const body = JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] };
+            codes = [...codes, ...(body.errors ?? []).map((e) => String(e.extensions?.code))];
+          } catch {
+            // not JSON: no codes
+          }
         }
         resolve({ status: res.statusCode ?? 0, codes });
       });
@@ -253,7 +259,58 @@ describe('hostile input', () => {
     ],
   ];
 
-  it.each([...graphqlCases, ...httpCases, ...doorCases])(
+  const stream = () => `${env.app.url}/graphql/stream`;
+  const subscribe = (message: unknown) =>
+    JSON.stringify({
+      query: `subscription { runAgentEvents(input: { agent: "${agent}", message: ${JSON.stringify(message)} }) { __typename } }`,
+    });
+  const sse = (headers: Record<string, string> = {}) => ({
+    'content-type': 'application/json',
+    accept: 'text/event-stream',
+    ...headers,
+  });
+  const streamCases: [string, () => Promise<Answer>][] = [
+    ['the stream door without a key', () => send(stream(), { headers: sse(), body: subscribe('hello') })],
+    [
+      'the stream door with a garbage key',
+      () => send(stream(), { headers: sse({ authorization: 'Bearer gov_garbage' }), body: subscribe('hello') }),
+    ],
+    [
+      'the stream door with the key in the URL',
+      () => send(`${stream()}?token=${t.ownerKey}`, { headers: sse(), body: subscribe('hello') }),
+    ],
+    [
+      'the stream door with a NUL in a message',
+      () => send(stream(), { headers: sse(auth()), body: subscribe('a\u0000b') }),
+    ],
+    [
+      'the stream door with malformed JSON',
+      () => send(stream(), { headers: sse(auth()), body: '{"query": "subscription {' }),
+    ],
+    [
+      'the stream door with a body of 3 MiB',
+      () => send(stream(), { headers: sse(auth()), body: subscribe('x'.repeat(3 * 1024 * 1024)) }),
+    ],
+    [
+      'the stream door with a gzip body',
+      () =>
+        send(stream(), { headers: sse({ ...auth(), 'content-encoding': 'gzip' }), body: gzipSync(subscribe('hello')) }),
+    ],
+    [
+      'the stream door with a mutation',
+      () => send(stream(), { headers: sse(auth()), body: JSON.stringify({ query: run('hello') }) }),
+    ],
+    [
+      'the stream door by GET',
+      () =>
+        send(
+          `${stream()}?query=${encodeURIComponent('subscription { runAgentEvents(input: { agent: "x", message: "y" }) { __typename } }')}`,
+          { method: 'GET', headers: auth() },
+        ),
+    ],
+  ];
+
+  it.each([...graphqlCases, ...httpCases, ...doorCases, ...streamCases])(
     '%s: a 4xx or a coded error, no model called',
     async (_, attempt) => {
       const calls = env.upstream.requests.length;

@@ -154,6 +154,13 @@ const RUN_AGENT = graphql(`
     }
   }
 `);
+const RUN_AGENT_EVENTS = graphql(`
+  subscription TrioRunAgentEvents($input: RunAgentInput!) {
+    runAgentEvents(input: $input) {
+      __typename
+    }
+  }
+`);
 const AGENT_RUNS = graphql(`
   query TrioAgentRuns {
     agentRuns {
@@ -247,6 +254,11 @@ const operations: Operation[] = [
   }),
   operation(RUN_AGENT)({
     name: 'runAgent',
+    variables: (w) => ({ input: { agent: w.a.agentId, message: 'hello' } }),
+    foreign: (w) => ({ input: { agent: w.b.agentId, message: 'hello' } }),
+  }),
+  operation(RUN_AGENT_EVENTS)({
+    name: 'runAgentEvents',
     variables: (w) => ({ input: { agent: w.a.agentId, message: 'hello' } }),
     foreign: (w) => ({ input: { agent: w.b.agentId, message: 'hello' } }),
   }),

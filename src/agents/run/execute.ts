@@ -167,6 +167,8 @@ export async function* executeRun(
 
   try {
     for (let step = 0; ; step++) {
+      // Stopped between steps (its caller went away, its time ran out): nothing more is sent.
+      if (signal.aborted) return signal.reason instanceof CallerGone ? end({ kind: 'CANCELED' }) : stop('DURATION');
       const input = step === 0 ? spec.firstInputTokens : estimateInputTokens(system, asTurns(messages), toolCount);
       const tokenRoom = limits.maxTokensPerRun - spend.tokens - input;
       if (tokenRoom < 1) return stop('TOKENS');

@@ -13,3 +13,53 @@ export async function runAgent({ ctx, input }: { ctx: TenantContext; input: unkn
   if (result.__typename === 'RunCanceled') throw new Error('invariant: a run without a signal was canceled');
   return result;
 }
+
+/** What a streaming GraphQL client receives: text as it arrives, the tools called, then the outcome. */
+export type RunStreamEvent =
+  | { __typename: 'RunDelta'; text: string }
+  | { __typename: 'RunToolCall'; name: string }
+  | { __typename: 'RunFinished'; result: DeliveredResult }
+  /** The run failed as a request (refused before it began, or broken): the door raises it as the event's error. */
+  | { __typename: 'RunError'; error: unknown };
+
+/**
+ * The GraphQL subscription's verb: the pipeline, streamed. It never throws: a failure is its last
+ * event, so that a stream that has begun ends with an error and not a cut. A subscriber that goes
+ * away (its iterator is returned) aborts the run, which then settles what was generated as CANCELED.
+ */
+export async function* streamAgentRun({
+  ctx,
+  input,
+  signal,
+}: {
+  ctx: TenantContext;
+  input: unknown;
+  /** The caller's leaving, seen by the door (the run stops at once, even mid-wait for the provider). */
+  signal?: AbortSignal | undefined;
+}): AsyncGenerator<RunStreamEvent> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  signal?.addEventListener('abort', stop, { once: true });
+  const events = runAgentEvents(ctx, requestFromGraphQL(input), { stream: true, signal: controller.signal });
+  let ended = false;
+  try {
+    for await (const event of events) {
+      if (event.type === 'delta') yield { __typename: 'RunDelta', text: event.text };
+      else if (event.type === 'tool_call') yield { __typename: 'RunToolCall', name: event.name };
+      else if (event.type === 'ended') {
+        ended = true;
+        if (event.result.__typename !== 'RunCanceled') yield { __typename: 'RunFinished', result: event.result };
+      }
+    }
+  } catch (error) {
+    ended = true;
+    yield { __typename: 'RunError', error };
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    if (!ended) {
+      // The subscriber left: stop the provider, and read the run to its end so that it settles.
+      controller.abort();
+      for await (const _ of events) void _;
+    }
+  }
+}

@@ -498,6 +498,8 @@ export type RoutingStrategy =
   | 'FIXED_STRONG'
   | 'HEURISTIC';
 
+export type RunAgentEvent = RunDelta | RunFinished | RunToolCall;
+
 export type RunAgentInput = {
   /** Agent slug or id. */
   agent: Scalars['String']['input'];
@@ -534,6 +536,16 @@ export type RunCall = {
   usage: TokenUsage;
 };
 
+export type RunDelta = {
+  __typename?: 'RunDelta';
+  text: Scalars['String']['output'];
+};
+
+export type RunFinished = {
+  __typename?: 'RunFinished';
+  result: RunAgentResult;
+};
+
 export type RunLimitExceeded = UserError & {
   __typename?: 'RunLimitExceeded';
   code: Scalars['String']['output'];
@@ -565,6 +577,11 @@ export type RunStatus =
   | 'COMPLETED'
   | 'FAILED'
   | 'RUN_LIMIT';
+
+export type RunToolCall = {
+  __typename?: 'RunToolCall';
+  name: Scalars['String']['output'];
+};
 
 export type SetModelPriceInput = {
   cachedInputPricePerMTokUsd?: InputMaybe<Scalars['Float']['input']>;
@@ -599,6 +616,29 @@ export type SpendWindow = {
   reservedUsd: Scalars['Float']['output'];
   resetsAt: Scalars['DateTime']['output'];
   usedUsd: Scalars['Float']['output'];
+};
+
+/**
+ * Streams, over the GraphQL-over-SSE protocol at /graphql/stream (POST, the Authorization header;
+ * one operation per connection). Queries and mutations go to /graphql.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Runs an agent as runAgent does, streaming: text as the model writes it (RunDelta), the tools it
+   * calls (RunToolCall), then the outcome (RunFinished, the same union runAgent answers). A
+   * subscriber that goes away stops the run; what was generated is charged.
+   */
+  runAgentEvents: RunAgentEvent;
+};
+
+
+/**
+ * Streams, over the GraphQL-over-SSE protocol at /graphql/stream (POST, the Authorization header;
+ * one operation per connection). Queries and mutations go to /graphql.
+ */
+export type SubscriptionRunAgentEventsArgs = {
+  input: RunAgentInput;
 };
 
 export type Tenant = {
@@ -770,6 +810,11 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
+  RunAgentEvent:
+    | ( RunDelta )
+    | ( Omit<RunFinished, 'result'> & { result: _RefType['RunAgentResult'] } )
+    | ( RunToolCall )
+  ;
   RunAgentResult:
     | ( Omit<AgentRunCompleted, 'run'> & { run: _RefType['AgentRun'] } )
     | ( Omit<BudgetExceeded, 'run' | 'upgradeOptions'> & { run: _RefType['AgentRun'], upgradeOptions: Array<_RefType['Plan']> } )
@@ -836,19 +881,24 @@ export type ResolversTypes = {
   RouteDecision: ResolverTypeWrapper<RouteDecision>;
   RoutingOverride: RoutingOverride;
   RoutingStrategy: RoutingStrategy;
+  RunAgentEvent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RunAgentEvent']>;
   RunAgentInput: RunAgentInput;
   RunAgentResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RunAgentResult']>;
   RunCall: ResolverTypeWrapper<Omit<RunCall, 'model'> & { model?: Maybe<ResolversTypes['Model']> }>;
+  RunDelta: ResolverTypeWrapper<RunDelta>;
+  RunFinished: ResolverTypeWrapper<Omit<RunFinished, 'result'> & { result: ResolversTypes['RunAgentResult'] }>;
   RunLimitExceeded: ResolverTypeWrapper<Omit<RunLimitExceeded, 'run'> & { run: ResolversTypes['AgentRun'] }>;
   RunLimitKind: RunLimitKind;
   RunLimits: ResolverTypeWrapper<RunLimits>;
   RunStatus: RunStatus;
+  RunToolCall: ResolverTypeWrapper<RunToolCall>;
   SetModelPriceInput: SetModelPriceInput;
   SetUserBudgetInput: SetUserBudgetInput;
   SideCall: ResolverTypeWrapper<Omit<SideCall, 'model'> & { model?: Maybe<ResolversTypes['Model']> }>;
   SideCallKind: SideCallKind;
   SpendWindow: ResolverTypeWrapper<SpendWindow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<TenantRow>;
   TokenUsage: ResolverTypeWrapper<TokenUsage>;
   UpdateAgentInput: UpdateAgentInput;
@@ -899,16 +949,21 @@ export type ResolversParentTypes = {
   ProviderUnavailable: Omit<ProviderUnavailable, 'run'> & { run: ResolversParentTypes['AgentRun'] };
   Query: Record<PropertyKey, never>;
   RouteDecision: RouteDecision;
+  RunAgentEvent: ResolversUnionTypes<ResolversParentTypes>['RunAgentEvent'];
   RunAgentInput: RunAgentInput;
   RunAgentResult: ResolversUnionTypes<ResolversParentTypes>['RunAgentResult'];
   RunCall: Omit<RunCall, 'model'> & { model?: Maybe<ResolversParentTypes['Model']> };
+  RunDelta: RunDelta;
+  RunFinished: Omit<RunFinished, 'result'> & { result: ResolversParentTypes['RunAgentResult'] };
   RunLimitExceeded: Omit<RunLimitExceeded, 'run'> & { run: ResolversParentTypes['AgentRun'] };
   RunLimits: RunLimits;
+  RunToolCall: RunToolCall;
   SetModelPriceInput: SetModelPriceInput;
   SetUserBudgetInput: SetUserBudgetInput;
   SideCall: Omit<SideCall, 'model'> & { model?: Maybe<ResolversParentTypes['Model']> };
   SpendWindow: SpendWindow;
   String: Scalars['String']['output'];
+  Subscription: Record<PropertyKey, never>;
   Tenant: TenantRow;
   TokenUsage: TokenUsage;
   UpdateAgentInput: UpdateAgentInput;
@@ -1127,6 +1182,10 @@ export type RouteDecisionResolvers<ContextType = GraphQLContext, ParentType exte
   tier?: Resolver<ResolversTypes['ModelTier'], ParentType, ContextType>;
 };
 
+export type RunAgentEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunAgentEvent'] = ResolversParentTypes['RunAgentEvent']> = {
+  __resolveType: TypeResolveFn<'RunDelta' | 'RunFinished' | 'RunToolCall', ParentType, ContextType>;
+};
+
 export type RunAgentResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunAgentResult'] = ResolversParentTypes['RunAgentResult']> = {
   __resolveType: TypeResolveFn<'AgentRunCompleted' | 'BudgetExceeded' | 'ProviderUnavailable' | 'RunLimitExceeded', ParentType, ContextType>;
 };
@@ -1139,6 +1198,16 @@ export type RunCallResolvers<ContextType = GraphQLContext, ParentType extends Re
   status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
   toolCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   usage?: Resolver<ResolversTypes['TokenUsage'], ParentType, ContextType>;
+};
+
+export type RunDeltaResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunDelta'] = ResolversParentTypes['RunDelta']> = {
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type RunFinishedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunFinished'] = ResolversParentTypes['RunFinished']> = {
+  result?: Resolver<ResolversTypes['RunAgentResult'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type RunLimitExceededResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunLimitExceeded'] = ResolversParentTypes['RunLimitExceeded']> = {
@@ -1157,6 +1226,11 @@ export type RunLimitsResolvers<ContextType = GraphQLContext, ParentType extends 
   maxToolCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RunToolCallResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunToolCall'] = ResolversParentTypes['RunToolCall']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type SideCallResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SideCall'] = ResolversParentTypes['SideCall']> = {
   costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SideCallKind'], ParentType, ContextType>;
@@ -1170,6 +1244,10 @@ export type SpendWindowResolvers<ContextType = GraphQLContext, ParentType extend
   reservedUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   resetsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   usedUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  runAgentEvents?: SubscriptionResolver<ResolversTypes['RunAgentEvent'], "runAgentEvents", ParentType, ContextType, RequireFields<SubscriptionRunAgentEventsArgs, 'input'>>;
 };
 
 export type TenantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Tenant'] = ResolversParentTypes['Tenant']> = {
@@ -1246,12 +1324,17 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProviderUnavailable?: ProviderUnavailableResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RouteDecision?: RouteDecisionResolvers<ContextType>;
+  RunAgentEvent?: RunAgentEventResolvers<ContextType>;
   RunAgentResult?: RunAgentResultResolvers<ContextType>;
   RunCall?: RunCallResolvers<ContextType>;
+  RunDelta?: RunDeltaResolvers<ContextType>;
+  RunFinished?: RunFinishedResolvers<ContextType>;
   RunLimitExceeded?: RunLimitExceededResolvers<ContextType>;
   RunLimits?: RunLimitsResolvers<ContextType>;
+  RunToolCall?: RunToolCallResolvers<ContextType>;
   SideCall?: SideCallResolvers<ContextType>;
   SpendWindow?: SpendWindowResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   TokenUsage?: TokenUsageResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -1,6 +1,6 @@
-import { listAgentRuns, runAgent } from '../../agents/index.js';
+import { listAgentRuns, runAgent, streamAgentRun, type RunStreamEvent } from '../../agents/index.js';
 import { microsToUsd } from '../../pricing/index.js';
-import { tenantContext } from '../context.js';
+import { tenantContext, type GraphQLContext } from '../context.js';
 import { internalError } from './shared.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 
@@ -13,6 +13,19 @@ export const runResolvers: Resolvers = {
       const result = await runAgent({ ctx: tenantContext(ctx), input });
       Object.assign(ctx.logFields, { runId: result.run.id, outcome: result.run.status });
       return result;
+    },
+  },
+  Subscription: {
+    runAgentEvents: {
+      subscribe: (_, { input }, ctx) =>
+        streamAgentRun({ ctx: tenantContext(ctx), input, signal: ctx.signal }) as AsyncIterable<never>,
+      resolve: (event: RunStreamEvent, _: unknown, ctx: GraphQLContext) => {
+        if (event.__typename === 'RunError') throw event.error;
+        if (event.__typename === 'RunFinished') {
+          Object.assign(ctx.logFields, { runId: event.result.run.id, outcome: event.result.run.status });
+        }
+        return event;
+      },
     },
   },
   AgentRun: {

@@ -1,0 +1,339 @@
+import { once } from 'node:events';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { graphql } from '../__generated__/gql.js';
+import { countChatTokens, countTokens } from '../../src/providers/tokens.js';
+import type { TestApp } from '../helpers/app.js';
+import { ok, signUp, type Tenant } from '../helpers/graphql.js';
+import { eventually } from '../helpers/eventually.js';
+import { governorClient } from '../helpers/openai-client.js';
+import { reply } from '../helpers/openai-server.js';
+import { openaiAgent, useUpstreamApp, usePlan } from '../helpers/runs.js';
+
+const STATUS = graphql(`
+  query StreamStatus($agent: ID) {
+    budgetStatus {
+      daily {
+        used
+        reserved
+      }
+    }
+    agentRuns(first: 5, filter: { agentId: $agent }) {
+      edges {
+        node {
+          id
+          status
+          cached
+          costUsd
+          usage {
+            inputTokens
+            outputTokens
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** A gate the test opens: the upstream waits at it mid-answer. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { opened, open };
+}
+
+/** Streaming on the OpenAI door: tokens as they come, and spend exact whether the answer finishes or not. */
+describe('streamed chat completions', () => {
+  const env = useUpstreamApp();
+  let t: Tenant;
+  let agent: string;
+  beforeAll(async () => {
+    t = await signUp(env.app);
+    await usePlan(env.app, t.tenantId, 'growth');
+    agent = await openaiAgent(env.app, t, { routing: 'FIXED_CHEAP' });
+  });
+  const status = async () => ok(env.app, STATUS, { agent }, t.ownerKey);
+  const client = () => governorClient(env.app, t.ownerKey);
+
+  it('sends chunks before the upstream has finished, and ends with usage and the governor object', async () => {
+    const wait = gate();
+    env.upstream.handle((req) =>
+      reply.stream(req, {
+        pieces: ['The ', 'answer ', 'is ', '42.'],
+        usage: { prompt: 70, completion: 9 },
+        pauseAfter: 2,
+        resume: wait.opened,
+      }),
+    );
+    const before = await status();
+    const stream = await client().chat.completions.create(
+      {
+        model: agent,
+        messages: [{ role: 'user', content: 'Stream it.' }],
+        stream: true,
+        stream_options: { include_usage: true },
+      },
+      { headers: { 'X-Governor-Cache': 'BYPASS' } },
+    );
+    const chunks: any[] = [];
+    let text = '';
+    for await (const chunk of stream) {
+      chunks.push(chunk);
+      text += chunk.choices[0]?.delta?.content ?? '';
+      // Two pieces arrived while the upstream is still waiting: they were not buffered to the end.
+      if (text === 'The answer ') wait.open();
+    }
+    expect(text).toBe('The answer is 42.');
+    const last = chunks.at(-1);
+    expect(last.usage).toEqual({
+      prompt_tokens: 70,
+      completion_tokens: 9,
+      total_tokens: 79,
+      prompt_tokens_details: { cached_tokens: 0 },
+    });
+    expect(last.governor).toMatchObject({ degradations: [] });
+    // One id for every chunk: the call's, as a completion that is not streamed has.
+    expect(new Set(chunks.map((c) => c.id))).toEqual(new Set([`chatcmpl-${last.governor.run_id}`]));
+    expect(last.governor.cost_usd).toBeGreaterThan(0);
+    expect(chunks.at(-2).choices[0].finish_reason).toBe('stop');
+    // Governor asked the upstream for usage, and charged exactly what it reported.
+    expect(env.upstream.requests.at(-1)!.stream_options).toEqual({ include_usage: true });
+    const after = await status();
+    expect(after.budgetStatus.daily.used - before.budgetStatus.daily.used).toBe(79);
+    expect(after.agentRuns.edges[0]!.node.usage).toEqual({ inputTokens: 70, outputTokens: 9 });
+  });
+
+  it("charges the tokenizer's count when the upstream reports no usage", async () => {
+    env.upstream.handle((req) => reply.stream(req, { pieces: ['Counted ', 'by ', 'Governor.'], usage: null }));
+    const before = await status();
+    const messages = [{ role: 'user' as const, content: 'No usage from upstream, please.' }];
+    const stream = await client().chat.completions.create(
+      { model: agent, messages, stream: true },
+      { headers: { 'X-Governor-Cache': 'BYPASS' } },
+    );
+    for await (const _ of stream) void _;
+    const run = (await status()).agentRuns.edges[0]!.node;
+    expect(run.usage.outputTokens).toBe(countTokens('Counted by Governor.'));
+    // The input is what Governor estimated it sent: the agent's instructions and the message, with its margin.
+    expect(run.usage.inputTokens).toBeGreaterThanOrEqual(
+      countChatTokens([{ content: 'You are terse.' }, { content: messages[0]!.content }]),
+    );
+    expect((await status()).budgetStatus.daily.used - before.budgetStatus.daily.used).toBe(
+      run.usage.inputTokens + run.usage.outputTokens,
+    );
+  });
+
+  it('a client that goes away mid-stream: the upstream sees the hang-up, what was generated is charged, nothing stays held', async () => {
+    const wait = gate();
+    env.upstream.handle((req) =>
+      reply.stream(req, {
+        pieces: ['Part ', 'one ', 'and ', 'more'],
+        usage: { prompt: 50, completion: 40 },
+        pauseAfter: 2,
+        resume: wait.opened,
+      }),
+    );
+    const abandoned = env.upstream.abandoned;
+    const before = await status();
+    const controller = new AbortController();
+    const stream = await client().chat.completions.create(
+      { model: agent, messages: [{ role: 'user', content: 'Start, then I leave.' }], stream: true },
+      { signal: controller.signal, headers: { 'X-Governor-Cache': 'BYPASS' } },
+    );
+    let text = '';
+    await (async () => {
+      for await (const chunk of stream) {
+        text += chunk.choices[0]?.delta?.content ?? '';
+        if (text === 'Part one ') controller.abort();
+      }
+    })().catch(() => undefined);
+    await eventually(async () => env.upstream.abandoned > abandoned, 'the upstream to see the hang-up');
+    wait.open();
+    await eventually(
+      async () => (await status()).agentRuns.edges[0]?.node.status === 'CANCELED',
+      'the run to be recorded',
+    );
+    const after = await status();
+    expect(after.budgetStatus.daily.reserved).toBe(0);
+    const run = after.agentRuns.edges[0]!.node;
+    expect(run.usage.outputTokens).toBe(countTokens('Part one '));
+    expect(after.budgetStatus.daily.used - before.budgetStatus.daily.used).toBe(
+      run.usage.inputTokens + run.usage.outputTokens,
+    );
+  });
+
+  it('a provider that fails mid-stream: an error event, then [DONE], the partial spend charged', async () => {
+    env.upstream.handle((req) => reply.stream(req, { pieces: ['Half ', 'an ', 'answer'], failAfter: 2 }));
+    const res = await fetch(`${env.app.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${t.ownerKey}`,
+        'x-governor-cache': 'BYPASS',
+      },
+      body: JSON.stringify({ model: agent, messages: [{ role: 'user', content: 'Fail halfway.' }], stream: true }),
+    });
+    expect(res.status).toBe(200);
+    const events = (await res.text())
+      .split('\n\n')
+      .filter(Boolean)
+      .map((e) => e.replace(/^data: /, ''));
+    expect(events.at(-1)).toBe('[DONE]');
+    const error = JSON.parse(events.at(-2)!) as { error: { code: string } };
+    expect(error.error.code).toBe('provider_unavailable');
+    const run = (await status()).agentRuns.edges[0]!.node;
+    expect(run.status).toBe('FAILED');
+    expect(run.usage.outputTokens).toBe(countTokens('Half an '));
+    expect((await status()).budgetStatus.daily.reserved).toBe(0);
+  });
+
+  it('streams a cached answer, marked as such and charged nothing', async () => {
+    env.upstream.handle((req) =>
+      reply.stream(req, { pieces: ['Cached ', 'words.'], usage: { prompt: 30, completion: 4 } }),
+    );
+    const ask = {
+      model: agent,
+      messages: [{ role: 'user' as const, content: 'Cache my stream.' }],
+      stream: true as const,
+    };
+    for await (const _ of await client().chat.completions.create(ask)) void _;
+    const calls = env.upstream.requests.length;
+    const before = await status();
+    const { data, response } = await client()
+      .chat.completions.create({ ...ask, stream_options: { include_usage: true } })
+      .withResponse();
+    let text = '';
+    let last: any;
+    for await (const chunk of data) {
+      text += chunk.choices[0]?.delta?.content ?? '';
+      last = chunk;
+    }
+    expect(text).toBe('Cached words.');
+    expect(env.upstream.requests.length).toBe(calls);
+    expect(response.headers.get('x-governor-model')).toBe('cache');
+    expect(last.governor.cost_usd).toBe(0);
+    const after = await status();
+    expect(after.agentRuns.edges[0]!.node).toMatchObject({ status: 'CACHED', cached: true, costUsd: 0 });
+    expect(after.budgetStatus.daily.used).toBe(before.budgetStatus.daily.used);
+  });
+
+  it('never delivers more output than was reserved: an upstream that runs past max_tokens is cut off there', async () => {
+    const pieces = Array.from({ length: 50 }, () => ' go');
+    // The upstream would go on after 20 pieces, once let: Governor must hang up before.
+    const wait = gate();
+    env.upstream.handle((req) =>
+      reply.stream(req, { pieces, usage: { prompt: 20, completion: 50 }, pauseAfter: 20, resume: wait.opened }),
+    );
+    const abandoned = env.upstream.abandoned;
+    const stream = await client().chat.completions.create(
+      { model: agent, messages: [{ role: 'user', content: 'Run past your cap.' }], stream: true, max_tokens: 10 },
+      { headers: { 'X-Governor-Cache': 'BYPASS' } },
+    );
+    let text = '';
+    let finish: string | null | undefined;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta?.content ?? '';
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(text).toBe(' go'.repeat(10));
+    expect(finish).toBe('length');
+    // The provider was cut off, and the run charged what it delivered.
+    await eventually(async () => env.upstream.abandoned > abandoned, 'the upstream to be cut off');
+    wait.open();
+    const run = (await status()).agentRuns.edges[0]!.node;
+    expect(run.usage.outputTokens).toBe(10);
+    expect((await status()).budgetStatus.daily.reserved).toBe(0);
+  });
+
+  it('a refusal before the first byte is the same JSON error as without streaming', async () => {
+    const res = await fetch(`${env.app.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer gov_nope' },
+      body: JSON.stringify({ model: agent, messages: [{ role: 'user', content: 'Hi' }], stream: true }),
+    });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toContain('application/json');
+  });
+});
+
+/** The value of one gauge sample on /metrics. */
+async function gauge(app: TestApp, sample: string): Promise<number> {
+  const text = await (await fetch(`${app.url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`${sample} `));
+  return line ? Number(line.split(' ')[1]) : 0;
+}
+
+/** A slow reader: Governor waits for it, and holds no more for it than a socket buffer and an event. */
+describe('a streamed answer to a reader that does not read', () => {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({ write: (chunk, _, done) => void (lines.push(JSON.parse(String(chunk))), done()) });
+  const env = useUpstreamApp({ log: pino({ level: 'info' }, sink) });
+
+  it('pauses the run until the reader catches up, buffers a bounded amount, and delivers every piece', async () => {
+    const t = await signUp(env.app);
+    await usePlan(env.app, t.tenantId, 'growth', { maxTokensPerRun: 100_000 });
+    const agent = await openaiAgent(env.app, t, { routing: 'FIXED_CHEAP' });
+    // 30,000 one-token pieces: some 6 MB of events, more than the sockets between Governor and its
+    // reader can hold, so that Governor itself must wait.
+    const pieces = Array.from({ length: 30_000 }, () => ' go');
+    env.upstream.handle((req) => reply.stream(req, { pieces, usage: { prompt: 20, completion: pieces.length } }));
+    const body = JSON.stringify({
+      model: agent,
+      messages: [{ role: 'user', content: 'Talk a lot.' }],
+      stream: true,
+      max_tokens: 32_000,
+    });
+    const res = await new Promise<IncomingMessage>((resolve, reject) => {
+      const url = new URL(`${env.app.url}/v1/chat/completions`);
+      const req = httpRequest(
+        url,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${t.ownerKey}`,
+            'x-governor-cache': 'BYPASS',
+          },
+        },
+        resolve,
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(res.statusCode).toBe(200);
+    res.pause();
+    // Nobody reads: Governor stops at the full socket, waiting (and the run waits with it).
+    await eventually(
+      async () => (await gauge(env.app, 'governor_streams_stalled{door="openai"}')) === 1,
+      'the stream to wait for its reader',
+    );
+    // Now read it all.
+    let text = '';
+    res.setEncoding('utf8');
+    res.on('data', (c: string) => (text += c));
+    res.resume();
+    await once(res, 'end');
+    const events = text.split('\n\n').filter(Boolean);
+    expect(events.at(-1)).toBe('data: [DONE]');
+    const content = events
+      .slice(0, -1)
+      .map((e) => JSON.parse(e.replace(/^data: /, '')) as { choices: { delta?: { content?: string } }[] })
+      .map((c) => c.choices[0]?.delta?.content ?? '')
+      .join('');
+    expect(content).toBe(pieces.join(''));
+    // Charged what the upstream reported, as when the reader keeps up.
+    const run = (await ok(env.app, STATUS, { agent }, t.ownerKey)).agentRuns.edges[0]!.node;
+    expect(run.usage).toEqual({ inputTokens: 20, outputTokens: pieces.length });
+    await eventually(
+      async () =>
+        lines.some((l) => l.msg === 'request' && l.path === '/v1/chat/completions' && l.streamWaits !== undefined),
+      'the request line',
+    );
+    const line = lines.find((l) => l.msg === 'request' && l.path === '/v1/chat/completions')!;
+    expect(line.streamWaits).toBeGreaterThan(0);
+    // What Governor held for the reader: its socket's buffer (16 KiB) and one event, however far behind the reader was.
+    expect(line.streamBufferedMaxBytes).toBeLessThanOrEqual(16_384 + 1024);
+  });
+});
