@@ -1,7 +1,8 @@
 /**
  * npm run bench: Governor against the real Postgres and Redis (DATABASE_URL, REDIS_URL), with a
- * local OpenAI-compatible upstream that answers at once. Drives runAgent with autocannon in four
- * scenarios (cache hit, cache miss, budget refusal, and the upstream alone as the baseline), at 1
+ * local OpenAI-compatible upstream that answers at once. Drives runAgent with autocannon (cache hit,
+ * cache miss and budget refusal over GraphQL, hit and miss over the OpenAI door, and the upstream
+ * alone as the baseline), at 1
  * and 50 connections, and prints requests/s, p50/p99 latency, server CPU per request and the
  * overhead against the baseline, plus Governor's own in-process time from /metrics. Then streams:
  * time to the first token and to the end, from the upstream alone and through both streaming doors.
@@ -136,6 +137,8 @@ try {
   const body = (message: string, extra: Record<string, unknown> = {}) =>
     JSON.stringify({ query: RUN, variables: { input: { agent: 'bench', message, maxOutputTokens: 256, ...extra } } });
   let miss = 0;
+  const chat = (message: string) =>
+    JSON.stringify({ model: 'bench', messages: [{ role: 'user', content: message }], max_tokens: 256 });
   type Scenario = { name: string; url: string; headers: Record<string, string>; body: () => string; expect: string };
   const scenarios: Scenario[] = [
     {
@@ -163,6 +166,20 @@ try {
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       expect: 'AgentRunCompleted',
       body: () => body(`What is the answer to question ${id}-${miss++}?`),
+    },
+    {
+      name: 'OpenAI door, cache hit',
+      url: `${base}/v1/chat/completions`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      expect: 'chat.completion',
+      body: () => chat('What is the answer?'),
+    },
+    {
+      name: 'OpenAI door, cache miss',
+      url: `${base}/v1/chat/completions`,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      expect: 'chat.completion',
+      body: () => chat(`What is the answer to question ${id}-${miss++}?`),
     },
     // A cached answer costs nothing and is served whatever the budget: the refusal skips the cache.
     {
@@ -222,6 +239,8 @@ try {
   const OUTCOME: Record<string, string> = {
     'cache hit': 'cached',
     'cache miss': 'completed',
+    'OpenAI door, cache hit': 'cached',
+    'OpenAI door, cache miss': 'completed',
     'budget refusal': 'budget_exceeded',
   };
   const results: Record<string, number | string>[] = [];

@@ -47,6 +47,12 @@ const EnvSchema = z.object({
   SIGNUPS_PER_IP_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(20),
   DEFAULT_MAX_OUTPUT_TOKENS: z.coerce.number().int().min(16).max(100_000).default(1024),
   STRIPE_SECRET_KEY: optionalString,
+  STRIPE_WEBHOOK_SECRET: optionalString,
+  STRIPE_API_BASE: optionalUrl(/^https?:\/\//),
+  BILLING_SUCCESS_URL: optionalUrl(/^https?:\/\//),
+  BILLING_CANCEL_URL: optionalUrl(/^https?:\/\//),
+  BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
+  STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   METRICS_TOKEN: z.preprocess(
@@ -90,8 +96,21 @@ export type Config = {
     breakerOpenMs: number;
   };
   defaultMaxOutputTokens: number;
-  /** Stripe is configured: upgrades can be sold. */
+  /** Stripe is configured (a secret key and a webhook secret): upgrades can be sold. */
   billingEnabled: boolean;
+  billing: {
+    secretKey: string | undefined;
+    webhookSecret: string | undefined;
+    /** Another Stripe-compatible server (stripe-mock, the tests' own) instead of api.stripe.com. */
+    apiBase: string | undefined;
+    /** Where Checkout and the billing portal send the customer back. */
+    successUrl: string;
+    cancelUrl: string;
+    /** How long the paid limits hold after a payment fails. */
+    graceDays: number;
+    /** How far a webhook's signed timestamp may be from now, in either direction. */
+    webhookToleranceSeconds: number;
+  };
   /** HTTP worker processes (Node's cluster); 1 runs in this process. */
   workers: number;
   /** runAgent calls per API key per minute; 0 turns the limit off. */
@@ -131,6 +150,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.WORKERS > 1 && (embedded || !e.REDIS_URL)) {
     throw new ConfigError('WORKERS>1 needs DATABASE_URL and REDIS_URL: the embedded store belongs to one process.');
   }
+  if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET)) {
+    throw new ConfigError(
+      'Billing needs both STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET: without the second, a payment could never be confirmed.',
+    );
+  }
+  const publicUrl = `http://${e.HOST}:${e.PORT}`;
   const signupOpen = (e.SIGNUP ?? (embedded ? 'open' : 'closed')) === 'open';
   if (!signupOpen && !e.ADMIN_TOKEN) {
     throw new ConfigError('SIGNUP=closed needs ADMIN_TOKEN, or nobody could create a tenant.');
@@ -166,7 +191,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       breakerOpenMs: e.BREAKER_OPEN_SECONDS * 1000,
     },
     defaultMaxOutputTokens: e.DEFAULT_MAX_OUTPUT_TOKENS,
-    billingEnabled: Boolean(e.STRIPE_SECRET_KEY),
+    billingEnabled: Boolean(e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET),
+    billing: {
+      secretKey: e.STRIPE_SECRET_KEY,
+      webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+      apiBase: e.STRIPE_API_BASE,
+      successUrl: e.BILLING_SUCCESS_URL ?? `${publicUrl}/dashboard?billing=success`,
+      cancelUrl: e.BILLING_CANCEL_URL ?? `${publicUrl}/dashboard?billing=canceled`,
+      graceDays: e.BILLING_GRACE_DAYS,
+      webhookToleranceSeconds: e.STRIPE_WEBHOOK_TOLERANCE_SECONDS,
+    },
     workers: e.WORKERS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     signupsPerIpPerHour: e.SIGNUPS_PER_IP_PER_HOUR,

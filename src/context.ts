@@ -1,4 +1,5 @@
 import type { KeyAuthenticator } from './auth/authenticate.js';
+import type { Billing } from './billing/provider.js';
 import type { BudgetDeps } from './budgets/service.js';
 import type { CacheKv } from './cache/kv.js';
 import type { Lookups } from './cache/lookups.js';
@@ -46,6 +47,8 @@ export type Deps = {
   lookups: Lookups;
   /** Open sign-ups per client address (in process). */
   signupLimiter: FixedWindowLimiter;
+  /** The payment provider (Stripe); undefined when billing is off. */
+  billing: Billing | undefined;
 };
 
 /** `clientIp`: for the per-address limits on unauthenticated operations (sign-up). */

@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { startReplaySweep } from './agents/index.js';
+import { stripeBilling, type Billing } from './billing/index.js';
 import { createKeyAuthenticator } from './auth/index.js';
 import { MemoryBudgetStore, RedisBudgetStore, type BudgetDeps } from './budgets/index.js';
 import { CircuitBreakers } from './breakers/circuit-breaker.js';
@@ -35,6 +36,13 @@ export type Runtime = {
 };
 
 /** The composition root: the only place that chooses implementations. Tests call it too. */
+/** Stripe when it is configured; no billing otherwise (startUpgrade answers BillingUnavailable). */
+function billingProvider(config: Config): Billing | undefined {
+  const { secretKey, webhookSecret, apiBase, webhookToleranceSeconds } = config.billing;
+  if (!secretKey || !webhookSecret) return undefined;
+  return stripeBilling({ secretKey, webhookSecret, apiBase, toleranceSeconds: webhookToleranceSeconds });
+}
+
 export async function compose(
   config: Config,
   options: {
@@ -124,6 +132,7 @@ export async function compose(
       cache,
       metrics: createMetrics(),
       signupLimiter: new FixedWindowLimiter(config.signupsPerIpPerHour, 3_600_000, () => clock.now().getTime()),
+      billing: billingProvider(config),
     };
     const http = await buildHttpServer(deps, [
       { name: 'database', ping: database.ping },

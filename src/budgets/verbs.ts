@@ -7,6 +7,7 @@ import { idSchema, parseInput } from '../lib/validation.js';
 import { findUser } from '../users/index.js';
 import { readWindows } from './service.js';
 import { budgetWindows, type BudgetUnit, type WindowKind } from './windows.js';
+import { effectivePlan } from '../billing/index.js';
 
 export type WindowStatus = {
   kind: WindowKind;
@@ -23,8 +24,8 @@ export type BudgetStatusView = { user: UserRow; windows: Record<WindowKind, Wind
 export async function budgetStatusFor(deps: Deps, user: UserRow): Promise<BudgetStatusView> {
   // The cached lookup: a list of users asks this once per user.
   const tenant = await tenantOf(deps, user.tenantId);
-  const plan = await deps.plans.byId(tenant.planId);
   const now = deps.clock.now();
+  const plan = await effectivePlan(deps.plans, tenant, now);
   const windows = budgetWindows(tenant.id, plan, user, now);
   const usage = await readWindows(deps.budgets, tenant.id, windows, now);
   const statuses = windows.map((w, i): WindowStatus => {
@@ -69,7 +70,7 @@ export async function setUserBudget({ ctx, input }: { ctx: TenantContext; input:
   requireRole(ctx.actor, 'ADMIN');
   const data = parseInput(SetUserBudgetInput, input);
   const tenant = await tenantOf(ctx.deps, ctx.actor.tenantId);
-  const plan = await ctx.deps.plans.byId(tenant.planId);
+  const plan = await effectivePlan(ctx.deps.plans, tenant, ctx.deps.clock.now());
   if (data.dailyTokenLimit != null && data.dailyTokenLimit > plan.userDailyTokenLimit) {
     throw badInput(
       `must be at most the ${plan.name} plan's ${plan.userDailyTokenLimit} tokens a day`,

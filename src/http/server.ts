@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { sameToken } from '../auth/index.js';
+import { handleStripeWebhook } from '../billing/index.js';
 import type { Deps } from '../context.js';
 import { buildContext } from '../graphql/context.js';
 import { buildSchema, createApollo } from '../graphql/server.js';
@@ -80,6 +81,7 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   });
 
   await openAIDoor(app, deps);
+  await app.register(async (scope) => stripeWebhook(scope, deps));
   graphqlStream(app, deps, schema);
   app.get('/healthz', async () => ({ status: 'ok' }));
   if (!deps.config.metrics.port) serveMetrics(app, deps);
@@ -108,6 +110,25 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error('timeout')), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * POST /webhooks/stripe: the body stays raw bytes here (the signature is over them), whatever its
+ * content type; the billing domain verifies and applies it.
+ */
+function stripeWebhook(scope: FastifyInstance, deps: Deps): void {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  scope.post('/webhooks/stripe', async (req, reply) => {
+    const signature = req.headers['stripe-signature'];
+    const answer = await handleStripeWebhook(
+      deps,
+      Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+      typeof signature === 'string' ? signature : undefined,
+    );
+    if (typeof answer.body.ignored === 'string') req.logFields.webhookIgnored = answer.body.ignored;
+    return reply.code(answer.status).send(answer.body);
+  });
 }
 
 /** /metrics: for the bearer of METRICS_TOKEN when one is set. */

@@ -1,4 +1,4 @@
-import type { StoredAgentRun } from '../db/schema/index.js';
+import type { AlertKind, StoredAgentRun } from '../db/schema/index.js';
 
 /** One row of the append-only ledger (`usage_events`), as it travels before it reaches Postgres. */
 export type UsageEvent = {
@@ -22,14 +22,28 @@ export type UsageEvent = {
   occurredAt: string;
 };
 
+/** An alert raised on the request path (UPGRADE_SUGGESTED), stored once per period with the ledger. */
+export type AlertDraft = {
+  id: string;
+  tenantId: string;
+  kind: AlertKind;
+  subjectUserId: string | null;
+  /** With the kind, what makes it once per period: e.g. `USER_DAILY:2026-12-01:usr_…`. */
+  periodKey: string;
+  value: number;
+  threshold: number;
+  message: string;
+  createdAt: string;
+};
+
 /**
  * What one durable write carries: the usage events of one settlement (a run and its side calls,
- * one per model and kind) and/or the run record. Written to the outbox in the same atomic step as
- * the budget counters move.
+ * one per model and kind) and/or the run record, and the alerts the run raised. Written to the
+ * outbox in the same atomic step as the budget counters move.
  */
-export type LedgerEntry = { events: UsageEvent[]; run: StoredAgentRun | null };
+export type LedgerEntry = { events: UsageEvent[]; run: StoredAgentRun | null; alerts?: AlertDraft[] };
 
-export const tenantOf = (e: LedgerEntry) => e.run?.tenantId ?? e.events[0]?.tenantId;
+export const tenantOf = (e: LedgerEntry) => e.run?.tenantId ?? e.events[0]?.tenantId ?? e.alerts?.[0]?.tenantId;
 
 export const encodeEntry = (entry: LedgerEntry) => JSON.stringify(entry);
 
@@ -43,5 +57,6 @@ export function decodeEntry(raw: string): LedgerEntry {
   return {
     events: asArray<UsageEvent>(parsed.events),
     run: run && { ...run, degradations: asArray(run.degradations), sideCalls: asArray(run.sideCalls) },
+    ...(parsed.alerts ? { alerts: asArray<AlertDraft>(parsed.alerts) } : {}),
   };
 }

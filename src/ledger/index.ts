@@ -1,4 +1,4 @@
-export { decodeEntry, encodeEntry, tenantOf, type LedgerEntry, type UsageEvent } from './entry.js';
+export { decodeEntry, encodeEntry, tenantOf, type AlertDraft, type LedgerEntry, type UsageEvent } from './entry.js';
 export { startLedgerJanitor } from './janitor.js';
 export { ledgerStreamKey, Outbox, type StreamEntry } from './outbox.js';
 export { matchesRunFilter, runFilterSql, type RunFilter } from './run-filter.js';

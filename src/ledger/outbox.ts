@@ -64,7 +64,8 @@ export class Outbox {
   async insertNow(entries: LedgerEntry[]): Promise<void> {
     const events = entries.flatMap((e) => e.events);
     const runs = entries.flatMap((e) => (e.run ? [e.run] : []));
-    if (!events.length && !runs.length) return;
+    const alerts = entries.flatMap((e) => e.alerts ?? []);
+    if (!events.length && !runs.length && !alerts.length) return;
     // A run that spans calls has one row: each of its calls upserts it (the calls merge by id).
     const spanning = runs.filter((r) => Object.keys(r.calls ?? {}).length > 0);
     const single = runs.filter((r) => !Object.keys(r.calls ?? {}).length);
@@ -88,8 +89,17 @@ export class Outbox {
           ${runInsert(single)}
           on conflict do nothing
           returning 1
+        ), new_alerts as (
+          -- Once per period: a second one for the same kind, subject and period is dropped.
+          insert into alerts (id, tenant_id, kind, subject_user_id, period_key, value, threshold, message, created_at)
+          select id, "tenantId", kind, "subjectUserId", "periodKey", value, threshold, message, "createdAt"
+          from jsonb_to_recordset(${JSON.stringify(alerts)}::jsonb) as a(id text, "tenantId" text, kind text,
+            "subjectUserId" text, "periodKey" text, value float8, threshold float8, message text, "createdAt" timestamptz)
+          on conflict do nothing
+          returning 1
         )
-        select (select count(*) from new_events) as events, (select count(*) from new_runs) as runs`);
+        select (select count(*) from new_events) as events, (select count(*) from new_runs) as runs,
+          (select count(*) from new_alerts) as alerts`);
       if (!spanning.length) return;
       // Later calls of a run: the newest facts win, the calls merge, and the totals are recomputed
       // from the run's ledger events (so a replayed entry cannot count twice).

@@ -62,6 +62,8 @@ type Documents = {
     "\n  query ApiKeysPrefixes {\n    apiKeys {\n      edges {\n        node {\n          id\n          prefix\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysPrefixesDocument,
     "\n  query ApiKeysLastUsed {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          lastUsedAt\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysLastUsedDocument,
     "\n  query ApiKeysTenantId {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.ApiKeysTenantIdDocument,
+    "\n  mutation BillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": typeof types.BillingPortalDocument,
+    "\n  mutation BillingSetPrice($plan: String!, $price: String) {\n    setPlanStripePrice(planKey: $plan, stripePriceId: $price) {\n      key\n      stripePriceId\n    }\n  }\n": typeof types.BillingSetPriceDocument,
     "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.BudgetsSetDocument,
     "\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n": typeof types.BudgetsDailyDocument,
     "\n  mutation OwnerBudgetSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n": typeof types.OwnerBudgetSetDocument,
@@ -74,6 +76,8 @@ type Documents = {
     "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": typeof types.DataloaderRunsDocument,
     "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": typeof types.RunAgentStreamDocument,
     "\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": typeof types.GraphqlStreamStatusDocument,
+    "\n  mutation BillingStartUpgrade($plan: String!) {\n    startUpgrade(planKey: $plan) {\n      __typename\n      ... on UpgradeCheckout {\n        url\n      }\n      ... on UpgradePending {\n        url\n      }\n      ... on BillingUnavailable {\n        message\n      }\n      ... on UpgradeApplied {\n        tenant {\n          plan {\n            key\n          }\n          pendingPlan {\n            key\n          }\n          billingStatus\n        }\n      }\n    }\n  }\n": typeof types.BillingStartUpgradeDocument,
+    "\n  query BillingState {\n    viewer {\n      tenant {\n        plan {\n          key\n        }\n        billingStatus\n        currentPeriodEnd\n        graceEndsAt\n        pendingPlan {\n          key\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        limit\n      }\n    }\n  }\n": typeof types.BillingStateDocument,
     "\n  mutation SignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        slug\n      }\n      owner {\n        id\n      }\n      secret\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  query SignUpAgents {\n    agents {\n      id\n      slug\n    }\n  }\n": typeof types.SignUpAgentsDocument,
     "\n  mutation AddUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.AddUserDocument,
@@ -122,6 +126,8 @@ type Documents = {
     "\n  mutation TrioSetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.TrioSetUserBudgetDocument,
     "\n  mutation TrioRunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n    }\n  }\n": typeof types.TrioRunAgentDocument,
     "\n  subscription TrioRunAgentEvents($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n    }\n  }\n": typeof types.TrioRunAgentEventsDocument,
+    "\n  mutation TrioStartUpgrade {\n    startUpgrade(planKey: \"growth\") {\n      __typename\n    }\n  }\n": typeof types.TrioStartUpgradeDocument,
+    "\n  mutation TrioBillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": typeof types.TrioBillingPortalDocument,
     "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TrioAgentRunsDocument,
     "\n  mutation TenantRunId($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      ... on AgentRunCompleted {\n        run {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TenantRunIdDocument,
     "\n  query TenantRunIds {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TenantRunIdsDocument,
@@ -199,6 +205,8 @@ const documents: Documents = {
     "\n  query ApiKeysPrefixes {\n    apiKeys {\n      edges {\n        node {\n          id\n          prefix\n        }\n      }\n    }\n  }\n": types.ApiKeysPrefixesDocument,
     "\n  query ApiKeysLastUsed {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          lastUsedAt\n        }\n      }\n    }\n  }\n": types.ApiKeysLastUsedDocument,
     "\n  query ApiKeysTenantId {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.ApiKeysTenantIdDocument,
+    "\n  mutation BillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": types.BillingPortalDocument,
+    "\n  mutation BillingSetPrice($plan: String!, $price: String) {\n    setPlanStripePrice(planKey: $plan, stripePriceId: $price) {\n      key\n      stripePriceId\n    }\n  }\n": types.BillingSetPriceDocument,
     "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.BudgetsSetDocument,
     "\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n": types.BudgetsDailyDocument,
     "\n  mutation OwnerBudgetSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n": types.OwnerBudgetSetDocument,
@@ -211,6 +219,8 @@ const documents: Documents = {
     "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": types.DataloaderRunsDocument,
     "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": types.RunAgentStreamDocument,
     "\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": types.GraphqlStreamStatusDocument,
+    "\n  mutation BillingStartUpgrade($plan: String!) {\n    startUpgrade(planKey: $plan) {\n      __typename\n      ... on UpgradeCheckout {\n        url\n      }\n      ... on UpgradePending {\n        url\n      }\n      ... on BillingUnavailable {\n        message\n      }\n      ... on UpgradeApplied {\n        tenant {\n          plan {\n            key\n          }\n          pendingPlan {\n            key\n          }\n          billingStatus\n        }\n      }\n    }\n  }\n": types.BillingStartUpgradeDocument,
+    "\n  query BillingState {\n    viewer {\n      tenant {\n        plan {\n          key\n        }\n        billingStatus\n        currentPeriodEnd\n        graceEndsAt\n        pendingPlan {\n          key\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        limit\n      }\n    }\n  }\n": types.BillingStateDocument,
     "\n  mutation SignUp($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        slug\n      }\n      owner {\n        id\n      }\n      secret\n    }\n  }\n": types.SignUpDocument,
     "\n  query SignUpAgents {\n    agents {\n      id\n      slug\n    }\n  }\n": types.SignUpAgentsDocument,
     "\n  mutation AddUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.AddUserDocument,
@@ -259,6 +269,8 @@ const documents: Documents = {
     "\n  mutation TrioSetUserBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.TrioSetUserBudgetDocument,
     "\n  mutation TrioRunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n    }\n  }\n": types.TrioRunAgentDocument,
     "\n  subscription TrioRunAgentEvents($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n    }\n  }\n": types.TrioRunAgentEventsDocument,
+    "\n  mutation TrioStartUpgrade {\n    startUpgrade(planKey: \"growth\") {\n      __typename\n    }\n  }\n": types.TrioStartUpgradeDocument,
+    "\n  mutation TrioBillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": types.TrioBillingPortalDocument,
     "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TrioAgentRunsDocument,
     "\n  mutation TenantRunId($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      ... on AgentRunCompleted {\n        run {\n          id\n        }\n      }\n    }\n  }\n": types.TenantRunIdDocument,
     "\n  query TenantRunIds {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TenantRunIdsDocument,
@@ -497,6 +509,14 @@ export function graphql(source: "\n  query ApiKeysTenantId {\n    viewer {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation BillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation BillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BillingSetPrice($plan: String!, $price: String) {\n    setPlanStripePrice(planKey: $plan, stripePriceId: $price) {\n      key\n      stripePriceId\n    }\n  }\n"): (typeof documents)["\n  mutation BillingSetPrice($plan: String!, $price: String) {\n    setPlanStripePrice(planKey: $plan, stripePriceId: $price) {\n      key\n      stripePriceId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -542,6 +562,14 @@ export function graphql(source: "\n  subscription RunAgentStream($input: RunAgen
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BillingStartUpgrade($plan: String!) {\n    startUpgrade(planKey: $plan) {\n      __typename\n      ... on UpgradeCheckout {\n        url\n      }\n      ... on UpgradePending {\n        url\n      }\n      ... on BillingUnavailable {\n        message\n      }\n      ... on UpgradeApplied {\n        tenant {\n          plan {\n            key\n          }\n          pendingPlan {\n            key\n          }\n          billingStatus\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation BillingStartUpgrade($plan: String!) {\n    startUpgrade(planKey: $plan) {\n      __typename\n      ... on UpgradeCheckout {\n        url\n      }\n      ... on UpgradePending {\n        url\n      }\n      ... on BillingUnavailable {\n        message\n      }\n      ... on UpgradeApplied {\n        tenant {\n          plan {\n            key\n          }\n          pendingPlan {\n            key\n          }\n          billingStatus\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BillingState {\n    viewer {\n      tenant {\n        plan {\n          key\n        }\n        billingStatus\n        currentPeriodEnd\n        graceEndsAt\n        pendingPlan {\n          key\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        limit\n      }\n    }\n  }\n"): (typeof documents)["\n  query BillingState {\n    viewer {\n      tenant {\n        plan {\n          key\n        }\n        billingStatus\n        currentPeriodEnd\n        graceEndsAt\n        pendingPlan {\n          key\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        limit\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -734,6 +762,14 @@ export function graphql(source: "\n  mutation TrioRunAgent($input: RunAgentInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription TrioRunAgentEvents($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  subscription TrioRunAgentEvents($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioStartUpgrade {\n    startUpgrade(planKey: \"growth\") {\n      __typename\n    }\n  }\n"): (typeof documents)["\n  mutation TrioStartUpgrade {\n    startUpgrade(planKey: \"growth\") {\n      __typename\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioBillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation TrioBillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -67,11 +67,12 @@ describe('the degradation ladder, end to end', () => {
       limit: usedNow + 200,
       used: usedNow,
       resetsAt: tomorrow.toISOString(),
-      upgradeOptions: [{ key: 'business' }],
       canUpgrade: false,
       run: { status: 'BUDGET_EXCEEDED', model: null, costUsd: 0 },
     });
     expect(refused.message).toContain('daily tokens');
+    // Of the seeded plans, only business lifts growth's daily tokens (other tests add plans of their own).
+    expect(refused.upgradeOptions.map((p) => p.key).filter((k) => !k.startsWith('test-'))).toEqual(['business']);
     expect(env.upstream.requests.at(-1)!.max_tokens).toBe(cap); // nothing was sent for the refusal
   });
 });

@@ -2,7 +2,19 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/scoped.js';
 import type { TestApp } from './app.js';
 
-const TABLES = ['tenants', 'users', 'api_keys', 'agents', 'agent_runs', 'usage_events', 'alerts', 'plans', 'models'];
+const TABLES = [
+  'tenants',
+  'users',
+  'api_keys',
+  'agents',
+  'agent_runs',
+  'usage_events',
+  'alerts',
+  'plans',
+  'models',
+  'stripe_events',
+  'checkout_sessions',
+];
 
 /** Rows in every table (after the outbox is flushed): what "nothing was written" is checked against. */
 export async function rowCounts(app: TestApp): Promise<Record<string, number>> {

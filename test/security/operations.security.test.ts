@@ -161,6 +161,20 @@ const RUN_AGENT_EVENTS = graphql(`
     }
   }
 `);
+const START_UPGRADE = graphql(`
+  mutation TrioStartUpgrade {
+    startUpgrade(planKey: "growth") {
+      __typename
+    }
+  }
+`);
+const BILLING_PORTAL = graphql(`
+  mutation TrioBillingPortal {
+    openBillingPortal {
+      url
+    }
+  }
+`);
 const AGENT_RUNS = graphql(`
   query TrioAgentRuns {
     agentRuns {
@@ -263,6 +277,8 @@ const operations: Operation[] = [
     foreign: (w) => ({ input: { agent: w.b.agentId, message: 'hello' } }),
   }),
   operation(AGENT_RUNS)({ name: 'agentRuns', variables: () => ({}) }),
+  operation(START_UPGRADE)({ name: 'startUpgrade', variables: () => ({}), minRole: 'ADMIN' }),
+  operation(BILLING_PORTAL)({ name: 'openBillingPortal', variables: () => ({}), minRole: 'ADMIN' }),
 ];
 
 securityTrio(operations);
@@ -271,6 +287,7 @@ securityTrio(operations);
 const OUTSIDE_THE_TRIO: Record<string, string> = {
   createTenant: 'sign-up: anonymous while open, the operator token otherwise (create-tenant tests)',
   setModelPrice: 'operator only (below)',
+  setPlanStripePrice: 'operator only (billing webhook security tests)',
 };
 
 describe('the trio table', () => {

@@ -14,7 +14,7 @@ async function databaseRefusal(p: Promise<unknown>): Promise<string> {
   return err?.cause?.message ?? '';
 }
 
-const TENANT_TABLES = ['users', 'api_keys', 'agents', 'agent_runs', 'usage_events', 'alerts'];
+const TENANT_TABLES = ['users', 'api_keys', 'agents', 'agent_runs', 'usage_events', 'alerts', 'checkout_sessions'];
 
 /** Row-level security on its own, under the request role, with no application filter at all. */
 describe('row-level security', () => {
@@ -35,6 +35,20 @@ describe('row-level security', () => {
       ),
     );
     expect(role).toEqual({ rolname: 'governor_app', rolsuper: false, rolbypassrls: false });
+  });
+
+  it('covers every table that holds a tenant_id (forced, so the owner is held to it too)', async () => {
+    const tables = await queryRows<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean }>(
+      db(),
+      sql`select c.relname, c.relrowsecurity, c.relforcerowsecurity from pg_class c
+          join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+          join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'
+          where c.relkind = 'r' order by c.relname`,
+    );
+    // stripe_events is written only by the webhook (a system path) and never granted to the request role.
+    const tenantTables = tables.filter((t) => t.relname !== 'stripe_events');
+    expect(tenantTables.map((t) => t.relname).sort()).toEqual([...TENANT_TABLES].sort());
+    expect(tenantTables.filter((t) => !t.relrowsecurity || !t.relforcerowsecurity)).toEqual([]);
   });
 
   it("shows tenant A its own rows and none of B's, table by table", async () => {

@@ -1,5 +1,8 @@
 import type { BudgetWindow, WindowKind } from '../../budgets/index.js';
-import type { PlanRow } from '../../db/schema/index.js';
+import type { Actor } from '../../context.js';
+import type { PlanRow, UserRow } from '../../db/schema/index.js';
+import type { AlertDraft } from '../../ledger/index.js';
+import { newId } from '../../lib/ids.js';
 import { microsToUsd } from '../../pricing/index.js';
 import type { RunRecord } from '../run-record.js';
 
@@ -101,4 +104,40 @@ export function upgradeOptions(all: PlanRow[], current: PlanRow, window: Pick<Bu
       TENANT_SPEND: p.tenantMonthlySpendLimitMicros,
     })[window.kind];
   return all.filter((p) => p.rank > current.rank && limitOf(p) > limitOf(current));
+}
+
+const WINDOW_NAMES: Record<WindowKind, string> = {
+  USER_DAILY: 'daily token',
+  USER_MONTHLY: 'monthly token',
+  TENANT_MONTHLY: "organization's monthly token",
+  TENANT_SPEND: "organization's monthly spend",
+};
+
+/**
+ * A MEMBER stopped by a limit that a higher plan would lift: a note for the tenant's admins (who,
+ * which window), once per window period. It travels with the refused run's ledger entry, so the
+ * request path writes nothing to Postgres.
+ */
+export function upgradeSuggestion(
+  actor: Actor,
+  user: Pick<UserRow, 'email'> | null,
+  refusal: Extract<RunAgentResult, { __typename: 'BudgetExceeded' }>,
+  window: Pick<BudgetWindow, 'periodStart'>,
+): AlertDraft[] {
+  if (actor.kind !== 'USER' || actor.role !== 'MEMBER' || !refusal.upgradeOptions.length) return [];
+  const period = window.periodStart.toISOString().slice(0, refusal.window === 'USER_DAILY' ? 10 : 7);
+  const unit = refusal.unit === 'USD' ? ' USD' : ' tokens';
+  return [
+    {
+      id: newId('alert'),
+      tenantId: actor.tenantId,
+      kind: 'UPGRADE_SUGGESTED',
+      subjectUserId: actor.userId,
+      periodKey: `${refusal.window}:${period}:${actor.userId}`,
+      value: refusal.used,
+      threshold: refusal.limit,
+      message: `${user?.email ?? actor.userId} reached the ${WINDOW_NAMES[refusal.window]} limit (${refusal.used.toLocaleString('en-US')} of ${refusal.limit.toLocaleString('en-US')}${unit}); the ${refusal.upgradeOptions[0]!.name} plan would lift it.`,
+      createdAt: refusal.run.createdAt,
+    },
+  ];
 }

@@ -13,7 +13,7 @@ import {
 import { responseCacheKey, storeCachedAnswer } from '../../cache/response-cache.js';
 import { roleAtLeast, type TenantContext } from '../../context.js';
 import type { ModelRow } from '../../db/schema/index.js';
-import type { LedgerEntry } from '../../ledger/index.js';
+import type { AlertDraft, LedgerEntry } from '../../ledger/index.js';
 import { newId } from '../../lib/ids.js';
 import { estimateCostMicros } from '../../pricing/cost.js';
 import {
@@ -35,7 +35,13 @@ import { withMargin } from './estimate.js';
 import type { RunEvent } from './events.js';
 import { CallerGone, executeRun, RunTimeout, type Ended, type Execution } from './execute.js';
 import { completedClaim, claimRun, releaseClaim, type Claim } from './idempotency.js';
-import { budgetExceeded, upgradeOptions, type DeliveredResult, type RunAgentResult } from './outcome.js';
+import {
+  budgetExceeded,
+  upgradeOptions,
+  upgradeSuggestion,
+  type DeliveredResult,
+  type RunAgentResult,
+} from './outcome.js';
 import { historyTokenTotal, prepareRun, promptTokens, type PreparedRun } from './prepare.js';
 import type { RunRequest } from './request.js';
 import { sideCall, sideCallEstimate, type SideCallScope, type SideCallSpec } from './side-calls.js';
@@ -229,14 +235,22 @@ async function* pipeline(
       return;
     }
     case 'refused': {
-      const refused = await refuse(
-        ctx,
-        record({ status: 'BUDGET_EXCEEDED', route: planned.decision, modelId: null, reason: admission.window.kind }),
+      const refused = record({
+        status: 'BUDGET_EXCEEDED',
+        route: planned.decision,
+        modelId: null,
+        reason: admission.window.kind,
+      });
+      const outcome = budgetExceeded(
+        refused,
+        admission.window,
+        admission.used,
+        await upgrades(ctx, run, admission.window),
+        null,
       );
+      await refuse(ctx, refused, upgradeSuggestion(ctx.actor, run.user, outcome, admission.window));
       yield routedEvent(run, refused);
-      yield ended(
-        budgetExceeded(refused, admission.window, admission.used, await upgrades(ctx, run, admission.window), null),
-      );
+      yield ended(outcome);
       return;
     }
     case 'admitted':
@@ -507,9 +521,9 @@ const routedEvent = (_run: PreparedRun, record: RunRecord): RunEvent => ({
   cached: record.cached,
 });
 
-/** A refused run: recorded, nothing held or charged. */
-async function refuse(ctx: TenantContext, run: RunRecord): Promise<RunRecord> {
-  await recordEntry(ctx.deps.budgets, run.tenantId, { events: [], run });
+/** A refused run: recorded (with the alerts it raised), nothing held or charged. */
+async function refuse(ctx: TenantContext, run: RunRecord, alerts: AlertDraft[] = []): Promise<RunRecord> {
+  await recordEntry(ctx.deps.budgets, run.tenantId, { events: [], run, ...(alerts.length ? { alerts } : {}) });
   return run;
 }
 
@@ -550,9 +564,9 @@ function cacheHitEntry(run: PreparedRun, endedAt: number): LedgerEntry {
   return { events: [event], run: record };
 }
 
+/** The plans that would lift the window, and whether this caller can buy one now. */
 async function upgrades(ctx: TenantContext, run: PreparedRun, window: Pick<BudgetWindow, 'kind'>) {
-  return {
-    plans: upgradeOptions(await ctx.deps.plans.list(), run.plan, window),
-    canUpgrade: roleAtLeast(ctx.actor.role, 'ADMIN') && ctx.deps.config.billingEnabled,
-  };
+  const plans = upgradeOptions(await ctx.deps.plans.list(), run.plan, window);
+  const buyable = plans.some((p) => p.stripePriceId);
+  return { plans, canUpgrade: buyable && roleAtLeast(ctx.actor.role, 'ADMIN') && ctx.deps.billing !== undefined };
 }

@@ -1,6 +1,7 @@
 import { budgetWindows, type BudgetWindow, type SpanState } from '../../budgets/index.js';
 import type { TenantContext } from '../../context.js';
 import type { AgentRow, ModelRow, PlanRow, TenantRow, UserRow } from '../../db/schema/index.js';
+import { effectivePlan, refuseSuspended } from '../../billing/index.js';
 import { badInput, conflict, forbidden, notFound } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { countMessageTokens } from '../../providers/tokens.js';
@@ -57,7 +58,8 @@ export async function prepareRun(ctx: TenantContext, request: RunRequest): Promi
   if (subjectId && !user) throw notFound('User');
   if (user && user.status !== 'ACTIVE') throw forbidden('The user is disabled.');
   if (agent.archivedAt) throw conflict('The agent is archived and cannot run.');
-  const plan = await deps.plans.byId(tenant.planId);
+  refuseSuspended(tenant);
+  const plan = await effectivePlan(deps.plans, tenant, deps.clock.now());
   const model = async (id: string): Promise<ModelRow> => {
     const m = await deps.models.byId(id);
     if (!m) throw new Error(`agent ${agent.id} names unknown model ${id}`);

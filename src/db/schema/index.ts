@@ -7,3 +7,4 @@ export * from './agents.js';
 export * from './runs.js';
 export * from './alerts.js';
 export * from './stripe-events.js';
+export * from './checkout-sessions.js';

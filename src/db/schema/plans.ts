@@ -10,7 +10,8 @@ export const plans = pgTable('plans', {
   name: text('name').notNull(),
   rank: integer('rank').notNull(),
   monthlyPriceMicros: bigint('monthly_price_micros', { mode: 'number' }).notNull(),
-  stripePriceId: text('stripe_price_id'),
+  /** The Stripe price a subscription to this plan is billed at (set by the operator); one plan per price. */
+  stripePriceId: text('stripe_price_id').unique(),
   userDailyTokenLimit: bigint('user_daily_token_limit', { mode: 'number' }).notNull(),
   userMonthlyTokenLimit: bigint('user_monthly_token_limit', { mode: 'number' }).notNull(),
   tenantMonthlyTokenLimit: bigint('tenant_monthly_token_limit', { mode: 'number' }).notNull(),

@@ -137,11 +137,27 @@ export type ApiKeyKind =
   | 'SERVICE'
   | 'USER';
 
+export type BillingPortalSession = {
+  __typename?: 'BillingPortalSession';
+  url: Scalars['String']['output'];
+};
+
+/**
+ * FREE: never subscribed. ACTIVE: paid. PAST_DUE: a payment failed; the paid limits hold until
+ * graceEndsAt, the free plan's after. SUSPENDED: Stripe gave up collecting; runs answer
+ * PAYMENT_REQUIRED until the invoice is paid. CANCELED: the subscription ended; the free plan.
+ */
 export type BillingStatus =
   | 'ACTIVE'
   | 'CANCELED'
   | 'FREE'
-  | 'PAST_DUE';
+  | 'PAST_DUE'
+  | 'SUSPENDED';
+
+export type BillingUnavailable = {
+  __typename?: 'BillingUnavailable';
+  message: Scalars['String']['output'];
+};
 
 export type BudgetExceeded = UserError & {
   __typename?: 'BudgetExceeded';
@@ -305,6 +321,8 @@ export type Mutation = {
   createTenant: CreateTenantPayload;
   /** ADMIN+. Only an OWNER creates an OWNER. */
   createUser: User;
+  /** OWNER/ADMIN: Stripe's billing portal (cards, invoices, cancelling). */
+  openBillingPortal: BillingPortalSession;
   /** Your own keys; ADMIN+ for others. Stops working on every process within 5 seconds. */
   revokeApiKey: ApiKey;
   /**
@@ -315,8 +333,18 @@ export type Mutation = {
   runAgent: RunAgentResult;
   /** Operator only (ADMIN_TOKEN). */
   setModelPrice: Model;
+  /** Operator (ADMIN_TOKEN): the Stripe price a plan is sold at; null takes it off sale. */
+  setPlanStripePrice: Plan;
   /** ADMIN+. null returns a limit to the plan's default; a limit above the plan's is refused. */
   setUserBudget: User;
+  /**
+   * OWNER/ADMIN: buys a plan. Without a subscription: a Stripe Checkout session (UpgradeCheckout).
+   * With one: an upgrade changes it now, invoicing the difference, and applies once paid
+   * (UpgradeApplied) or waits for the customer to pay the invoice (UpgradePending); a downgrade
+   * takes effect at the end of the period (UpgradeApplied, with tenant.pendingPlan); the current
+   * plan, while a downgrade waits, cancels the downgrade. Billing off: BillingUnavailable.
+   */
+  startUpgrade: StartUpgradeResult;
   /** ADMIN+; bumps Agent.version. */
   updateAgent: Agent;
   /** ADMIN+. */
@@ -366,8 +394,19 @@ export type MutationSetModelPriceArgs = {
 };
 
 
+export type MutationSetPlanStripePriceArgs = {
+  planKey: Scalars['String']['input'];
+  stripePriceId?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationSetUserBudgetArgs = {
   input: SetUserBudgetInput;
+};
+
+
+export type MutationStartUpgradeArgs = {
+  planKey: Scalars['String']['input'];
 };
 
 
@@ -399,6 +438,8 @@ export type Plan = {
   monthlyPriceUsd: Scalars['Float']['output'];
   name: Scalars['String']['output'];
   runLimits: RunLimits;
+  /** The Stripe price the plan is sold at; null: not for sale (the free plan). */
+  stripePriceId?: Maybe<Scalars['String']['output']>;
   tenantMonthlySpendLimitUsd: Scalars['Float']['output'];
   tenantMonthlyTokenLimit: Scalars['Int']['output'];
   userDailyTokenLimit: Scalars['Int']['output'];
@@ -618,6 +659,8 @@ export type SpendWindow = {
   usedUsd: Scalars['Float']['output'];
 };
 
+export type StartUpgradeResult = BillingUnavailable | UpgradeApplied | UpgradeCheckout | UpgradePending;
+
 /**
  * Streams, over the GraphQL-over-SSE protocol at /graphql/stream (POST, the Authorization header;
  * one operation per connection). Queries and mutations go to /graphql.
@@ -647,9 +690,15 @@ export type Tenant = {
   alertWebhookUrl?: Maybe<Scalars['String']['output']>;
   billingStatus: BillingStatus;
   createdAt: Scalars['DateTime']['output'];
+  /** The end of the paid period. */
   currentPeriodEnd?: Maybe<Scalars['DateTime']['output']>;
+  /** PAST_DUE: until when the paid limits hold. */
+  graceEndsAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** A downgrade that takes effect at currentPeriodEnd. */
+  pendingPlan?: Maybe<Plan>;
+  /** The plan whose limits apply now (the free plan's once a grace period has run out). */
   plan: Plan;
   slug: Scalars['String']['output'];
 };
@@ -689,6 +738,24 @@ export type UpdateUserInput = {
   name?: InputMaybe<Scalars['String']['input']>;
   role?: InputMaybe<Role>;
   status?: InputMaybe<UserStatus>;
+};
+
+/** The change is made: the new limits apply now (or, for a downgrade, at the period's end). */
+export type UpgradeApplied = {
+  __typename?: 'UpgradeApplied';
+  tenant: Tenant;
+};
+
+/** Send the customer to this Stripe Checkout page; the new limits apply when Stripe confirms payment. */
+export type UpgradeCheckout = {
+  __typename?: 'UpgradeCheckout';
+  url: Scalars['String']['output'];
+};
+
+/** The customer must act (3-D Secure, a declined card) on this invoice page; nothing changes until it is paid. */
+export type UpgradePending = {
+  __typename?: 'UpgradePending';
+  url: Scalars['String']['output'];
 };
 
 export type User = {
@@ -821,6 +888,12 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( Omit<ProviderUnavailable, 'run'> & { run: _RefType['AgentRun'] } )
     | ( Omit<RunLimitExceeded, 'run'> & { run: _RefType['AgentRun'] } )
   ;
+  StartUpgradeResult:
+    | ( BillingUnavailable )
+    | ( Omit<UpgradeApplied, 'tenant'> & { tenant: _RefType['Tenant'] } )
+    | ( UpgradeCheckout )
+    | ( UpgradePending )
+  ;
 };
 
 /** Mapping of interface types */
@@ -846,7 +919,9 @@ export type ResolversTypes = {
   ApiKeyConnection: ResolverTypeWrapper<Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversTypes['ApiKeyEdge']> }>;
   ApiKeyEdge: ResolverTypeWrapper<Omit<ApiKeyEdge, 'node'> & { node: ResolversTypes['ApiKey'] }>;
   ApiKeyKind: ApiKeyKind;
+  BillingPortalSession: ResolverTypeWrapper<BillingPortalSession>;
   BillingStatus: BillingStatus;
+  BillingUnavailable: ResolverTypeWrapper<BillingUnavailable>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BudgetExceeded: ResolverTypeWrapper<Omit<BudgetExceeded, 'run' | 'upgradeOptions'> & { run: ResolversTypes['AgentRun'], upgradeOptions: Array<ResolversTypes['Plan']> }>;
   BudgetOverride: ResolverTypeWrapper<BudgetOverride>;
@@ -897,6 +972,7 @@ export type ResolversTypes = {
   SideCall: ResolverTypeWrapper<Omit<SideCall, 'model'> & { model?: Maybe<ResolversTypes['Model']> }>;
   SideCallKind: SideCallKind;
   SpendWindow: ResolverTypeWrapper<SpendWindow>;
+  StartUpgradeResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['StartUpgradeResult']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<TenantRow>;
@@ -904,6 +980,9 @@ export type ResolversTypes = {
   UpdateAgentInput: UpdateAgentInput;
   UpdateTenantInput: UpdateTenantInput;
   UpdateUserInput: UpdateUserInput;
+  UpgradeApplied: ResolverTypeWrapper<Omit<UpgradeApplied, 'tenant'> & { tenant: ResolversTypes['Tenant'] }>;
+  UpgradeCheckout: ResolverTypeWrapper<UpgradeCheckout>;
+  UpgradePending: ResolverTypeWrapper<UpgradePending>;
   User: ResolverTypeWrapper<UserRow>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
@@ -926,6 +1005,8 @@ export type ResolversParentTypes = {
   ApiKey: ApiKeyRow;
   ApiKeyConnection: Omit<ApiKeyConnection, 'edges'> & { edges: Array<ResolversParentTypes['ApiKeyEdge']> };
   ApiKeyEdge: Omit<ApiKeyEdge, 'node'> & { node: ResolversParentTypes['ApiKey'] };
+  BillingPortalSession: BillingPortalSession;
+  BillingUnavailable: BillingUnavailable;
   Boolean: Scalars['Boolean']['output'];
   BudgetExceeded: Omit<BudgetExceeded, 'run' | 'upgradeOptions'> & { run: ResolversParentTypes['AgentRun'], upgradeOptions: Array<ResolversParentTypes['Plan']> };
   BudgetOverride: BudgetOverride;
@@ -962,6 +1043,7 @@ export type ResolversParentTypes = {
   SetUserBudgetInput: SetUserBudgetInput;
   SideCall: Omit<SideCall, 'model'> & { model?: Maybe<ResolversParentTypes['Model']> };
   SpendWindow: SpendWindow;
+  StartUpgradeResult: ResolversUnionTypes<ResolversParentTypes>['StartUpgradeResult'];
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   Tenant: TenantRow;
@@ -969,6 +1051,9 @@ export type ResolversParentTypes = {
   UpdateAgentInput: UpdateAgentInput;
   UpdateTenantInput: UpdateTenantInput;
   UpdateUserInput: UpdateUserInput;
+  UpgradeApplied: Omit<UpgradeApplied, 'tenant'> & { tenant: ResolversParentTypes['Tenant'] };
+  UpgradeCheckout: UpgradeCheckout;
+  UpgradePending: UpgradePending;
   User: UserRow;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
@@ -1058,6 +1143,15 @@ export type ApiKeyEdgeResolvers<ContextType = GraphQLContext, ParentType extends
   node?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
 };
 
+export type BillingPortalSessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BillingPortalSession'] = ResolversParentTypes['BillingPortalSession']> = {
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type BillingUnavailableResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BillingUnavailable'] = ResolversParentTypes['BillingUnavailable']> = {
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type BudgetExceededResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BudgetExceeded'] = ResolversParentTypes['BudgetExceeded']> = {
   canUpgrade?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1126,10 +1220,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createTenant?: Resolver<ResolversTypes['CreateTenantPayload'], ParentType, ContextType, RequireFields<MutationCreateTenantArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  openBillingPortal?: Resolver<ResolversTypes['BillingPortalSession'], ParentType, ContextType>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   runAgent?: Resolver<ResolversTypes['RunAgentResult'], ParentType, ContextType, RequireFields<MutationRunAgentArgs, 'input'>>;
   setModelPrice?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationSetModelPriceArgs, 'input'>>;
+  setPlanStripePrice?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationSetPlanStripePriceArgs, 'planKey'>>;
   setUserBudget?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserBudgetArgs, 'input'>>;
+  startUpgrade?: Resolver<ResolversTypes['StartUpgradeResult'], ParentType, ContextType, RequireFields<MutationStartUpgradeArgs, 'planKey'>>;
   updateAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationUpdateAgentArgs, 'input'>>;
   updateTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationUpdateTenantArgs, 'input'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'input'>>;
@@ -1147,6 +1244,7 @@ export type PlanResolvers<ContextType = GraphQLContext, ParentType extends Resol
   monthlyPriceUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   runLimits?: Resolver<ResolversTypes['RunLimits'], ParentType, ContextType>;
+  stripePriceId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   tenantMonthlySpendLimitUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   tenantMonthlyTokenLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   userDailyTokenLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1246,6 +1344,10 @@ export type SpendWindowResolvers<ContextType = GraphQLContext, ParentType extend
   usedUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type StartUpgradeResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['StartUpgradeResult'] = ResolversParentTypes['StartUpgradeResult']> = {
+  __resolveType: TypeResolveFn<'BillingUnavailable' | 'UpgradeApplied' | 'UpgradeCheckout' | 'UpgradePending', ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   runAgentEvents?: SubscriptionResolver<ResolversTypes['RunAgentEvent'], "runAgentEvents", ParentType, ContextType, RequireFields<SubscriptionRunAgentEventsArgs, 'input'>>;
 };
@@ -1256,8 +1358,10 @@ export type TenantResolvers<ContextType = GraphQLContext, ParentType extends Res
   billingStatus?: Resolver<ResolversTypes['BillingStatus'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currentPeriodEnd?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  graceEndsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pendingPlan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1267,6 +1371,21 @@ export type TokenUsageResolvers<ContextType = GraphQLContext, ParentType extends
   inputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   outputTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   totalTokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type UpgradeAppliedResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpgradeApplied'] = ResolversParentTypes['UpgradeApplied']> = {
+  tenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UpgradeCheckoutResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpgradeCheckout'] = ResolversParentTypes['UpgradeCheckout']> = {
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UpgradePendingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpgradePending'] = ResolversParentTypes['UpgradePending']> = {
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -1310,6 +1429,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
   ApiKeyEdge?: ApiKeyEdgeResolvers<ContextType>;
+  BillingPortalSession?: BillingPortalSessionResolvers<ContextType>;
+  BillingUnavailable?: BillingUnavailableResolvers<ContextType>;
   BudgetExceeded?: BudgetExceededResolvers<ContextType>;
   BudgetOverride?: BudgetOverrideResolvers<ContextType>;
   BudgetStatus?: BudgetStatusResolvers<ContextType>;
@@ -1334,9 +1455,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RunToolCall?: RunToolCallResolvers<ContextType>;
   SideCall?: SideCallResolvers<ContextType>;
   SpendWindow?: SpendWindowResolvers<ContextType>;
+  StartUpgradeResult?: StartUpgradeResultResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Tenant?: TenantResolvers<ContextType>;
   TokenUsage?: TokenUsageResolvers<ContextType>;
+  UpgradeApplied?: UpgradeAppliedResolvers<ContextType>;
+  UpgradeCheckout?: UpgradeCheckoutResolvers<ContextType>;
+  UpgradePending?: UpgradePendingResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { DateTimeResolver } from 'graphql-scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { agentResolvers } from './agents.js';
 import { authResolvers } from './auth.js';
+import { billingResolvers } from './billing.js';
 import { budgetResolvers } from './budgets.js';
 import { catalogResolvers } from './catalog.js';
 import { runResolvers } from './runs.js';
@@ -16,6 +17,7 @@ const domains: Resolvers[] = [
   agentResolvers,
   budgetResolvers,
   runResolvers,
+  billingResolvers,
 ];
 
 /** Merges each domain's resolvers type by type. */

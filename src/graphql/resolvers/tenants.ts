@@ -1,4 +1,5 @@
 import { findApiKey } from '../../auth/index.js';
+import { effectivePlan } from '../../billing/index.js';
 import { internalError } from './shared.js';
 import { createTenant, getTenant, updateTenant } from '../../tenants/index.js';
 import { tenantContext, type GraphQLContext } from '../context.js';
@@ -28,7 +29,8 @@ export const tenantResolvers: Resolvers = {
       (await findApiKey(tenantContext(ctx), actor.keyId)) ?? internalError('viewer key vanished'),
   },
   Tenant: {
-    plan: (t, _, ctx) => ctx.deps.plans.byId(t.planId),
+    plan: (t, _, ctx) => effectivePlan(ctx.deps.plans, t, ctx.deps.clock.now()),
+    pendingPlan: (t, _, ctx) => (t.pendingPlanId ? ctx.deps.plans.byId(t.pendingPlanId) : null),
     alertThresholds: (t) => ({ ...ALERT_DEFAULTS, ...t.alertThresholds }),
   },
   CreateTenantPayload: {

@@ -1,0 +1,186 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alerts } from '../../src/db/schema/index.js';
+import { startApp, type TestApp } from '../helpers/app.js';
+import {
+  billingEnv,
+  billingOf,
+  pricedPlan,
+  START_UPGRADE,
+  subscribe,
+  tenantRow,
+  useBillingApp,
+} from '../helpers/billing.js';
+import { eventually } from '../helpers/eventually.js';
+import { addUser, ok, signUp } from '../helpers/graphql.js';
+import { runAgent, usePlan, type RunOf } from '../helpers/runs.js';
+
+/** The money loop: a limit reached, an upgrade bought through Stripe, the new limits at once everywhere. */
+describe('upgrading through Stripe', () => {
+  const env = useBillingApp();
+  let other: TestApp;
+  beforeAll(async () => {
+    // A second process over the same database (and store, when there is one).
+    other = await startApp({ env: billingEnv(env.stripe), clock: env.clock, database: env.app.runtime.database });
+  });
+  afterAll(() => other.close());
+
+  it('a MEMBER stopped by the daily limit; the owner buys a bigger plan through Checkout; the MEMBER runs again, on either process', async () => {
+    const t = await signUp(env.app);
+    // A plan of its own whose daily tokens do not cover one run, and a bigger one on sale.
+    await usePlan(env.app, t.tenantId, 'free', { userDailyTokenLimit: 300 });
+    const growth = await pricedPlan(env.app, 'growth');
+    const member = await addUser(env.app, t, 'MEMBER');
+
+    // Refused on the other process (which now holds the tenant in its cache), with the offer.
+    const refused = (await runAgent(other, member.key, {
+      agent: 'assistant',
+      message: 'Hello there',
+    })) as RunOf<'BudgetExceeded'>;
+    expect(refused.__typename).toBe('BudgetExceeded');
+    expect(refused.window).toBe('USER_DAILY');
+    expect(refused.upgradeOptions.map((p) => p.key)).toContain(growth.key);
+    expect(refused.canUpgrade).toBe(false);
+    // The tenant's admins hear of it (once per window period), through the ledger's outbox.
+    const suggested = () =>
+      env.app.runtime.database.db
+        .select()
+        .from(alerts)
+        .where(and(eq(alerts.tenantId, t.tenantId), eq(alerts.kind, 'UPGRADE_SUGGESTED')));
+    await eventually(async () => (await suggested()).length === 1, 'the UPGRADE_SUGGESTED alert');
+    expect((await suggested())[0]).toMatchObject({ subjectUserId: member.id, threshold: 300 });
+    expect((await suggested())[0]!.message).toMatch(/reached the daily token limit/);
+    await runAgent(other, member.key, { agent: 'assistant', message: 'Hello again' });
+    await other.runtime.deps.outbox.flush();
+    expect(await suggested()).toHaveLength(1);
+
+    // The owner may buy it.
+    const owners = (await runAgent(env.app, t.ownerKey, {
+      agent: 'assistant',
+      message: 'Hello',
+    })) as RunOf<'BudgetExceeded'>;
+    expect(owners.canUpgrade).toBe(true);
+
+    const requests = env.stripe.requests.length;
+    const started = (await ok(env.app, START_UPGRADE, { plan: growth.key }, t.ownerKey)).startUpgrade;
+    if (started.__typename !== 'UpgradeCheckout') throw new Error(started.__typename);
+    // A double click: the same session, one customer.
+    const again = (await ok(env.app, START_UPGRADE, { plan: growth.key }, t.ownerKey)).startUpgrade;
+    expect(again).toEqual(started);
+    const sent = env.stripe.requests.slice(requests);
+    const customers = sent.filter((r) => r.method === 'POST' && r.path === '/v1/customers');
+    expect(customers).toHaveLength(1);
+    expect(customers[0]!.idempotencyKey).toBe(`governor:customer:${t.tenantId}`);
+    const sessions = sent.filter((r) => r.method === 'POST' && r.path === '/v1/checkout/sessions');
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.idempotencyKey).toMatch(/^governor:checkout:/);
+    expect(sessions[0]!.body).toMatchObject({
+      mode: 'subscription',
+      customer: (await tenantRow(env.app, t.tenantId)).stripeCustomerId,
+      client_reference_id: t.tenantId,
+      line_items: [{ price: growth.stripePriceId, quantity: '1' }],
+      metadata: { tenant_id: t.tenantId, plan_key: growth.key },
+    });
+
+    // Nothing changes until Stripe says it is paid.
+    expect((await billingOf(env.app, t)).billingStatus).toBe('FREE');
+    const answers = await env.deliver(env.stripe.completeCheckout(started.url.split('/').pop()!));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    const billing = await billingOf(env.app, t);
+    expect(billing).toMatchObject({
+      plan: { key: growth.key },
+      billingStatus: 'ACTIVE',
+      pendingPlan: null,
+      dailyLimit: 200_000,
+    });
+    expect(Date.parse(billing.currentPeriodEnd!)).toBe(env.clock.ms() - (env.clock.ms() % 1000) + 30 * 86_400_000);
+
+    // The MEMBER runs again, here and on the other process (pub/sub; embedded, once its cache expires).
+    expect((await runAgent(env.app, member.key, { agent: 'assistant', message: 'Hello there' })).__typename).toBe(
+      'AgentRunCompleted',
+    );
+    if (env.app.runtime.store.kind !== 'redis') env.clock.advance(10_001);
+    await eventually(
+      async () =>
+        (await runAgent(other, member.key, { agent: 'assistant', message: 'Hello there', cache: 'BYPASS' }))
+          .__typename === 'AgentRunCompleted',
+      'the other process to apply the new plan',
+    );
+  });
+
+  it('an upgrade of a paid subscription is invoiced now and applies once paid; one that needs the customer to act waits for the invoice', async () => {
+    const t = await signUp(env.app);
+    const [hobby, growth, business] = await Promise.all([
+      pricedPlan(env.app, 'hobby'),
+      pricedPlan(env.app, 'growth'),
+      pricedPlan(env.app, 'business'),
+    ]);
+    const { subscriptionId, customerId } = await subscribe(env, t, hobby);
+    expect((await billingOf(env.app, t)).plan.key).toBe(hobby.key);
+
+    const requests = env.stripe.requests.length;
+    const applied = (await ok(env.app, START_UPGRADE, { plan: growth.key }, t.ownerKey)).startUpgrade;
+    expect(applied).toEqual({
+      __typename: 'UpgradeApplied',
+      tenant: { plan: { key: growth.key }, pendingPlan: null, billingStatus: 'ACTIVE' },
+    });
+    const update = env.stripe.requests
+      .slice(requests)
+      .find((r) => r.method === 'POST' && r.path === `/v1/subscriptions/${subscriptionId}`)!;
+    expect(update.body).toMatchObject({
+      items: [{ price: growth.stripePriceId }],
+      proration_behavior: 'always_invoice',
+      payment_behavior: 'pending_if_incomplete',
+    });
+    expect(update.idempotencyKey).toMatch(/^governor:change:/);
+
+    // 3-D Secure: the invoice must be paid by the customer; until then the limits stay.
+    env.stripe.requireActionOnNextPayment(customerId);
+    const pending = (await ok(env.app, START_UPGRADE, { plan: business.key }, t.ownerKey)).startUpgrade;
+    if (pending.__typename !== 'UpgradePending') throw new Error(pending.__typename);
+    const invoiceId = pending.url.split('/').pop()!;
+    expect(env.stripe.invoices.get(invoiceId)?.status).toBe('open');
+    expect((await billingOf(env.app, t)).plan.key).toBe(growth.key);
+    // Asking again answers the same invoice, and changes nothing in Stripe.
+    const before = env.stripe.requests.filter((r) => r.method === 'POST').length;
+    expect((await ok(env.app, START_UPGRADE, { plan: business.key }, t.ownerKey)).startUpgrade).toEqual(pending);
+    expect(env.stripe.requests.filter((r) => r.method === 'POST').length).toBe(before);
+
+    await env.deliver(env.stripe.payInvoice(invoiceId));
+    expect(await billingOf(env.app, t)).toMatchObject({ plan: { key: business.key }, billingStatus: 'ACTIVE' });
+  });
+
+  it('a downgrade waits for the end of the period, and naming the current plan meanwhile cancels it', async () => {
+    const t = await signUp(env.app);
+    const [hobby, growth] = await Promise.all([pricedPlan(env.app, 'hobby'), pricedPlan(env.app, 'growth')]);
+    const { subscriptionId } = await subscribe(env, t, growth);
+
+    const down = (await ok(env.app, START_UPGRADE, { plan: hobby.key }, t.ownerKey)).startUpgrade;
+    expect(down).toEqual({
+      __typename: 'UpgradeApplied',
+      tenant: { plan: { key: growth.key }, pendingPlan: { key: hobby.key }, billingStatus: 'ACTIVE' },
+    });
+    const sub = env.stripe.subscriptions.get(subscriptionId)!;
+    expect(sub.items?.data?.[0]?.price?.id).toBe(growth.stripePriceId);
+    expect(typeof sub.schedule).toBe('string');
+
+    // Changed my mind: the schedule is released, nothing waits.
+    const kept = (await ok(env.app, START_UPGRADE, { plan: growth.key }, t.ownerKey)).startUpgrade;
+    expect(kept).toMatchObject({
+      __typename: 'UpgradeApplied',
+      tenant: { plan: { key: growth.key }, pendingPlan: null },
+    });
+    expect(env.stripe.subscriptions.get(subscriptionId)!.schedule).toBeNull();
+
+    // Downgrade again, and let the period end: the lower plan from then on.
+    await ok(env.app, START_UPGRADE, { plan: hobby.key }, t.ownerKey);
+    env.clock.advance(30 * 86_400_000);
+    await env.deliver(env.stripe.renew(subscriptionId));
+    expect(await billingOf(env.app, t)).toMatchObject({
+      plan: { key: hobby.key },
+      pendingPlan: null,
+      billingStatus: 'ACTIVE',
+    });
+    env.clock.advance(-30 * 86_400_000);
+  });
+});
