@@ -53,6 +53,7 @@ const EnvSchema = z.object({
   BILLING_CANCEL_URL: optionalUrl(/^https?:\/\//),
   BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  STREAM_STALL_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   METRICS_TOKEN: z.preprocess(
@@ -119,6 +120,8 @@ export type Config = {
   signupsPerIpPerHour: number;
   /** How long a retry waits for the first call with its idempotency key before CONFLICT. */
   idempotencyWaitMs: number;
+  /** A streaming reader that takes nothing for this long is cut off (its run ends as CANCELED). */
+  streamStallMs: number;
   /** Behind a proxy: the client's address is taken from X-Forwarded-For (else the socket's). */
   trustProxy: boolean;
   /**
@@ -205,6 +208,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     signupsPerIpPerHour: e.SIGNUPS_PER_IP_PER_HOUR,
     idempotencyWaitMs: e.IDEMPOTENCY_WAIT_MS,
+    streamStallMs: e.STREAM_STALL_MS,
     trustProxy: e.TRUST_PROXY === 'true',
     metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
   };

@@ -30,6 +30,11 @@ function codeOf(error: unknown): ErrorCode | undefined {
 
 /** The one place where faults become codes. Anything unknown is masked. */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  // graphql-js suggests field names on a typo: that would tell the schema to whoever guesses.
+  formatted = {
+    ...formatted,
+    message: formatted.message.replace(/Did you mean ".+"\?/g, '[Suggestion hidden]').trim(),
+  };
   const code = codeOf(error);
   if (!code) {
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

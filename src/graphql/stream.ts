@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   getOperationAST,
@@ -11,7 +12,7 @@ import {
 } from 'graphql';
 import { createHandler, type RequestHeaders } from 'graphql-sse';
 import type { Deps } from '../context.js';
-import { SseWriter } from '../lib/sse.js';
+import { EventStream, type SseWriter } from '../lib/sse.js';
 import { findUnstorable, MAX_DEPTH, UNSTORABLE } from '../lib/validation.js';
 import { trackStream } from '../monitoring/metrics.js';
 import { buildContext, type GraphQLContext } from './context.js';
@@ -114,13 +115,15 @@ export function graphqlStream(app: FastifyInstance, deps: Deps, schema: GraphQLS
   });
 
   app.post('/graphql/stream', async (req, reply) => {
-    // The event stream is written here, not by Fastify (its request line is still logged).
+    // The event stream is written here, not by Fastify (its request line still is, once this is done).
     reply.hijack();
-    const tracked = trackStream(deps.metrics, 'graphql');
-    const sse = new SseWriter(reply.raw, tracked.stalled);
+    req.settled = serve(req, reply.raw);
+    await req.settled;
+  });
+
+  async function serve(req: FastifyRequest, out: ServerResponse): Promise<void> {
     // A reader that leaves stops the run at once, even while it waits for the provider.
-    const gone = new AbortController();
-    reply.raw.once('close', () => reply.raw.writableFinished || gone.abort());
+    const stream = new EventStream(out, trackStream(deps.metrics, 'graphql'), deps.config.streamStallMs);
     try {
       const [body, init] = await handler({
         method: req.method,
@@ -128,19 +131,21 @@ export function graphqlStream(app: FastifyInstance, deps: Deps, schema: GraphQLS
         headers: headersOf(req),
         body: () => (req.body ?? null) as Record<string, unknown> | string | null,
         raw: req,
-        context: { sse, signal: gone.signal },
+        context: { sse: stream.sse, signal: stream.signal },
       });
-      reply.raw.writeHead(init.status, init.statusText, { ...init.headers, 'x-request-id': req.id });
-      if (typeof body === 'string' || !body) return void reply.raw.end(body);
+      out.writeHead(init.status, init.statusText, { ...init.headers, 'x-request-id': req.id });
+      if (typeof body === 'string' || !body) return void out.end(body);
       // And it completes the subscription.
       const left = () => void body.return();
-      reply.raw.once('close', left);
+      out.once('close', left);
+      if (out.destroyed) left();
       try {
-        for await (const message of body) await sse.write(message);
+        // Paced in onNext (the run waits there for the reader): written here without waiting again.
+        for await (const message of body) stream.sse.push(message);
       } finally {
-        reply.raw.off('close', left);
+        out.off('close', left);
       }
-      reply.raw.end();
+      out.end();
     } catch (err) {
       req.log.error({ err }, 'graphql stream failed');
       req.logFields.errorCodes = ['INTERNAL_SERVER_ERROR'];
@@ -148,14 +153,13 @@ export function graphqlStream(app: FastifyInstance, deps: Deps, schema: GraphQLS
         { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: req.id } },
       ];
       // A stream that has begun ends with an error event, never a cut.
-      if (reply.raw.headersSent)
-        reply.raw.end(`event: next\ndata: ${JSON.stringify({ errors })}\n\nevent: complete\ndata:\n\n`);
-      else reply.raw.writeHead(500, JSON_TYPE).end(JSON.stringify({ errors }));
+      if (out.headersSent) out.end(`event: next\ndata: ${JSON.stringify({ errors })}\n\nevent: complete\ndata:\n\n`);
+      else out.writeHead(500, JSON_TYPE).end(JSON.stringify({ errors }));
     } finally {
-      tracked.close();
-      Object.assign(req.logFields, { streamBufferedMaxBytes: sse.maxBuffered, streamWaits: sse.waits });
+      Object.assign(req.logFields, stream.close());
     }
-  });
+  }
+
   app.route({
     method: ['GET', 'PUT', 'DELETE', 'PATCH'],
     url: '/graphql/stream',

@@ -15,6 +15,11 @@ import { guardRequests } from './request-guards.js';
 declare module 'fastify' {
   interface FastifyRequest {
     logFields: LogFields;
+    /**
+     * A door that writes its own response (a stream) sets its work here: the request's log line
+     * waits for it, so that a stream cut off by its reader is logged with what its run did.
+     */
+    settled?: Promise<unknown>;
   }
 }
 
@@ -50,12 +55,19 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
 
   guardRequests(app, [openAIErrorBody]);
   app.decorateRequest('logFields');
+  app.decorateRequest('settled');
   // One wide log line per request, when its response is done, finished or cut off (a stream whose
   // reader left is logged too). The path, never the URL: a query string can carry a GraphQL
   // document and its variables.
   app.addHook('onRequest', async (req, reply) => {
     req.logFields = {};
     reply.raw.once('close', () => {
+      const finished = reply.raw.writableFinished;
+      void Promise.resolve(req.settled)
+        .catch(() => undefined)
+        .then(() => writeLine(finished));
+    });
+    const writeLine = (finished: boolean) =>
       deps.log.info(
         {
           requestId: req.id,
@@ -63,12 +75,11 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
           path: req.url.split('?')[0],
           status: reply.raw.statusCode,
           ms: Math.round(reply.elapsedTime * 100) / 100,
-          ...(reply.raw.writableFinished ? {} : { aborted: true }),
+          ...(finished ? {} : { aborted: true }),
           ...req.logFields,
         },
         'request',
       );
-    });
   });
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

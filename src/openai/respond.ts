@@ -6,17 +6,34 @@ export function governorHeaders(facts: {
   runId: string;
   route: { tier: string; complexity: string };
   model: string | null;
+  cached: boolean;
   degradations: string[];
   costMicros?: number;
 }): Record<string, string> {
   return {
     'x-governor-run-id': facts.runId,
     'x-governor-route': `${facts.route.tier}; ${facts.route.complexity}`,
-    'x-governor-model': facts.model ?? 'cache',
+    // `cache` for an answer from the cache; `none` when no model was called (a refusal).
+    'x-governor-model': facts.model ?? (facts.cached ? 'cache' : 'none'),
     'x-governor-degradations': facts.degradations.length ? facts.degradations.join(', ') : 'none',
     ...(facts.costMicros === undefined ? {} : { 'x-governor-cost-usd': String(microsToUsd(facts.costMicros)) }),
   };
 }
+
+/** The headers of a finished run (an answer, or a refusal): the caller's run id when it sent one. */
+export const runHeaders = (run: RunRecord, runIdHeader: string | undefined) =>
+  governorHeaders({
+    runId: runIdHeader ?? run.id,
+    route: run.route,
+    model: run.modelId,
+    cached: run.cached,
+    degradations: run.degradations,
+    costMicros: run.costMicros,
+  });
+
+/** Why the answer stopped, in OpenAI's words. */
+export const finishReason = (result: Extract<DeliveredResult, { __typename: 'AgentRunCompleted' }>) =>
+  result.toolCalls?.length ? 'tool_calls' : result.truncated ? 'length' : 'stop';
 
 /** This call's usage: a run spanning calls lists each call; a plain run is its one call. */
 export function callUsage(run: RunRecord) {
@@ -56,7 +73,7 @@ export function chatCompletion(result: Extract<DeliveredResult, { __typename: 'A
           ...(toolCalls ? { tool_calls: toolCalls } : {}),
         },
         logprobs: null,
-        finish_reason: toolCalls ? 'tool_calls' : result.truncated ? 'length' : 'stop',
+        finish_reason: finishReason(result),
       },
     ],
     usage: callUsage(run),

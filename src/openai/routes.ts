@@ -6,7 +6,7 @@ import { notFound, unauthenticated } from '../lib/errors.js';
 import { lazyChild } from '../lib/logger.js';
 import { fromOutcome, fromUnknown, type DoorError } from './errors.js';
 import { parseHeaders, requestFromChatCompletion } from './request.js';
-import { chatCompletion, governorHeaders } from './respond.js';
+import { chatCompletion, runHeaders } from './respond.js';
 import { streamCompletion } from './stream.js';
 
 const header = (req: FastifyRequest, name: string) => {
@@ -62,24 +62,19 @@ export async function openAIDoor(app: FastifyInstance, deps: Deps): Promise<void
       const body = req.body as { stream?: boolean; stream_options?: { include_usage?: boolean } };
       if (body.stream) {
         const includeUsage = Boolean(body.stream_options?.include_usage);
-        return await streamCompletion(ctx, request, req, reply, {
+        req.settled = streamCompletion(ctx, request, req, reply, {
           model: request.agent,
           includeUsage,
           runIdHeader: headers.runId,
           send: (e) => send(reply, e),
         });
+        return await req.settled;
       }
       const result = await collectRun(runAgentEvents(ctx, request));
       if (result.__typename === 'RunCanceled') throw new Error('invariant: a run without a signal was canceled');
       const { run } = result;
       Object.assign(req.logFields, { runId: run.id, outcome: run.status });
-      const facts = governorHeaders({
-        runId: headers.runId ?? run.id,
-        route: run.route,
-        model: run.modelId,
-        degradations: run.degradations,
-        costMicros: run.costMicros,
-      });
+      const facts = runHeaders(run, headers.runId);
       const refusal = fromOutcome(result);
       if (refusal) return send(reply, { ...refusal, headers: { ...facts, ...refusal.headers } });
       if (result.__typename !== 'AgentRunCompleted') throw new Error('invariant: an outcome without its answer');

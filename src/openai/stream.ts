@@ -1,14 +1,20 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { runAgentEvents, type DeliveredResult, type RunEvent, type RunRequest } from '../agents/index.js';
+import { runAgentEvents, type RunAgentResult, type RunEvent, type RunRequest } from '../agents/index.js';
 import type { TenantContext } from '../context.js';
-import type { ModelRow, RouteRecord } from '../db/schema/index.js';
-import { SseWriter } from '../lib/sse.js';
+import { EventStream } from '../lib/sse.js';
 import { trackStream } from '../monitoring/metrics.js';
 import { microsToUsd } from '../pricing/index.js';
 import { fromOutcome, fromUnknown, type DoorError } from './errors.js';
-import { callUsage, governorHeaders } from './respond.js';
+import { callUsage, finishReason, governorHeaders, runHeaders } from './respond.js';
 
-type Facts = { runId: string; route: RouteRecord; model: ModelRow | null; degradations: string[] };
+export type StreamOptions = {
+  /** The agent, as the caller named it. */
+  model: string;
+  includeUsage: boolean;
+  runIdHeader: string | undefined;
+  /** Answers a refusal before the first byte as the door answers one without streaming. */
+  send: (e: DoorError) => unknown;
+};
 
 /**
  * `stream: true`: Server-Sent Events in OpenAI's chunk format, ending with `[DONE]`. The headers
@@ -17,32 +23,27 @@ type Facts = { runId: string; route: RouteRecord; model: ModelRow | null; degrad
  * `governor` object with the cost and degradations. A refusal before the first byte is the same
  * JSON error as without streaming; a failure after it is `data: {"error": …}` then `[DONE]`, never a
  * silently truncated answer. A caller that goes away aborts the provider call at once (what was
- * generated is charged); a caller that reads slowly makes Governor stop reading the provider, it
- * never buffers without bound.
+ * generated is charged); a caller that reads slowly makes Governor stop reading the provider (and
+ * one that reads nothing for STREAM_STALL_MS is cut off), it never buffers without bound.
  */
 export async function streamCompletion(
   ctx: TenantContext,
   request: RunRequest,
   req: FastifyRequest,
   reply: FastifyReply,
-  options: { model: string; includeUsage: boolean; runIdHeader: string | undefined; send: (e: DoorError) => unknown },
+  options: StreamOptions,
 ): Promise<unknown> {
-  const controller = new AbortController();
-  const gone = () => {
-    if (!reply.raw.writableEnded) controller.abort();
-  };
-  reply.raw.on('close', gone);
-  const events = runAgentEvents(ctx, request, { stream: true, signal: controller.signal });
-  // The call's id, as without streaming (known once routed; the request's id if it never was).
-  let id = `chatcmpl-${req.id}`;
+  const stream = new EventStream(reply.raw, trackStream(ctx.deps.metrics, 'openai'), ctx.deps.config.streamStallMs);
+  const { sse } = stream;
+  const events = runAgentEvents(ctx, request, { stream: true, signal: stream.signal });
   const created = Math.floor(Date.now() / 1000);
-  let facts: Facts | undefined;
+  let routed: Extract<RunEvent, { type: 'routed' }> | undefined;
+  let degradations: string[] = [];
+  // The call's id, as without streaming (known once routed; the request's if it never was).
+  let id = `chatcmpl-${req.id}`;
   let started = false;
   let toolIndex = 0;
 
-  const tracked = trackStream(ctx.deps.metrics, 'openai');
-  const sse = new SseWriter(reply.raw, tracked.stalled);
-  const write = (data: unknown) => sse.send(data);
   const chunk = (
     delta: Record<string, unknown>,
     finish: string | null = null,
@@ -55,12 +56,19 @@ export async function streamCompletion(
     choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
     ...extra,
   });
+  /** The first byte: the headers with what is known by now, and the role. */
   const start = () => {
     if (started) return;
     started = true;
-    if (facts) id = `chatcmpl-${facts.runId}`;
-    const headers = facts
-      ? governorHeaders({ ...facts, runId: options.runIdHeader ?? facts.runId, model: facts.model?.id ?? null })
+    if (routed) id = `chatcmpl-${routed.callId}`;
+    const headers = routed
+      ? governorHeaders({
+          runId: options.runIdHeader ?? routed.runId,
+          route: routed.route,
+          model: routed.model?.id ?? null,
+          cached: routed.cached,
+          degradations,
+        })
       : {};
     reply.hijack();
     reply.raw.writeHead(200, {
@@ -69,27 +77,37 @@ export async function streamCompletion(
       'x-request-id': req.id,
       ...headers,
     });
-    void sse.send(chunk({ role: 'assistant', content: '' }));
+    sse.push(`data: ${JSON.stringify(chunk({ role: 'assistant', content: '' }))}\n\n`);
   };
-  const finish = async (result: DeliveredResult) => {
+  /** A failure: the same JSON error as without streaming before the first byte, an error event after it. */
+  const fail = (e: DoorError) => {
+    req.logFields.errorCodes = [String(e.body.error.code)];
+    return started ? sse.end({ error: e.body.error }) : options.send(e);
+  };
+  const finish = async (result: RunAgentResult) => {
+    Object.assign(req.logFields, { runId: result.run.id, outcome: result.run.status });
+    if (result.__typename === 'RunCanceled') {
+      // The reader is gone: nothing to say to it.
+      reply.hijack();
+      reply.raw.destroy();
+      return;
+    }
     const refusal = fromOutcome(result);
-    if (refusal && !started)
-      return options.send({
-        ...refusal,
-        headers: { ...(facts && governorHeaders({ ...facts, model: facts.model?.id ?? null })), ...refusal.headers },
-      });
+    if (refusal && !started) {
+      return fail({ ...refusal, headers: { ...runHeaders(result.run, options.runIdHeader), ...refusal.headers } });
+    }
     start();
     const governor = {
       run_id: result.run.id,
       cost_usd: microsToUsd(result.run.costMicros),
       degradations: result.run.degradations,
     };
-    if (refusal) return end({ error: refusal.body.error });
-    const completed = result as Extract<DeliveredResult, { __typename: 'AgentRunCompleted' }>;
-    const reason = completed.toolCalls?.length ? 'tool_calls' : completed.truncated ? 'length' : 'stop';
-    if (!options.includeUsage) return end(chunk({}, reason, { governor }));
-    await write(chunk({}, reason));
-    return end({
+    if (refusal) return fail(refusal);
+    if (result.__typename !== 'AgentRunCompleted') throw new Error('invariant: an outcome without its answer');
+    const reason = finishReason(result);
+    if (!options.includeUsage) return sse.end(chunk({}, reason, { governor }));
+    await sse.send(chunk({}, reason));
+    return sse.end({
       id,
       object: 'chat.completion.chunk',
       created,
@@ -99,27 +117,26 @@ export async function streamCompletion(
       governor,
     });
   };
-  const end = (last: unknown) => sse.end(last);
 
   try {
-    for await (const event of events as AsyncIterable<RunEvent>) {
+    for await (const event of events) {
       switch (event.type) {
         case 'routed':
-          facts = { runId: event.runId, route: event.route, model: event.model, degradations: [] };
+          routed = event;
           break;
         case 'admitted':
-          facts = { ...facts!, runId: event.runId, model: event.model, degradations: event.degradations };
+          degradations = event.degradations;
           break;
         case 'degraded':
           break;
         case 'delta':
           start();
-          await write(chunk({ content: event.text }));
+          await sse.send(chunk({ content: event.text }));
           break;
         case 'tool_call':
           if (!event.client) break;
           start();
-          await write(
+          await sse.send(
             chunk({
               tool_calls: [
                 {
@@ -133,20 +150,16 @@ export async function streamCompletion(
           );
           break;
         case 'ended':
-          if (event.result.__typename === 'RunCanceled') return reply.raw.end();
-          Object.assign(req.logFields, { runId: event.result.run.id, outcome: event.result.run.status });
           return await finish(event.result);
       }
     }
+    // A run always ends with its outcome; should one not, its stream still ends with an error, never a cut.
+    throw new Error('the run ended without an outcome');
   } catch (err) {
     const e = fromUnknown(err, req.id);
-    req.logFields.errorCodes = [String(e.body.error.code)];
     if (e.status >= 500) req.log.error({ err }, 'streamed chat completion failed');
-    if (!started) return options.send(e);
-    return end({ error: e.body.error });
+    return fail(e);
   } finally {
-    reply.raw.off('close', gone);
-    tracked.close();
-    Object.assign(req.logFields, { streamBufferedMaxBytes: sse.maxBuffered, streamWaits: sse.waits });
+    Object.assign(req.logFields, stream.close());
   }
 }

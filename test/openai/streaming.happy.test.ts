@@ -8,8 +8,8 @@ import { countChatTokens, countTokens } from '../../src/providers/tokens.js';
 import type { TestApp } from '../helpers/app.js';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
 import { eventually } from '../helpers/eventually.js';
-import { governorClient } from '../helpers/openai-client.js';
-import { reply } from '../helpers/openai-server.js';
+import { governorClient, refusal } from '../helpers/openai-client.js';
+import { reply, type ChatRequest } from '../helpers/openai-server.js';
 import { openaiAgent, useUpstreamApp, usePlan } from '../helpers/runs.js';
 
 const STATUS = graphql(`
@@ -116,8 +116,8 @@ describe('streamed chat completions', () => {
     for await (const _ of stream) void _;
     const run = (await status()).agentRuns.edges[0]!.node;
     expect(run.usage.outputTokens).toBe(countTokens('Counted by Governor.'));
-    // The input is what Governor estimated it sent: the agent's instructions and the message, with its margin.
-    expect(run.usage.inputTokens).toBeGreaterThanOrEqual(
+    // The input is the tokenizer's count of what Governor sent: the agent's instructions and the message.
+    expect(run.usage.inputTokens).toBe(
       countChatTokens([{ content: 'You are terse.' }, { content: messages[0]!.content }]),
     );
     expect((await status()).budgetStatus.daily.used - before.budgetStatus.daily.used).toBe(
@@ -152,8 +152,13 @@ describe('streamed chat completions', () => {
     await eventually(async () => env.upstream.abandoned > abandoned, 'the upstream to see the hang-up');
     wait.open();
     await eventually(
-      async () => (await status()).agentRuns.edges[0]?.node.status === 'CANCELED',
+      async () => {
+        const s = await status();
+        console.log(JSON.stringify(s.agentRuns.edges.map((e) => e.node)));
+        return s.agentRuns.edges[0]?.node.status === 'CANCELED';
+      },
       'the run to be recorded',
+      2000,
     );
     const after = await status();
     expect(after.budgetStatus.daily.reserved).toBe(0);
@@ -245,6 +250,88 @@ describe('streamed chat completions', () => {
     const run = (await status()).agentRuns.edges[0]!.node;
     expect(run.usage.outputTokens).toBe(10);
     expect((await status()).budgetStatus.daily.reserved).toBe(0);
+  });
+
+  it('a stream cut short under an Idempotency-Key is charged once: a retry with the key is told so, and runs nothing', async () => {
+    const wait = gate();
+    env.upstream.handle((req) =>
+      reply.stream(req, {
+        pieces: ['Once ', 'only ', 'please'],
+        usage: { prompt: 40, completion: 30 },
+        pauseAfter: 1,
+        resume: wait.opened,
+      }),
+    );
+    const before = await status();
+    const key = `stream-${Date.now()}`;
+    const controller = new AbortController();
+    const ask = {
+      model: agent,
+      messages: [{ role: 'user' as const, content: 'Charge me once.' }],
+      stream: true as const,
+    };
+    const stream = await client().chat.completions.create(ask, {
+      signal: controller.signal,
+      headers: { 'Idempotency-Key': key, 'X-Governor-Cache': 'BYPASS' },
+    });
+    const abandoned = env.upstream.abandoned;
+    await (async () => {
+      for await (const chunk of stream) if (chunk.choices[0]?.delta?.content) controller.abort();
+    })().catch(() => undefined);
+    await eventually(async () => env.upstream.abandoned > abandoned, 'the upstream to be cut off');
+    wait.open();
+    await eventually(
+      async () => (await status()).agentRuns.edges[0]?.node.status === 'CANCELED',
+      'the run to be recorded',
+    );
+    const charged = (await status()).budgetStatus.daily.used - before.budgetStatus.daily.used;
+    expect(charged).toBeGreaterThan(0);
+    const calls = env.upstream.requests.length;
+    const retry = await refusal(
+      client().chat.completions.create(ask, { headers: { 'Idempotency-Key': key, 'X-Governor-Cache': 'BYPASS' } }),
+    );
+    expect(retry.status).toBe(409);
+    expect(retry.message).toMatch(/stopped when its caller left/);
+    expect(env.upstream.requests.length).toBe(calls);
+    expect((await status()).budgetStatus.daily.used - before.budgetStatus.daily.used).toBe(charged);
+  });
+
+  it('a caller that leaves while the classifier is asked: the run ends CANCELED, the classifier charged, nothing held', async () => {
+    const slug = await openaiAgent(env.app, t, { routing: 'CLASSIFIER', cacheTtlSeconds: 0 });
+    const classifier = (req: ChatRequest) => String(req.messages[0]?.content).startsWith("Classify the user's request");
+    env.upstream.handle((req) =>
+      classifier(req) ? { ...reply.text(req, 'complex'), delayMs: 5_000 } : reply.text(req, 'Never sent.'),
+    );
+    const before = await status();
+    const calls = env.upstream.requests.length;
+    const abandoned = env.upstream.abandoned;
+    const controller = new AbortController();
+    const pending = client()
+      .chat.completions.create(
+        {
+          model: slug,
+          messages: [
+            { role: 'user', content: 'Our Redis cluster hits 100% CPU every day at noon and requests time out.' },
+          ],
+          stream: true,
+        },
+        { signal: controller.signal },
+      )
+      .catch(() => undefined);
+    await eventually(async () => env.upstream.requests.length > calls, 'the classifier to be asked');
+    controller.abort();
+    await pending;
+    await eventually(async () => env.upstream.abandoned > abandoned, 'the classifier call to be cut off');
+    await eventually(
+      async () =>
+        (await ok(env.app, STATUS, { agent: slug }, t.ownerKey)).agentRuns.edges[0]?.node.status === 'CANCELED',
+      'the run to be recorded',
+    );
+    const after = await status();
+    expect(after.budgetStatus.daily.reserved).toBe(0);
+    // The classifier saw its prompt: that much is charged, and nothing else was asked.
+    expect(after.budgetStatus.daily.used).toBeGreaterThan(before.budgetStatus.daily.used);
+    expect(env.upstream.requests.length).toBe(calls + 1);
   });
 
   it('a refusal before the first byte is the same JSON error as without streaming', async () => {

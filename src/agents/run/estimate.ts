@@ -15,3 +15,11 @@ export function estimateInputTokens(system: string, turns: { content: string }[]
 /** The same estimate from a prompt's token count, where the parts were counted already. */
 export const withMargin = (promptTokens: number, toolCount: number) =>
   Math.ceil(promptTokens * 1.1) + 16 + toolCount * TOKENS_PER_TOOL;
+
+/**
+ * What a call sent, as the tokenizer counts it (no margin): charged when a provider reports no
+ * usage, or was cut off before it could.
+ */
+export function countSentTokens(system: string, turns: { content: string }[], toolCount: number): number {
+  return countChatTokens([{ content: system }, ...turns]) + toolCount * TOKENS_PER_TOOL;
+}

@@ -9,7 +9,8 @@ import type { RunAgentResult } from './outcome.js';
  * always, with the outcome and the run record.
  */
 export type RunEvent =
-  | { type: 'routed'; runId: string; route: RouteRecord; model: ModelRow | null; cached: boolean }
+  /** `callId`: this call's own id (inside a run that spans calls, the call's; else the run's). */
+  | { type: 'routed'; runId: string; callId: string; route: RouteRecord; model: ModelRow | null; cached: boolean }
   | { type: 'admitted'; runId: string; model: ModelRow; outputCap: number; degradations: Degradation[] }
   | { type: 'degraded'; degradation: Degradation }
   | { type: 'delta'; text: string }

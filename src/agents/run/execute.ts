@@ -11,10 +11,11 @@ import {
   StreamBroken,
   type ModelCall,
   type StepResult,
+  type ToolCallOut,
 } from '../../providers/call-model.js';
 import { countTokens } from '../../providers/tokens.js';
 import { toolsFor } from '../tools/registry.js';
-import { estimateInputTokens } from './estimate.js';
+import { countSentTokens, estimateInputTokens } from './estimate.js';
 import type { RunEvent } from './events.js';
 import type { RunLimitKind, ToolCallHandoff } from './outcome.js';
 import type { PreparedRun } from './prepare.js';
@@ -158,10 +159,12 @@ export async function* executeRun(
     providerMs,
   });
   const stop = (limit: RunLimitKind) => end({ kind: 'RUN_LIMIT', limit, message: STOP_MESSAGES[limit](limits) });
+  /** What this step sent, by the tokenizer: the charge when the provider reports none. */
+  const sent = () => countSentTokens(system, asTurns(messages), toolCount);
   /** A call cut off midway: the provider saw the prompt and wrote what arrived, at this model's price. */
-  const chargeCut = (candidate: ModelRow, input: number, got: Received) => {
+  const chargeCut = (candidate: ModelRow, got: Received) => {
     const outputTokens = countTokens(got.text + got.toolArguments);
-    spend.add('run', candidate, { inputTokens: input, outputTokens, cachedInputTokens: 0 });
+    spend.add('run', candidate, { inputTokens: sent(), outputTokens, cachedInputTokens: 0 });
     usedModel = candidate;
   };
 
@@ -214,14 +217,18 @@ export async function* executeRun(
         try {
           const named = (c: ToolCallHandoff, i: number) => handOff([c], toolCalls + i)[0]!;
           result = spec.stream
-            ? yield* streamStep(ctx, candidate, call, received, clientTools, named)
+            ? yield* streamStep(ctx, candidate, call, received, clientTools, named, sent)
             : await callModel(deps.providers, candidate, call);
           model = candidate;
           break;
         } catch (err) {
           if (signal.aborted || err instanceof StreamBroken) {
-            const partial = err instanceof StreamBroken ? { text: err.partial.text, toolArguments: '' } : received;
-            chargeCut(candidate, input, partial);
+            // All that arrived: the text (some of it perhaps not passed on yet) and the tool calls' arguments.
+            const partial =
+              err instanceof StreamBroken
+                ? { text: err.partial.text, toolArguments: received.toolArguments }
+                : received;
+            chargeCut(candidate, partial);
             charged = true;
             if (partial.text) texts.push(partial.text);
             if (err instanceof StreamBroken) {
@@ -237,7 +244,7 @@ export async function* executeRun(
         } finally {
           providerMs += performance.now() - started;
           // Its reader stopped mid-stream (the generator was returned at a delta): what arrived is charged.
-          if (!result && !charged && (received.text || received.toolArguments)) chargeCut(candidate, input, received);
+          if (!result && !charged && (received.text || received.toolArguments)) chargeCut(candidate, received);
         }
       }
       if (!result) {
@@ -246,12 +253,12 @@ export async function* executeRun(
       }
 
       usedModel = model;
-      const counted = {
-        inputTokens: input,
+      const counted = () => ({
+        inputTokens: sent(),
         outputTokens: countTokens(result.text + result.toolCalls.map((c) => c.arguments).join('')),
         cachedInputTokens: 0,
-      };
-      spend.add('run', model, result.usage ?? counted);
+      });
+      spend.add('run', model, result.usage ?? counted());
       // The provider's count can exceed the estimate: hold what was really spent before going on.
       await trueUp(
         deps.budgets,
@@ -303,10 +310,12 @@ async function* streamStep(
   clientTools: ClientTool[] | undefined,
   /** The id the caller sees for a tool call (the step's i-th). */
   named: (call: ToolCallHandoff, i: number) => ToolCallHandoff,
+  /** What the step sent, by the tokenizer. */
+  sent: () => number,
 ): AsyncGenerator<RunEvent, StepResult> {
   const parts = streamModel(ctx.deps.providers, model, call);
   let outputTokens = 0;
-  let calls = 0;
+  const calls: ToolCallOut[] = [];
   try {
     for (;;) {
       const next = await parts.next();
@@ -314,13 +323,18 @@ async function* streamStep(
       const part = next.value;
       if (part.type === 'tool-call') {
         received.toolArguments += part.call.arguments;
-        yield { type: 'tool_call', ...named(part.call, calls++), client: Boolean(clientTools) };
+        outputTokens += countTokens(part.call.arguments);
+        calls.push(part.call);
+        yield { type: 'tool_call', ...named(part.call, calls.length - 1), client: Boolean(clientTools) };
         continue;
       }
-      outputTokens += countTokens(part.text);
-      if (outputTokens > call.maxOutputTokens) {
-        return { text: received.text, toolCalls: [], responseMessages: [], usage: undefined, finishReason: 'length' };
+      const tokens = countTokens(part.text);
+      if (outputTokens + tokens > call.maxOutputTokens) {
+        // Charged what was passed on, counted as it was checked: never more than the cap.
+        const usage = { inputTokens: sent(), outputTokens, cachedInputTokens: 0 };
+        return { text: received.text, toolCalls: calls, responseMessages: [], usage, finishReason: 'length' };
       }
+      outputTokens += tokens;
       received.text += part.text;
       yield { type: 'delta', text: part.text };
     }

@@ -14,7 +14,7 @@ import { scoped } from '../../db/scoped.js';
 import { agentRuns } from '../../db/schema/index.js';
 import { AppError, badInput } from '../../lib/errors.js';
 import type { RunRecord } from '../run-record.js';
-import type { DeliveredResult } from './outcome.js';
+import type { DeliveredResult, RunAgentResult } from './outcome.js';
 import type { PreparedRun } from './prepare.js';
 
 /** A run's hold on its idempotency key: released unless the run charged (then the settle marks it done). */
@@ -79,7 +79,18 @@ export async function claimRun(ctx: TenantContext, run: PreparedRun, idempotency
         'idempotencyKey',
       );
     }
-    if (taken.state === 'done') return { kind: 'replay', result: taken.result as DeliveredResult };
+    if (taken.state === 'done') {
+      const result = taken.result as RunAgentResult;
+      // Charged but cut short (its caller left a stream): never run, nor charged, twice.
+      if (result.__typename === 'RunCanceled') {
+        throw new AppError(
+          'CONFLICT',
+          `The first call with this idempotency key stopped when its caller left, and was charged for what it generated (run ${result.run.id}): send a new key to run again.`,
+          { runId: result.run.id, reason: 'IDEMPOTENCY_KEY_SPENT' },
+        );
+      }
+      return { kind: 'replay', result };
+    }
     if (Date.now() >= deadline) {
       const message = 'A call with this idempotency key is still running; retry shortly for its result.';
       throw new AppError('CONFLICT', message, { retryAfterSeconds: 1, reason: 'IDEMPOTENCY_IN_FLIGHT' });
@@ -88,10 +99,13 @@ export async function claimRun(ctx: TenantContext, run: PreparedRun, idempotency
   }
 }
 
-/** A charged run's claim, marked done with its result, and what its run row keeps for a replay. */
+/**
+ * A charged run's claim, marked done with its result, and what its run row keeps for a replay (a
+ * run its caller cut short keeps that, and a retry is told so).
+ */
 export function completedClaim(
   claim: Claim,
-  result: DeliveredResult,
+  result: RunAgentResult,
 ): { write: ClaimWrite; record: Partial<RunRecord> } {
   const { run: _run, ...replay } = result;
   const record: ClaimRecord = {

@@ -118,7 +118,15 @@ type Idempotency = { claim: Claim; done: boolean };
 
 /** A retry with the same key and request: the first call's result, as if it had just run. */
 function* replayEvents(result: DeliveredResult, options: RunOptions): Generator<RunEvent> {
-  yield { type: 'routed', runId: result.run.id, route: result.run.route, model: null, cached: result.run.cached };
+  const callId = Object.keys(result.run.calls ?? {})[0] ?? result.run.id;
+  yield {
+    type: 'routed',
+    runId: result.run.id,
+    callId,
+    route: result.run.route,
+    model: null,
+    cached: result.run.cached,
+  };
   if (options.stream && result.__typename === 'AgentRunCompleted' && result.output)
     yield { type: 'delta', text: result.output };
   yield { type: 'ended', result };
@@ -279,7 +287,7 @@ async function* pipeline(
     const admitted = { model: admission.model, inputTokens, outputCap: admission.outputCap };
     const route = await finalRoute(ctx, run, routeInput, planned, admitted, { scope, degradations, timing });
     const runId = recordId(run);
-    yield { type: 'routed', runId, route: routeRecord(route), model: route.model, cached: false };
+    yield { type: 'routed', runId, callId: run.runId, route: routeRecord(route), model: route.model, cached: false };
     for (const degradation of degradations) yield { type: 'degraded', degradation };
     yield { type: 'admitted', runId, model: route.model, outputCap: admission.outputCap, degradations };
 
@@ -325,10 +333,7 @@ async function* pipeline(
         : undefined;
     // The outcome is known before the settlement, so that a claimed key is marked done with it.
     const result = exec.ended.kind === 'STORE_UNAVAILABLE' ? undefined : await outcome(ctx, run, exec, finished);
-    const claimDone =
-      idempotency && spend.spent && result && result.__typename !== 'RunCanceled'
-        ? completedClaim(idempotency.claim, result)
-        : undefined;
+    const claimDone = idempotency && spend.spent && result ? completedClaim(idempotency.claim, result) : undefined;
     if (claimDone) Object.assign(finished, claimDone.record);
     const stoppedBy = exec.ended.kind === 'RUN_LIMIT' ? exec.ended.limit : undefined;
     await finish(
@@ -350,7 +355,14 @@ async function* pipeline(
     // An exception or a reader that stopped early: nothing leaves this run unsettled.
     if (!settled) {
       const cut = record({ status: 'FAILED', route: planned.decision, modelId: null, spend, reason: 'interrupted' });
-      await finish(ctx, reservation, spend, cut, undefined, spanCharge(run, spend, prior?.toolCalls ?? 0)).catch(
+      // What it spent is charged once: a claimed key is spent with it.
+      const claimDone =
+        idempotency && spend.spent
+          ? completedClaim(idempotency.claim, { __typename: 'RunCanceled', run: cut })
+          : undefined;
+      if (claimDone) Object.assign(cut, claimDone.record);
+      await finish(ctx, reservation, spend, cut, claimDone?.write, spanCharge(run, spend, prior?.toolCalls ?? 0)).then(
+        () => void (idempotency && claimDone && (idempotency.done = true)),
         (err: unknown) => ctx.log.error({ err, runId: run.runId }, 'could not settle an interrupted run'),
       );
     }
@@ -513,9 +525,10 @@ async function outcome(
 
 const ended = (result: RunAgentResult): RunEvent => ({ type: 'ended', result });
 
-const routedEvent = (_run: PreparedRun, record: RunRecord): RunEvent => ({
+const routedEvent = (run: PreparedRun, record: RunRecord): RunEvent => ({
   type: 'routed',
   runId: record.id,
+  callId: run.runId,
   route: record.route,
   model: null,
   cached: record.cached,

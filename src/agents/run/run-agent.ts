@@ -40,10 +40,16 @@ export async function* streamAgentRun({
   const controller = new AbortController();
   const stop = () => controller.abort();
   signal?.addEventListener('abort', stop, { once: true });
+  if (signal?.aborted) stop();
   const events = runAgentEvents(ctx, requestFromGraphQL(input), { stream: true, signal: controller.signal });
   let ended = false;
   try {
-    for await (const event of events) {
+    // Read by hand, not with for-await: a subscriber that leaves at a yield must not close the
+    // run's generator (that would cut it off unsettled as FAILED); the finally lets it end.
+    for (;;) {
+      const next = await events.next();
+      if (next.done) break;
+      const event = next.value;
       if (event.type === 'delta') yield { __typename: 'RunDelta', text: event.text };
       else if (event.type === 'tool_call') yield { __typename: 'RunToolCall', name: event.name };
       else if (event.type === 'ended') {
@@ -51,15 +57,15 @@ export async function* streamAgentRun({
         if (event.result.__typename !== 'RunCanceled') yield { __typename: 'RunFinished', result: event.result };
       }
     }
+    ended = true;
   } catch (error) {
     ended = true;
     yield { __typename: 'RunError', error };
   } finally {
     signal?.removeEventListener('abort', stop);
-    if (!ended) {
-      // The subscriber left: stop the provider, and read the run to its end so that it settles.
-      controller.abort();
-      for await (const _ of events) void _;
-    }
+    // The subscriber left before the end: stop the provider. Either way the run is read to its end,
+    // so that it settles (as CANCELED, when cut short) and finishes its own work.
+    if (!ended) controller.abort();
+    for (let next = await events.next(); !next.done; next = await events.next()) void next;
   }
 }

@@ -6,7 +6,7 @@ import { tenantKey } from '../../lib/keys.js';
 import { estimateCostMicros } from '../../pricing/cost.js';
 import { callModel } from '../../providers/call-model.js';
 import { countTokens } from '../../providers/tokens.js';
-import { estimateInputTokens } from './estimate.js';
+import { countSentTokens, estimateInputTokens } from './estimate.js';
 import type { PreparedRun } from './prepare.js';
 import type { Spend } from './spend.js';
 
@@ -43,8 +43,11 @@ export async function sideCall(
   );
   const cached = await deps.cache.get(key).catch(() => null);
   if (cached !== null) return { text: cached, providerMs: 0 };
+  // Stopped already: nothing is sent.
+  if (scope.signal.aborted) return { text: undefined, providerMs: 0 };
 
   const model = run.models.cheap;
+  const sent = () => countSentTokens(spec.system, [{ content: spec.prompt }], 0);
   const started = performance.now();
   let text: string;
   try {
@@ -56,16 +59,18 @@ export async function sideCall(
       signal: scope.signal,
     });
     text = result.text;
-    const counted = {
-      inputTokens: estimateInputTokens(spec.system, [{ content: spec.prompt }], 0),
-      outputTokens: countTokens(text),
-      cachedInputTokens: 0,
-    };
+    const counted = { inputTokens: sent(), outputTokens: countTokens(text), cachedInputTokens: 0 };
     scope.spend.add(spec.kind, model, result.usage ?? counted);
   } catch (err) {
-    if (scope.signal.aborted) throw err;
+    const providerMs = performance.now() - started;
+    if (scope.signal.aborted) {
+      // Stopped (its caller left, its time ran out) after the prompt went out: that is charged, and
+      // the run, seeing its signal, ends the way it should.
+      scope.spend.add(spec.kind, model, { inputTokens: sent(), outputTokens: 0, cachedInputTokens: 0 });
+      return { text: undefined, providerMs };
+    }
     ctx.log.warn({ err, kind: spec.kind }, 'side call failed');
-    return { text: undefined, providerMs: performance.now() - started };
+    return { text: undefined, providerMs };
   }
   const providerMs = performance.now() - started;
   // The provider's count can exceed the estimate: hold what was really spent.
