@@ -1,12 +1,12 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, requireRole, type OperatorContext, type TenantContext } from '../context.js';
 import type { Db, Tx } from '../db/client.js';
 import { uniqueViolation } from '../db/errors.js';
 import { checkoutSessions, plans, tenants, type PlanRow, type TenantRow } from '../db/schema/index.js';
-import { badInput, conflict, forbidden, notFound } from '../lib/errors.js';
+import { AppError, badInput, conflict, forbidden, notFound } from '../lib/errors.js';
 import { parseInput, safeString } from '../lib/validation.js';
-import type { Billing, SubscriptionState } from './provider.js';
+import { subscriptionEnded, type Billing, type SubscriptionState } from './provider.js';
 import { billingFrom, freePlan, type BillingFields } from './state.js';
 
 export type StartUpgradeResult =
@@ -38,20 +38,22 @@ async function tenantRow(tx: Tx | Db, tenantId: string, lock = false): Promise<T
 
 /**
  * Stores the subscription's state on the tenant (the one place billing columns change) and makes
- * every process drop its cached tenant. Returns the row as stored.
+ * every process drop its cached tenant. `since`: when the state was reported (a grace period runs
+ * from then). Returns the row as stored.
  */
 export async function saveBilling(
   deps: TenantContext['deps'],
   tx: Tx | Db,
   tenant: TenantRow,
   sub: SubscriptionState,
+  since = deps.clock.now(),
 ): Promise<TenantRow> {
   const next = billingFrom(
     sub,
     tenant,
     await deps.plans.list(),
     await freePlan(deps.plans),
-    deps.clock.now(),
+    since,
     deps.config.billing.graceDays,
   );
   if (!next || sameBilling(tenant, next)) return tenant;
@@ -71,12 +73,21 @@ const sameBilling = (a: BillingFields, b: BillingFields) =>
   a.currentPeriodEnd?.getTime() === b.currentPeriodEnd?.getTime() &&
   a.graceEndsAt?.getTime() === b.graceEndsAt?.getTime();
 
+/** Reads the subscription under a lock on the tenant and stores it: what Stripe says now wins. */
+async function refresh(ctx: TenantContext, billing: Billing, tenantId: string, subscriptionId: string) {
+  const tenant = await inTenant(ctx, async (tx) =>
+    saveBilling(ctx.deps, tx, await tenantRow(tx, tenantId, true), await billing.subscription(subscriptionId)),
+  );
+  await ctx.deps.lookups.invalidate({ kind: 'tenant', tenantId });
+  return tenant;
+}
+
 /**
  * OWNER/ADMIN: buys a plan. Without a subscription, a Checkout session (one customer and one
  * session per double click); with one, an upgrade changes its price now, invoicing the proration,
  * and applies once Stripe says it is paid (else `UpgradePending` with the invoice to pay); a
  * downgrade waits for the end of the period (a subscription schedule), and naming the current plan
- * while a downgrade waits cancels it.
+ * while a downgrade waits cancels it. A tenant behind on its payments pays first.
  */
 export async function startUpgrade({
   ctx,
@@ -92,41 +103,56 @@ export async function startUpgrade({
   const plan = await ctx.deps.plans.byKey(planKey);
   if (!plan) throw badInput(`No plan has the key "${planKey}".`, 'planKey');
   let tenant = await inTenant(ctx, (tx) => tenantRow(tx, ctx.actor.tenantId));
-  const current = await ctx.deps.plans.byId(tenant.planId);
+  refuseUnpaid(tenant);
+  let sub = tenant.stripeSubscriptionId ? await billing.subscription(tenant.stripeSubscriptionId) : undefined;
+  if (sub && subscriptionEnded(sub)) {
+    // It ended before its last event reached Governor: the tenant is back on the free plan, and buys afresh.
+    tenant = await refresh(ctx, billing, tenant.id, sub.id);
+    sub = undefined;
+  }
   const pendingDowngrade = plan.id === tenant.planId && tenant.pendingPlanId;
   if (plan.id === tenant.planId && !pendingDowngrade)
     throw badInput(`The tenant is on the ${plan.name} plan already.`, 'planKey');
   if (!plan.stripePriceId) throw badInput(`The ${plan.name} plan has no Stripe price: it cannot be bought.`, 'planKey');
-
   const customerId = tenant.stripeCustomerId ?? (await ensureCustomer(ctx, billing, tenant));
-  const sub = tenant.stripeSubscriptionId ? await billing.subscription(tenant.stripeSubscriptionId) : undefined;
-  if (!sub || sub.status === 'canceled' || sub.status === 'incomplete_expired') {
-    return { __typename: 'UpgradeCheckout', url: await checkout(ctx, billing, tenant, plan, customerId) };
+  if (!sub) return { __typename: 'UpgradeCheckout', url: await checkout(ctx, billing, tenant, plan, customerId) };
+
+  // A change that waits for its payment: the same invoice for the same plan, and no other change meanwhile.
+  if (sub.pendingPriceId) {
+    if (sub.pendingPriceId === plan.stripePriceId && sub.latestInvoice?.hostedUrl)
+      return { __typename: 'UpgradePending', url: sub.latestInvoice.hostedUrl };
+    const waiting = (await ctx.deps.plans.list()).find((p) => p.stripePriceId === sub.pendingPriceId);
+    throw conflict(
+      `A change to the ${waiting?.name ?? 'another'} plan waits for its invoice to be paid: pay it (openBillingPortal) or let it lapse (within 23 hours) before choosing another plan.`,
+    );
   }
   // A double click sends the same key (one change); any change to the tenant since makes a new one.
   const key = `governor:change:${sub.id}:${plan.stripePriceId}:${tenant.updatedAt.getTime()}`;
-  let next: SubscriptionState;
+  const current = await ctx.deps.plans.byId(tenant.planId);
   if (pendingDowngrade) {
     if (sub.scheduleId) await billing.releaseSchedule(sub.scheduleId, `${key}:release`);
-    next = await billing.subscription(sub.id);
   } else if (plan.rank > current.rank) {
-    // A change that waits for its payment already: the same invoice to pay.
-    if (sub.pendingUpdate && sub.latestInvoice?.hostedUrl)
-      return { __typename: 'UpgradePending', url: sub.latestInvoice.hostedUrl };
     // A schedule (a downgrade waiting) owns the subscription: dropped, as the upgrade replaces it.
     if (sub.scheduleId) await billing.releaseSchedule(sub.scheduleId, `${key}:release`);
-    next = await billing.changePrice(sub, plan.stripePriceId, key);
-    if (next.pendingUpdate || next.priceId !== plan.stripePriceId) {
+    const next = await billing.changePrice(sub, plan.stripePriceId, key);
+    if (next.pendingPriceId || next.priceId !== plan.stripePriceId) {
       const url = next.latestInvoice?.hostedUrl;
       if (!url) throw new Error(`subscription ${sub.id}: a pending change without an invoice to pay`);
       return { __typename: 'UpgradePending', url };
     }
   } else {
-    next = await billing.changePriceAtPeriodEnd(sub, plan.stripePriceId, key);
+    await billing.changePriceAtPeriodEnd(sub, plan.stripePriceId, key);
   }
-  tenant = await inTenant(ctx, async (tx) => saveBilling(ctx.deps, tx, await tenantRow(tx, tenant.id, true), next));
-  await ctx.deps.lookups.invalidate({ kind: 'tenant', tenantId: tenant.id });
-  return { __typename: 'UpgradeApplied', tenant };
+  return { __typename: 'UpgradeApplied', tenant: await refresh(ctx, billing, tenant.id, sub.id) };
+}
+
+/** Buying a plan while an invoice is unpaid would leave it unpaid: that invoice comes first. */
+function refuseUnpaid(tenant: TenantRow): void {
+  if (tenant.billingStatus !== 'PAST_DUE' && tenant.billingStatus !== 'SUSPENDED') return;
+  throw new AppError(
+    'PAYMENT_REQUIRED',
+    "The organization's last invoice is unpaid: pay it in the billing portal (openBillingPortal), then change plans.",
+  );
 }
 
 /** The tenant's Stripe customer, made once (its id is the only way an event finds the tenant). */
@@ -135,37 +161,55 @@ async function ensureCustomer(ctx: TenantContext, billing: Billing, tenant: Tena
     { tenantId: tenant.id, name: tenant.name },
     `governor:customer:${tenant.id}`,
   );
-  return inTenant(ctx, async (tx) => {
-    // Two first clicks make one customer (the idempotency key): whichever stores it first wins.
-    await tx
-      .update(tenants)
-      .set({ stripeCustomerId: made, updatedAt: sql`now()` })
-      .where(and(eq(tenants.id, tenant.id), isNull(tenants.stripeCustomerId)));
-    return (await tenantRow(tx, tenant.id)).stripeCustomerId!;
-  });
+  try {
+    return await inTenant(ctx, async (tx) => {
+      // Two first clicks make one customer (the idempotency key): whichever stores it first wins.
+      await tx
+        .update(tenants)
+        .set({ stripeCustomerId: made, updatedAt: sql`now()` })
+        .where(and(eq(tenants.id, tenant.id), isNull(tenants.stripeCustomerId)));
+      return (await tenantRow(tx, tenant.id)).stripeCustomerId!;
+    });
+  } catch (err) {
+    // A customer id finds one tenant: a provider that answers one twice (stripe-mock does) is refused.
+    if (uniqueViolation(err)) throw conflict(`Stripe answered customer ${made}, which belongs to another tenant.`);
+    throw err;
+  }
 }
 
-/** An open Checkout session for the plan: the one already made, or a new one, recorded. */
+/**
+ * An open Checkout session for the plan: the one already made, or a new one, recorded. A tenant has
+ * one open session at a time: a new one closes the others, so that two cannot both be paid.
+ */
 async function checkout(ctx: TenantContext, billing: Billing, tenant: TenantRow, plan: PlanRow, customerId: string) {
   const now = ctx.deps.clock.now();
-  const previous = await inTenant(ctx, (tx) =>
-    tx
-      .select()
-      .from(checkoutSessions)
-      .where(eq(checkoutSessions.tenantId, tenant.id))
-      .orderBy(desc(checkoutSessions.createdAt))
-      .limit(50),
+  const sessions = checkoutSessions;
+  const [open, newest] = await inTenant(ctx, (tx) =>
+    Promise.all([
+      tx
+        .select({ url: sessions.url })
+        .from(sessions)
+        .where(
+          and(
+            eq(sessions.tenantId, tenant.id),
+            eq(sessions.planId, plan.id),
+            eq(sessions.customerId, customerId),
+            isNull(sessions.completedAt),
+            gt(sessions.expiresAt, new Date(now.getTime() + SESSION_REUSE_MARGIN_MS)),
+          ),
+        )
+        .limit(1),
+      tx
+        .select({ id: sessions.id })
+        .from(sessions)
+        .where(eq(sessions.tenantId, tenant.id))
+        .orderBy(desc(sessions.createdAt), desc(sessions.id))
+        .limit(1),
+    ]),
   );
-  const open = previous.find(
-    (s) =>
-      s.planId === plan.id &&
-      s.customerId === customerId &&
-      !s.completedAt &&
-      s.expiresAt.getTime() > now.getTime() + SESSION_REUSE_MARGIN_MS,
-  );
-  if (open) return open.url;
-  // Concurrent clicks count the same sessions, so they send one idempotency key: one session.
-  const idempotencyKey = `governor:checkout:${tenant.id}:${plan.id}:${previous.length}`;
+  if (open[0]) return open[0].url;
+  // Concurrent clicks see the same newest session, so they send one idempotency key: one session.
+  const idempotencyKey = `governor:checkout:${tenant.id}:${plan.id}:after:${newest[0]?.id ?? 'none'}`;
   const session = await billing.createCheckout(
     {
       customerId,
@@ -177,9 +221,9 @@ async function checkout(ctx: TenantContext, billing: Billing, tenant: TenantRow,
     },
     idempotencyKey,
   );
-  await inTenant(ctx, (tx) =>
-    tx
-      .insert(checkoutSessions)
+  const others = await inTenant(ctx, async (tx) => {
+    await tx
+      .insert(sessions)
       .values({
         id: session.id,
         tenantId: tenant.id,
@@ -189,8 +233,21 @@ async function checkout(ctx: TenantContext, billing: Billing, tenant: TenantRow,
         idempotencyKey,
         expiresAt: session.expiresAt,
       })
-      .onConflictDoNothing(),
-  );
+      .onConflictDoNothing();
+    return tx
+      .update(sessions)
+      .set({ expiresAt: now })
+      .where(
+        and(
+          eq(sessions.tenantId, tenant.id),
+          ne(sessions.id, session.id),
+          isNull(sessions.completedAt),
+          gt(sessions.expiresAt, now),
+        ),
+      )
+      .returning({ id: sessions.id });
+  });
+  for (const { id } of others) await billing.expireCheckout(id);
   return session.url;
 }
 

@@ -8,6 +8,8 @@ export type Billing = {
   /** A Checkout session in subscription mode for the customer and price. */
   createCheckout(input: CheckoutInput, idempotencyKey: string): Promise<{ id: string; url: string; expiresAt: Date }>;
   checkoutSession(id: string): Promise<{ id: string; customerId: string | null; subscriptionId: string | null }>;
+  /** Closes an open Checkout session, so that it can no longer be paid (one already closed: no-op). */
+  expireCheckout(id: string): Promise<void>;
   /** The subscription as it stands now (its schedule and latest invoice included). */
   subscription(id: string): Promise<SubscriptionState>;
   /**
@@ -50,10 +52,14 @@ export type SubscriptionState = {
   scheduleId: string | null;
   /** The price its schedule moves it to at the end of the period (a downgrade waiting). */
   nextPriceId: string | null;
-  /** A price change waits for the customer to pay (pending_if_incomplete). */
-  pendingUpdate: boolean;
+  /** The price a change waits to move it to until the customer pays (pending_if_incomplete). */
+  pendingPriceId: string | null;
   latestInvoice: { id: string; status: string | null; hostedUrl: string | null } | null;
 };
+
+/** A subscription that is over: nothing it says can be paid or changed any more. */
+export const subscriptionEnded = (sub: Pick<SubscriptionState, 'status'>) =>
+  sub.status === 'canceled' || sub.status === 'incomplete_expired';
 
 /** A verified webhook event, reduced to what finds its tenant and what to fetch. */
 export type BillingEvent = {

@@ -52,6 +52,10 @@ export function stripeBilling(options: StripeOptions): Billing {
       const session = await stripe.checkout.sessions.retrieve(id);
       return { id: session.id, customerId: idOf(session.customer), subscriptionId: idOf(session.subscription) };
     },
+    async expireCheckout(id) {
+      const session = await stripe.checkout.sessions.retrieve(id);
+      if (session.status === 'open') await stripe.checkout.sessions.expire(id);
+    },
     subscription: async (id) => stateOf(await read(id)),
     async changePrice(subscription, priceId, idempotencyKey) {
       const updated = await stripe.subscriptions.update(
@@ -76,9 +80,14 @@ export function stripeBilling(options: StripeOptions): Billing {
             { idempotencyKey: `${idempotencyKey}:schedule` },
           )
         ).id;
-      const schedule = await stripe.subscriptionSchedules.retrieve(scheduleId);
-      const current = schedule.phases[0];
-      if (!current) throw new Error(`subscription schedule ${scheduleId} has no phase`);
+      const [schedule, price] = await Promise.all([
+        stripe.subscriptionSchedules.retrieve(scheduleId),
+        stripe.prices.retrieve(priceId),
+      ]);
+      // The phase in force now (a schedule kept from an earlier change may have had others before it).
+      const start = schedule.current_phase?.start_date ?? schedule.phases.at(-1)?.start_date;
+      if (start === undefined) throw new Error(`subscription schedule ${scheduleId} has no phase`);
+      const recurring = price.recurring;
       await stripe.subscriptionSchedules.update(
         scheduleId,
         {
@@ -87,11 +96,17 @@ export function stripeBilling(options: StripeOptions): Billing {
           phases: [
             {
               items: [{ price: subscription.priceId, quantity: 1 }],
-              start_date: current.start_date,
+              start_date: start,
               end_date: Math.floor(subscription.currentPeriodEnd.getTime() / 1000),
               proration_behavior: 'none',
             },
-            { items: [{ price: priceId, quantity: 1 }], duration: { interval: 'month', interval_count: 1 } },
+            {
+              items: [{ price: priceId, quantity: 1 }],
+              // One period of the new price; then the schedule lets go.
+              ...(recurring && {
+                duration: { interval: recurring.interval, interval_count: recurring.interval_count },
+              }),
+            },
           ],
         },
         { idempotencyKey: `${idempotencyKey}:phases` },
@@ -173,7 +188,9 @@ function stateOf(s: Stripe.Subscription): SubscriptionState {
     currentPeriodEnd: date(item.current_period_end),
     scheduleId: idOf(s.schedule),
     nextPriceId: idOf(next?.items[0]?.price),
-    pendingUpdate: s.pending_update !== null,
+    pendingPriceId: s.pending_update
+      ? (s.pending_update.subscription_items?.[0]?.price.id ?? s.items.data[0]!.price.id)
+      : null,
     latestInvoice:
       invoice && invoice.id
         ? { id: invoice.id, status: invoice.status, hostedUrl: invoice.hosted_invoice_url ?? null }

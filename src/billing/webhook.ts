@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../context.js';
 import { checkoutSessions, stripeEvents, tenants } from '../db/schema/index.js';
 import { saveBilling } from './commands.js';
-import { HANDLED_EVENTS, WebhookRefused, type BillingEvent } from './provider.js';
+import { HANDLED_EVENTS, WebhookRefused, subscriptionEnded, type BillingEvent } from './provider.js';
 
 export type WebhookAnswer = { status: number; body: Record<string, unknown> };
 
@@ -37,6 +37,8 @@ export async function handleStripeWebhook(
   const customerId = event.customerId;
   if (!customerId) return ignored('no customer');
 
+  // A grace period runs from the failure Stripe reports, not from a late delivery of it.
+  const since = new Date(Math.min(event.created.getTime(), deps.clock.now().getTime()));
   const outcome = await deps.db.transaction(async (tx) => {
     const [tenant] = await tx.select().from(tenants).where(eq(tenants.stripeCustomerId, customerId)).for('update');
     if (!tenant) return 'unknown customer';
@@ -72,7 +74,21 @@ export async function handleStripeWebhook(
     const sub = await billing.subscription(subscriptionId);
     // No event moves a tenant to a subscription of another customer.
     if (sub.customerId !== customerId) return 'subscription of another customer';
-    await saveBilling(deps, tx, tenant, sub);
+    let current = tenant;
+    if (tenant.stripeSubscriptionId && tenant.stripeSubscriptionId !== sub.id) {
+      if (subscriptionEnded(sub)) return "an ended subscription that is not the tenant's";
+      // A tenant has one subscription. A new one replaces the stored one only once that has ended.
+      const stored = await billing.subscription(tenant.stripeSubscriptionId);
+      if (!subscriptionEnded(stored)) {
+        deps.log.error(
+          { tenantId: tenant.id, subscription: sub.id, kept: stored.id, event: event.id },
+          "billing: a second live subscription on a tenant's customer; kept the first (refund or cancel the other in Stripe)",
+        );
+        return 'a second subscription while the first is live';
+      }
+      current = await saveBilling(deps, tx, tenant, stored, since);
+    }
+    await saveBilling(deps, tx, current, sub, since);
     return { tenantId: tenant.id };
   });
   if (typeof outcome === 'string') return ignored(outcome);

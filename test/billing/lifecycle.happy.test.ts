@@ -50,7 +50,6 @@ describe('a subscription over time', () => {
       graceEndsAt: null,
       dailyLimit: 200_000,
     });
-    env.clock.advance(-7 * DAY - 1);
   });
 
   it('Stripe gives up: SUSPENDED, and runs answer PAYMENT_REQUIRED on both doors until the invoice is paid', async () => {
@@ -123,7 +122,6 @@ describe('a subscription over time', () => {
       .where(eq(stripeEvents.id, paid!.id));
     expect(recorded[0]!.n).toBe(1);
     expect((await billingOf(env.app, t)).billingStatus).toBe('ACTIVE');
-    env.clock.advance(-DAY);
   });
 
   it("the four events of a subscription's life, delivered in every order, end in the same state", async () => {
@@ -161,5 +159,25 @@ describe('a subscription over time', () => {
           : { billingStatus: 'FREE', plan: { key: 'free' } },
       );
     }
+  });
+});
+
+/** The operator's grace period, counted from the failure Stripe reports however late it arrives. */
+describe('a grace period of BILLING_GRACE_DAYS', () => {
+  const env = useBillingApp({ BILLING_GRACE_DAYS: '3' });
+
+  it('runs for the configured days from the event, not from its delivery', async () => {
+    const t = await signUp(env.app);
+    const { subscriptionId } = await subscribe(env, t, await pricedPlan(env.app, 'growth'));
+    const failed = env.stripe.failRenewal(subscriptionId);
+    const failedAt = env.clock.ms() - (env.clock.ms() % 1000);
+    // Delivered a day late (Stripe retried): the signature is fresh, the event is not.
+    env.clock.advance(DAY);
+    await env.deliver(failed);
+    const pastDue = await billingOf(env.app, t);
+    expect(pastDue.billingStatus).toBe('PAST_DUE');
+    expect(Date.parse(pastDue.graceEndsAt!)).toBe(failedAt + 3 * DAY);
+    env.clock.advance(2 * DAY);
+    expect((await billingOf(env.app, t)).plan.key).toBe('free');
   });
 });

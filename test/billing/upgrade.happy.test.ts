@@ -12,7 +12,7 @@ import {
   useBillingApp,
 } from '../helpers/billing.js';
 import { eventually } from '../helpers/eventually.js';
-import { addUser, ok, signUp } from '../helpers/graphql.js';
+import { addUser, expectCode, gql, ok, signUp } from '../helpers/graphql.js';
 import { runAgent, usePlan, type RunOf } from '../helpers/runs.js';
 
 /** The money loop: a limit reached, an upgrade bought through Stripe, the new limits at once everywhere. */
@@ -145,6 +145,11 @@ describe('upgrading through Stripe', () => {
     const before = env.stripe.requests.filter((r) => r.method === 'POST').length;
     expect((await ok(env.app, START_UPGRADE, { plan: business.key }, t.ownerKey)).startUpgrade).toEqual(pending);
     expect(env.stripe.requests.filter((r) => r.method === 'POST').length).toBe(before);
+    // Another plan meanwhile: refused, saying which change waits (never the other plan's invoice).
+    const other = await gql(env.app, START_UPGRADE, { plan: hobby.key }, t.ownerKey);
+    expectCode(other, 'CONFLICT');
+    expect(other.errors?.[0]?.message).toContain(business.name);
+    expect(env.stripe.requests.filter((r) => r.method === 'POST').length).toBe(before);
 
     await env.deliver(env.stripe.payInvoice(invoiceId));
     expect(await billingOf(env.app, t)).toMatchObject({ plan: { key: business.key }, billingStatus: 'ACTIVE' });
@@ -163,6 +168,23 @@ describe('upgrading through Stripe', () => {
     const sub = env.stripe.subscriptions.get(subscriptionId)!;
     expect(sub.items?.data?.[0]?.price?.id).toBe(growth.stripePriceId);
     expect(typeof sub.schedule).toBe('string');
+    // The phase in force runs to the period's end; then one period of the lower price, and the schedule lets go.
+    const phases = env.stripe.requests.find(
+      (r) => r.method === 'POST' && r.path === `/v1/subscription_schedules/${sub.schedule as string}`,
+    )!;
+    const item = sub.items!.data![0]!;
+    expect(phases.body).toMatchObject({
+      end_behavior: 'release',
+      phases: [
+        {
+          items: [{ price: growth.stripePriceId }],
+          start_date: String(item.current_period_start),
+          end_date: String(item.current_period_end),
+          proration_behavior: 'none',
+        },
+        { items: [{ price: hobby.stripePriceId }], duration: { interval: 'month', interval_count: '1' } },
+      ],
+    });
 
     // Changed my mind: the schedule is released, nothing waits.
     const kept = (await ok(env.app, START_UPGRADE, { plan: growth.key }, t.ownerKey)).startUpgrade;
@@ -181,6 +203,74 @@ describe('upgrading through Stripe', () => {
       pendingPlan: null,
       billingStatus: 'ACTIVE',
     });
-    env.clock.advance(-30 * 86_400_000);
+  });
+});
+
+/** What keeps a tenant on one subscription, and a customer from paying for what Governor would not apply. */
+describe('one subscription per tenant', () => {
+  const env = useBillingApp();
+
+  it('a new Checkout session closes the open one: two can never both be paid', async () => {
+    const t = await signUp(env.app);
+    const [hobby, growth] = await Promise.all([pricedPlan(env.app, 'hobby'), pricedPlan(env.app, 'growth')]);
+    const first = (await ok(env.app, START_UPGRADE, { plan: hobby.key }, t.ownerKey)).startUpgrade;
+    if (first.__typename !== 'UpgradeCheckout') throw new Error(first.__typename);
+    const second = (await ok(env.app, START_UPGRADE, { plan: growth.key }, t.ownerKey)).startUpgrade;
+    if (second.__typename !== 'UpgradeCheckout') throw new Error(second.__typename);
+    const [firstId, secondId] = [first.url.split('/').pop()!, second.url.split('/').pop()!];
+    expect(env.stripe.sessions.get(firstId)?.status).toBe('expired');
+    expect(env.stripe.sessions.get(secondId)?.status).toBe('open');
+    expect(() => env.stripe.completeCheckout(firstId)).toThrow(/expired/);
+    // Back to the first plan: a new session (the closed one is never handed out again).
+    const third = (await ok(env.app, START_UPGRADE, { plan: hobby.key }, t.ownerKey)).startUpgrade;
+    if (third.__typename !== 'UpgradeCheckout') throw new Error(third.__typename);
+    expect(third.url).not.toBe(first.url);
+    expect(env.stripe.sessions.get(secondId)?.status).toBe('expired');
+    await env.deliver(env.stripe.completeCheckout(third.url.split('/').pop()!));
+    expect(await billingOf(env.app, t)).toMatchObject({ plan: { key: hobby.key }, billingStatus: 'ACTIVE' });
+  });
+
+  it('a subscription that ended before Governor heard of it: the next upgrade starts afresh, and the new subscription is the one applied', async () => {
+    const t = await signUp(env.app);
+    const growth = await pricedPlan(env.app, 'growth');
+    const { subscriptionId } = await subscribe(env, t, growth);
+    // Cancelled in Stripe; its events are late.
+    const late = env.stripe.cancel(subscriptionId);
+    const started = (await ok(env.app, START_UPGRADE, { plan: growth.key }, t.ownerKey)).startUpgrade;
+    if (started.__typename !== 'UpgradeCheckout') throw new Error(started.__typename);
+    expect(await billingOf(env.app, t)).toMatchObject({ billingStatus: 'CANCELED', plan: { key: 'free' } });
+    await env.deliver(env.stripe.completeCheckout(started.url.split('/').pop()!));
+    const row = await tenantRow(env.app, t.tenantId);
+    expect(row.stripeSubscriptionId).not.toBe(subscriptionId);
+    expect(await billingOf(env.app, t)).toMatchObject({ billingStatus: 'ACTIVE', plan: { key: growth.key } });
+    // The old subscription's end, delivered at last, changes nothing.
+    const answers = await env.deliver(late);
+    expect(answers.map((a) => a.status)).toEqual(late.map(() => 200));
+    expect(await tenantRow(env.app, t.tenantId)).toEqual(row);
+  });
+
+  it('a tenant behind on its payments pays before it buys: PAYMENT_REQUIRED from startUpgrade, and no upgrade offered', async () => {
+    const t = await signUp(env.app);
+    const [growth, business] = await Promise.all([
+      pricedPlan(env.app, 'growth', { userDailyTokenLimit: 300 }),
+      pricedPlan(env.app, 'business'),
+    ]);
+    const { subscriptionId } = await subscribe(env, t, growth);
+    await env.deliver(env.stripe.failRenewal(subscriptionId));
+    // In the grace period, the paid plan's limits: the owner is refused at them, and not offered a plan.
+    const refused = (await runAgent(env.app, t.ownerKey, {
+      agent: 'assistant',
+      message: 'Hello there',
+    })) as RunOf<'BudgetExceeded'>;
+    expect(refused.__typename).toBe('BudgetExceeded');
+    expect(refused.upgradeOptions.map((p) => p.key)).toContain(business.key);
+    expect(refused.canUpgrade).toBe(false);
+    const upgrade = await gql(env.app, START_UPGRADE, { plan: business.key }, t.ownerKey);
+    expectCode(upgrade, 'PAYMENT_REQUIRED');
+    expect(upgrade.errors?.[0]?.message).toMatch(/openBillingPortal/);
+    // Past it, on the free plan's limits: buying back the plan it pays for is refused the same way.
+    env.clock.advance(8 * 86_400_000);
+    expect((await billingOf(env.app, t)).plan.key).toBe('free');
+    expectCode(await gql(env.app, START_UPGRADE, { plan: growth.key }, t.ownerKey), 'PAYMENT_REQUIRED');
   });
 });

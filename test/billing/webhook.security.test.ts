@@ -154,6 +154,27 @@ describe('the Stripe webhook', () => {
       (await ok(env.app, SET_PRICE, { plan: plan.key, price: null }, operator)).setPlanStripePrice.stripePriceId,
     ).toBeNull();
   });
+
+  it('a second live subscription on the customer (made outside Governor) is not applied, and is reported for a refund', async () => {
+    const { t, customerId, subscriptionId } = await paying();
+    const business = await pricedPlan(env.app, 'business');
+    const before = await tenantRow(env.app, t.tenantId);
+    const session = await env.stripe.client().checkout.sessions.create({
+      mode: 'subscription',
+      customer: customerId,
+      line_items: [{ price: business.stripePriceId!, quantity: 1 }],
+      success_url: 'https://example.com/done',
+    });
+    const answers = await env.deliver(env.stripe.completeCheckout(session.id));
+    expect(answers.map((a) => a.body.ignored)).toEqual([
+      'unknown checkout session',
+      'a second subscription while the first is live',
+      'a second subscription while the first is live',
+    ]);
+    const after = await tenantRow(env.app, t.tenantId);
+    expect(after).toEqual(before);
+    expect(after.stripeSubscriptionId).toBe(subscriptionId);
+  });
 });
 
 describe('billing off', () => {

@@ -18,7 +18,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     DATA_DIR: 'memory://',
     SIGNUP: 'open',
     ADMIN_TOKEN,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     PROVIDER_RETRY_BASE_MS: '1',
     // Every test signs up from 127.0.0.1: the per-IP limit has a test of its own.
     SIGNUPS_PER_IP_PER_HOUR: '0',

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import Stripe from 'stripe';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { plans, tenants, type PlanRow, type TenantRow } from '../../src/db/schema/index.js';
 import { newId } from '../../src/lib/ids.js';
 import { sharedApp, startApp, type TestApp } from './app.js';
@@ -18,6 +18,7 @@ export function testClock(start = Date.parse('2026-12-02T12:00:00Z')) {
     now: () => new Date(now),
     ms: () => now,
     advance: (ms: number) => void (now += ms),
+    reset: () => void (now = start),
   };
 }
 export type TestClock = ReturnType<typeof testClock>;
@@ -75,14 +76,20 @@ export async function deliver(
  * For a describe block: the tests' Stripe server and a Governor with billing on against it, over
  * the run's database, on one clock the test moves.
  */
-export function useBillingApp() {
+export function useBillingApp(env: Record<string, string> = {}) {
   const clock = testClock();
   let stripe: StripeServer | undefined;
   let app: TestApp | undefined;
   beforeAll(async () => {
     stripe = await startStripeServer({ now: clock.ms });
-    app = await startApp({ env: billingEnv(stripe), clock, database: (await sharedApp()).runtime.database });
+    app = await startApp({
+      env: { ...billingEnv(stripe), ...env },
+      clock,
+      database: (await sharedApp()).runtime.database,
+    });
   });
+  // Each test starts at the same moment, however far the last one moved the clock (or failed midway).
+  afterEach(() => clock.reset());
   afterAll(async () => {
     await app?.close();
     await stripe?.close();

@@ -86,7 +86,7 @@ type SessionRecord = {
   subscriptionMetadata: Metadata;
   successUrl: string | null;
   cancelUrl: string | null;
-  status: 'open' | 'complete';
+  status: 'open' | 'complete' | 'expired';
   subscription: string | null;
   invoice: string | null;
 };
@@ -1054,6 +1054,20 @@ export async function startStripeServer(options: { now?: () => number } = {}): P
       (id, body) => renderInvoice(found(invoices, id, 'invoice'), expandOf(body, ['customer'])),
     ],
     ['POST', /^\/v1\/billing_portal\/sessions$/, (_id, body) => createPortal(body)],
+    [
+      'POST',
+      new RegExp(`^/v1/checkout/sessions/${ID}/expire$`),
+      (id) => {
+        const session = found(sessions, id, 'checkout.session');
+        if (session.status !== 'open')
+          throw invalid(
+            `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${session.status}".`,
+          );
+        session.status = 'expired';
+        return renderSession(session);
+      },
+    ],
+    ['GET', new RegExp(`^/v1/prices/${ID}$`), (id) => renderPrice(id)],
   ];
 
   const send = (res: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {

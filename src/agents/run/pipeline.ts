@@ -581,5 +581,10 @@ function cacheHitEntry(run: PreparedRun, endedAt: number): LedgerEntry {
 async function upgrades(ctx: TenantContext, run: PreparedRun, window: Pick<BudgetWindow, 'kind'>) {
   const plans = upgradeOptions(await ctx.deps.plans.list(), run.plan, window);
   const buyable = plans.some((p) => p.stripePriceId);
-  return { plans, canUpgrade: buyable && roleAtLeast(ctx.actor.role, 'ADMIN') && ctx.deps.billing !== undefined };
+  // Behind on its payments, a tenant pays its invoice before it can buy (startUpgrade says so).
+  const paidUp = run.tenant.billingStatus !== 'PAST_DUE' && run.tenant.billingStatus !== 'SUSPENDED';
+  return {
+    plans,
+    canUpgrade: buyable && paidUp && roleAtLeast(ctx.actor.role, 'ADMIN') && ctx.deps.billing !== undefined,
+  };
 }
