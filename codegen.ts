@@ -11,7 +11,7 @@ const config: CodegenConfig = {
         contextType: '../context.js#GraphQLContext',
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { DateTime: { input: 'Date', output: 'Date | string' } },
+        scalars: { DateTime: { input: 'Date', output: 'Date | string' }, SafeInt: 'number' },
         mappers: {
           Tenant: row('TenantRow'),
           User: row('UserRow'),
@@ -24,6 +24,9 @@ const config: CodegenConfig = {
           CreateApiKeyPayload: '../../auth/index.js#CreatedApiKey',
           BudgetStatus: '../../budgets/index.js#BudgetStatusView',
           AgentRun: '../../agents/index.js#RunRecord',
+          UsageRow: '../../monitoring/usage.js#UsageGroup',
+          Alert: row('AlertRow'),
+          UsageSummary: '../../monitoring/usage.js#UsageSummaryView',
         },
       },
     },
@@ -37,7 +40,7 @@ const config: CodegenConfig = {
         // typescript-operations 6 has no enumsAsTypes: its enumType 'string-literal' is the same thing.
         enumType: 'string-literal',
         // DateTime travels as an ISO-8601 string; NodeNext resolution wants the .js on relative imports.
-        scalars: { DateTime: 'string' },
+        scalars: { DateTime: 'string', SafeInt: 'number' },
         importExtension: '.js',
       },
     },

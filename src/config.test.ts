@@ -23,6 +23,20 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ embedded: false, signupOpen: false, demoTenant: false, redisUrl: 'redis://h:6379' });
   });
 
+  it('refuses production without SECRETS_KEY, and a key that is not 32 bytes of base64', () => {
+    const services = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://h/db',
+      REDIS_URL: 'redis://h',
+      METRICS_PORT: '9464',
+      ADMIN_TOKEN: 'a'.repeat(30),
+    };
+    expect(() => loadConfig(services)).toThrow(/SECRETS_KEY/);
+    expect(() => loadConfig({ ...services, SECRETS_KEY: 'short' })).toThrow(/32 bytes in base64/);
+    const key = Buffer.alloc(32, 1).toString('base64');
+    expect(loadConfig({ ...services, SECRETS_KEY: key }).secretsKey).toBe(key);
+  });
+
   it('refuses production on the embedded store, with a clear message', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       /NODE_ENV=production needs DATABASE_URL and REDIS_URL/,

@@ -54,6 +54,18 @@ const EnvSchema = z.object({
   BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   STREAM_STALL_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  LEDGER_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(100),
+  SECRETS_KEY: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, 'SECRETS_KEY must be 32 bytes in base64 (openssl rand -base64 32)')
+      .optional(),
+  ),
+  ALERT_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(1000),
+  ALERT_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2000),
+  ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  ALERT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   METRICS_TOKEN: z.preprocess(
@@ -122,6 +134,12 @@ export type Config = {
   idempotencyWaitMs: number;
   /** A streaming reader that takes nothing for this long is cut off (its run ends as CANCELED). */
   streamStallMs: number;
+  /** How long the ledger's outbox gathers a batch before writing it to Postgres (services mode). */
+  ledgerFlushIntervalMs: number;
+  /** The key that encrypts tenants' webhook signing secrets (base64, 32 bytes); embedded: made in dataDir. */
+  secretsKey: string | undefined;
+  /** Alert webhooks: how often due deliveries are looked for, the first retry's delay (doubling), the attempts, the timeout. */
+  alerts: { pollMs: number; retryBaseMs: number; maxAttempts: number; timeoutMs: number };
   /** Behind a proxy: the client's address is taken from X-Forwarded-For (else the socket's). */
   trustProxy: boolean;
   /**
@@ -145,6 +163,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && (!e.DATABASE_URL || !e.REDIS_URL)) {
     throw new ConfigError(
       'NODE_ENV=production needs DATABASE_URL and REDIS_URL: the embedded store (PGlite, in-process counters) is for development only.',
+    );
+  }
+  if (e.NODE_ENV === 'production' && !e.SECRETS_KEY) {
+    throw new ConfigError(
+      'NODE_ENV=production needs SECRETS_KEY (openssl rand -base64 32): it encrypts webhook signing secrets.',
     );
   }
   if (e.NODE_ENV === 'production' && !e.METRICS_TOKEN && !e.METRICS_PORT) {
@@ -209,6 +232,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signupsPerIpPerHour: e.SIGNUPS_PER_IP_PER_HOUR,
     idempotencyWaitMs: e.IDEMPOTENCY_WAIT_MS,
     streamStallMs: e.STREAM_STALL_MS,
+    ledgerFlushIntervalMs: e.LEDGER_FLUSH_INTERVAL_MS,
+    secretsKey: e.SECRETS_KEY,
+    alerts: {
+      pollMs: e.ALERT_POLL_MS,
+      retryBaseMs: e.ALERT_RETRY_BASE_MS,
+      maxAttempts: e.ALERT_MAX_ATTEMPTS,
+      timeoutMs: e.ALERT_TIMEOUT_MS,
+    },
     trustProxy: e.TRUST_PROXY === 'true',
     metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
   };

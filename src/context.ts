@@ -3,6 +3,8 @@ import type { Billing } from './billing/provider.js';
 import type { BudgetDeps } from './budgets/service.js';
 import type { CacheKv } from './cache/kv.js';
 import type { Lookups } from './cache/lookups.js';
+import type { AlertDelivery } from './monitoring/alert-delivery.js';
+import type { SecretBox } from './monitoring/secrets.js';
 import type { Config } from './config.js';
 import type { Db, Tx } from './db/client.js';
 import { scoped } from './db/scoped.js';
@@ -49,6 +51,10 @@ export type Deps = {
   signupLimiter: FixedWindowLimiter;
   /** The payment provider (Stripe); undefined when billing is off. */
   billing: Billing | undefined;
+  /** Encrypts what must be read back in plaintext (webhook signing secrets) under SECRETS_KEY. */
+  secrets: SecretBox;
+  /** Sends alerts to tenants' webhooks from the alerts table (durable), with retries. */
+  alertDelivery: AlertDelivery;
 };
 
 /** `clientIp`: for the per-address limits on unauthenticated operations (sign-up). */

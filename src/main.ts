@@ -22,6 +22,9 @@ import { FixedWindowLimiter } from './lib/fixed-window.js';
 import { createLogger, type Logger } from './lib/logger.js';
 import { createPlanCatalog, seedPlans } from './plans/index.js';
 import { createModelCatalog, seedModels } from './pricing/index.js';
+import { AlertDelivery } from './monitoring/alert-delivery.js';
+import { alertWatcher } from './monitoring/alert-rules.js';
+import { loadSecretsKey, secretBox } from './monitoring/secrets.js';
 import { openStore, type StoreHandle } from './store/index.js';
 import { ensureDemoTenant } from './tenants/index.js';
 
@@ -75,7 +78,7 @@ export async function compose(
       : undefined;
     const cacheRedis = cacheStore?.kind === 'redis' ? cacheStore.redis : redis;
     const cache = cacheRedis ? new RedisKv(cacheRedis) : new MemoryKv(64 * 1024 * 1024, () => clock.now().getTime());
-    const outbox = new Outbox(database.db, redis, log);
+    const outbox = new Outbox(database.db, redis, log, { intervalMs: config.ledgerFlushIntervalMs, maxBatch: 1000 });
     const budgets: BudgetDeps = {
       // The budget store looks in the response cache in its admission script when both live together.
       store: redis
@@ -117,6 +120,11 @@ export async function compose(
       if (i.kind === 'plans') plans.invalidate();
       if (i.kind === 'models') models.invalidate();
     });
+    const secrets = secretBox(await loadSecretsKey(config.secretsKey, config.dataDir));
+    const alertDelivery = new AlertDelivery(database.db, secrets, log, {
+      production: config.env === 'production',
+      ...config.alerts,
+    });
     const deps: Deps = {
       config,
       db: database.db,
@@ -133,7 +141,11 @@ export async function compose(
       metrics: createMetrics(),
       signupLimiter: new FixedWindowLimiter(config.signupsPerIpPerHour, 3_600_000, () => clock.now().getTime()),
       billing: billingProvider(config),
+      secrets,
+      alertDelivery,
     };
+    outbox.onWritten(alertWatcher(deps));
+    alertDelivery.start();
     const http = await buildHttpServer(deps, [
       { name: 'database', ping: database.ping },
       { name: 'store', ping: store.ping },
@@ -151,6 +163,7 @@ export async function compose(
         await metricsHttp?.close();
         stopJanitor();
         stopReplaySweep();
+        await alertDelivery.close();
         await lookups.stop();
         await outbox.close();
         await cacheStore?.close();

@@ -16,4 +16,4 @@ export type { ChatMessage, ClientTool, RunRequest, ToolCallRef, ToolChoice } fro
 export { clearExpiredReplays, startReplaySweep } from './replays.js';
 export { runAgent, streamAgentRun, type RunStreamEvent } from './run/run-agent.js';
 export type { RunRecord } from './run-record.js';
-export { findAgents, listAgentRuns } from './runs.js';
+export { findAgents, listAgentRuns, toRunRecord } from './runs.js';

@@ -46,7 +46,7 @@ export function runRecord(run: PreparedRun, facts: RunFacts, endedAt: number): R
     ...usage,
     toolCalls: facts.toolCalls ?? 0,
     costMicros: facts.spend?.costMicros ?? 0,
-    savedCostMicros: facts.savedCostMicros ?? 0,
+    savedCostMicros: facts.savedCostMicros ?? facts.spend?.savedCostMicros ?? 0,
     durationMs: Math.max(0, Math.round(endedAt - started)),
     reason: facts.reason ? toStorable(facts.reason) : null,
     sideCalls: facts.spend?.sideCalls() ?? [],

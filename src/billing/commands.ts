@@ -184,32 +184,24 @@ async function ensureCustomer(ctx: TenantContext, billing: Billing, tenant: Tena
 async function checkout(ctx: TenantContext, billing: Billing, tenant: TenantRow, plan: PlanRow, customerId: string) {
   const now = ctx.deps.clock.now();
   const sessions = checkoutSessions;
-  const [open, newest] = await inTenant(ctx, (tx) =>
-    Promise.all([
-      tx
-        .select({ url: sessions.url })
-        .from(sessions)
-        .where(
-          and(
-            eq(sessions.tenantId, tenant.id),
-            eq(sessions.planId, plan.id),
-            eq(sessions.customerId, customerId),
-            isNull(sessions.completedAt),
-            gt(sessions.expiresAt, new Date(now.getTime() + SESSION_REUSE_MARGIN_MS)),
-          ),
-        )
-        .limit(1),
-      tx
-        .select({ id: sessions.id })
-        .from(sessions)
-        .where(eq(sessions.tenantId, tenant.id))
-        .orderBy(desc(sessions.createdAt), desc(sessions.id))
-        .limit(1),
-    ]),
+  // A tenant has at most one open session (a new one expires the others): the newest, read once.
+  const [newest] = await inTenant(ctx, (tx) =>
+    tx
+      .select()
+      .from(sessions)
+      .where(eq(sessions.tenantId, tenant.id))
+      .orderBy(desc(sessions.createdAt), desc(sessions.id))
+      .limit(1),
   );
-  if (open[0]) return open[0].url;
+  const reusable =
+    newest &&
+    newest.planId === plan.id &&
+    newest.customerId === customerId &&
+    !newest.completedAt &&
+    newest.expiresAt.getTime() > now.getTime() + SESSION_REUSE_MARGIN_MS;
+  if (reusable) return newest.url;
   // Concurrent clicks see the same newest session, so they send one idempotency key: one session.
-  const idempotencyKey = `governor:checkout:${tenant.id}:${plan.id}:after:${newest[0]?.id ?? 'none'}`;
+  const idempotencyKey = `governor:checkout:${tenant.id}:${plan.id}:after:${newest?.id ?? 'none'}`;
   const session = await billing.createCheckout(
     {
       customerId,

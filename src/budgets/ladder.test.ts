@@ -40,10 +40,10 @@ describe('decideLadder', () => {
     ['tokens below input plus the floor', windows(1_200, 1_000_000), 'REFUSE', undefined, 'USER_DAILY'],
     ['spend exhausted', windows(100_000, 0), 'REFUSE', undefined, 'TENANT_SPEND'],
   ];
-  it.each(table)('%s', (_, remaining, action, model, capOrWindow) => {
+  it.each(table)('%s', (_, remaining, kind, model, capOrWindow) => {
     const d = decideLadder(base(remaining));
-    expect(d.action).toBe(action);
-    if (d.action === 'REFUSE') expect(d.window).toBe(capOrWindow);
+    expect(d.kind).toBe(kind);
+    if (d.kind === 'REFUSE') expect(d.window).toBe(capOrWindow);
     else {
       expect(d.model.id).toBe(model);
       expect(d.outputCap).toBe(capOrWindow);
@@ -53,23 +53,23 @@ describe('decideLadder', () => {
   it('never sets a cap whose cost exceeds what is left', () => {
     for (let usd = 0; usd < 20_000; usd += 37) {
       const d = decideLadder(base(windows(100_000, usd)));
-      if (d.action !== 'REFUSE') expect(costMicros(d.model, 1_000, d.outputCap)).toBeLessThanOrEqual(usd);
-      if (d.action === 'SHORTER_RESPONSE') expect(d.outputCap).toBeGreaterThanOrEqual(256);
+      if (d.kind !== 'REFUSE') expect(costMicros(d.model, 1_000, d.outputCap)).toBeLessThanOrEqual(usd);
+      if (d.kind === 'SHORTER_RESPONSE') expect(d.outputCap).toBeGreaterThanOrEqual(256);
     }
   });
 
   it('prefers a free local model when it is cheaper and the plan allows it', () => {
     const d = decideLadder({ ...base(windows(100_000, 0)), cheaper: [cheap, local] });
-    expect(d).toMatchObject({ action: 'CHEAPER_MODEL', model: { id: 'local' } });
+    expect(d).toMatchObject({ kind: 'CHEAPER_MODEL', model: { id: 'local' } });
   });
 
   it('honours a custom floor', () => {
     expect(decideLadder({ ...base(windows(1_100, 1_000_000)), floor: 64 })).toMatchObject({
-      action: 'SHORTER_RESPONSE',
+      kind: 'SHORTER_RESPONSE',
       outputCap: 100,
     });
     expect(decideLadder({ ...base(windows(1_100, 1_000_000)), floor: 128 })).toMatchObject({
-      action: 'REFUSE',
+      kind: 'REFUSE',
       window: 'USER_DAILY',
     });
   });

@@ -22,10 +22,10 @@ export type LadderInput = {
 };
 
 export type LadderDecision =
-  | { action: 'RUN'; model: LadderModel; outputCap: number }
-  | { action: 'CHEAPER_MODEL'; model: LadderModel; outputCap: number }
-  | { action: 'SHORTER_RESPONSE'; model: LadderModel; outputCap: number }
-  | { action: 'REFUSE'; window: WindowKind };
+  | { kind: 'RUN'; model: LadderModel; outputCap: number }
+  | { kind: 'CHEAPER_MODEL'; model: LadderModel; outputCap: number }
+  | { kind: 'SHORTER_RESPONSE'; model: LadderModel; outputCap: number }
+  | { kind: 'REFUSE'; window: WindowKind };
 
 export const DEFAULT_OUTPUT_FLOOR = 256;
 
@@ -55,28 +55,28 @@ function largestCap(model: LadderModel, input: number, cap: number, remaining: R
 export function decideLadder(input: LadderInput): LadderDecision {
   const { routed, cheaper, inputTokens, outputCap, remaining } = input;
   const floor = Math.min(input.floor ?? DEFAULT_OUTPUT_FLOOR, outputCap);
-  if (!blockingWindow(routed, inputTokens, outputCap, remaining)) return { action: 'RUN', model: routed, outputCap };
+  if (!blockingWindow(routed, inputTokens, outputCap, remaining)) return { kind: 'RUN', model: routed, outputCap };
   for (const model of cheaper) {
-    if (!blockingWindow(model, inputTokens, outputCap, remaining)) return { action: 'CHEAPER_MODEL', model, outputCap };
+    if (!blockingWindow(model, inputTokens, outputCap, remaining)) return { kind: 'CHEAPER_MODEL', model, outputCap };
   }
   let best: { model: LadderModel; cap: number } | undefined;
   for (const model of [routed, ...cheaper]) {
     const cap = largestCap(model, inputTokens, outputCap, remaining);
     if (cap >= floor && (!best || cap > best.cap)) best = { model, cap };
   }
-  if (best) return { action: 'SHORTER_RESPONSE', model: best.model, outputCap: best.cap };
+  if (best) return { kind: 'SHORTER_RESPONSE', model: best.model, outputCap: best.cap };
   const cheapest = [routed, ...cheaper].reduce((a, b) =>
     costMicros(b, inputTokens, floor) < costMicros(a, inputTokens, floor) ? b : a,
   );
   const window =
     blockingWindow(cheapest, inputTokens, floor, remaining) ??
     blockingWindow(routed, inputTokens, outputCap, remaining)!;
-  return { action: 'REFUSE', window: window.kind };
+  return { kind: 'REFUSE', window: window.kind };
 }
 
 /** The degradations a decision took against the routed model and the full output cap. */
 export function degradationsOf(
-  decision: Exclude<LadderDecision, { action: 'REFUSE' }>,
+  decision: Exclude<LadderDecision, { kind: 'REFUSE' }>,
   routed: LadderModel,
   outputCap: number,
 ): Degradation[] {

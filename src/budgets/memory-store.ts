@@ -184,7 +184,8 @@ export class MemoryBudgetStore implements BudgetStore {
       if (req.span.ended) span.ended = req.span.ended;
     }
     if (req.claim)
-      this.claims.set(req.claim.key, { record: req.claim.record, expiresAt: req.now + req.claim.ttlSeconds * 1000 });
+      // The claims' clock is the process's (as claim() reads it), not the request's.
+      this.claims.set(req.claim.key, { record: req.claim.record, expiresAt: Date.now() + req.claim.ttlSeconds * 1000 });
     // Duplicates arrive moments apart: the oldest settled ids can be forgotten.
     if (this.settled.size > 100_000) this.settled.delete(this.settled.values().next().value!);
     return { kind: 'settled' };

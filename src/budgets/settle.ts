@@ -46,6 +46,8 @@ export type UsageLine = {
   outputTokens: number;
   cachedInputTokens: number;
   costMicros: number;
+  /** What routing saved on this line (its cost on the agent's strong model, minus its cost). */
+  savedCostMicros?: number;
 };
 
 /** Who the usage belongs to beyond the reservation's tenant and user. */
@@ -66,7 +68,7 @@ export function usageEvents(reservation: Reservation, owner: UsageOwner, lines: 
     cachedInputTokens: line.cachedInputTokens,
     totalTokens: line.inputTokens + line.outputTokens,
     costMicros: line.costMicros,
-    savedCostMicros: 0,
+    savedCostMicros: line.savedCostMicros ?? 0,
     occurredAt: reservation.occurredAt.toISOString(),
   }));
 }

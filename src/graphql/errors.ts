@@ -33,7 +33,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   // graphql-js suggests field names on a typo: that would tell the schema to whoever guesses.
   formatted = {
     ...formatted,
-    message: formatted.message.replace(/Did you mean ".+"\?/g, '[Suggestion hidden]').trim(),
+    // Every form graphql-js suggests in ("…", an inline fragment, an enum value), and graphql-armor's own mask.
+    message: formatted.message
+      .replace(/Did you mean [^?]*\?/g, '[Suggestion hidden]')
+      .replace(/\[Suggestion hidden\]\?/g, '[Suggestion hidden]')
+      .trim(),
   };
   const code = codeOf(error);
   if (!code) {

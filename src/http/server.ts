@@ -132,11 +132,18 @@ function stripeWebhook(scope: FastifyInstance, deps: Deps): void {
   scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
   scope.post('/webhooks/stripe', async (req, reply) => {
     const signature = req.headers['stripe-signature'];
-    const answer = await handleStripeWebhook(
-      deps,
-      Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-      typeof signature === 'string' ? signature : undefined,
-    );
+    let answer;
+    try {
+      answer = await handleStripeWebhook(
+        deps,
+        Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        typeof signature === 'string' ? signature : undefined,
+      );
+    } catch (err) {
+      // Stripe delivers again after any 5xx; what went wrong (Stripe's own answer, say) stays in the log.
+      req.log.error({ err }, 'stripe webhook failed; Stripe will deliver it again');
+      return reply.code(500).send({ error: { message: 'The event could not be applied now; deliver it again.' } });
+    }
     if (typeof answer.body.ignored === 'string') req.logFields.webhookIgnored = answer.body.ignored;
     return reply.code(answer.status).send(answer.body);
   });

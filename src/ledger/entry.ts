@@ -34,6 +34,8 @@ export type AlertDraft = {
   threshold: number;
   message: string;
   createdAt: string;
+  /** RUN_COST: the run. */
+  runId?: string | null;
 };
 
 /**

@@ -1,5 +1,5 @@
 export { decodeEntry, encodeEntry, tenantOf, type AlertDraft, type LedgerEntry, type UsageEvent } from './entry.js';
 export { startLedgerJanitor } from './janitor.js';
-export { ledgerStreamKey, Outbox, type StreamEntry } from './outbox.js';
+export { alertInsert, ledgerStreamKey, Outbox, type StreamEntry } from './outbox.js';
 export { matchesRunFilter, runFilterSql, type RunFilter } from './run-filter.js';
 export { ledgerTotal, type LedgerWindow } from './totals.js';

@@ -5,8 +5,27 @@ import { isRowFault } from '../db/errors.js';
 import type { StoredAgentRun } from '../db/schema/index.js';
 import { tenantKey } from '../lib/keys.js';
 import type { Logger } from '../lib/logger.js';
-import { decodeEntry, encodeEntry, tenantOf, type LedgerEntry, type UsageEvent } from './entry.js';
+import { decodeEntry, encodeEntry, tenantOf, type AlertDraft, type LedgerEntry, type UsageEvent } from './entry.js';
 import { matchesRunFilter, type RunFilter } from './run-filter.js';
+
+/**
+ * Inserts alerts, each once per kind, subject and period (a second one is dropped). An alert for a
+ * tenant with a webhook and a signing secret is queued for delivery in the same statement, so it
+ * is delivered even if this process dies next.
+ */
+export function alertInsert(alerts: AlertDraft[]) {
+  return sql`
+    insert into alerts (id, tenant_id, kind, subject_user_id, period_key, value, threshold, message, created_at,
+      run_id, delivery_status, next_delivery_at)
+    select a.id, a."tenantId", a.kind, a."subjectUserId", a."periodKey", a.value, a.threshold, a.message,
+      a."createdAt", a."runId",
+      case when t.alert_webhook_url is not null and t.alert_signing_secret is not null then 'PENDING' else 'NONE' end,
+      case when t.alert_webhook_url is not null and t.alert_signing_secret is not null then now() end
+    from jsonb_to_recordset(${JSON.stringify(alerts)}::jsonb) as a(id text, "tenantId" text, kind text,
+      "subjectUserId" text, "periodKey" text, value float8, threshold float8, message text, "createdAt" timestamptz,
+      "runId" text)
+    join tenants t on t.id = a."tenantId"`;
+}
 
 /** Where an entry sits in Redis until Postgres has it. */
 export type StreamEntry = { stream: string; id: string };
@@ -48,6 +67,9 @@ export class Outbox {
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
+  private readonly watchers: ((entries: LedgerEntry[]) => Promise<void>)[] = [];
+  /** The watchers' work on what was written, one batch after another, off the request path. */
+  private watching: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly db: Db,
@@ -91,10 +113,7 @@ export class Outbox {
           returning 1
         ), new_alerts as (
           -- Once per period: a second one for the same kind, subject and period is dropped.
-          insert into alerts (id, tenant_id, kind, subject_user_id, period_key, value, threshold, message, created_at)
-          select id, "tenantId", kind, "subjectUserId", "periodKey", value, threshold, message, "createdAt"
-          from jsonb_to_recordset(${JSON.stringify(alerts)}::jsonb) as a(id text, "tenantId" text, kind text,
-            "subjectUserId" text, "periodKey" text, value float8, threshold float8, message text, "createdAt" timestamptz)
+          ${alertInsert(alerts)}
           on conflict do nothing
           returning 1
         )
@@ -119,6 +138,26 @@ export class Outbox {
     };
     if (spanning.length) await this.db.transaction((tx) => write(tx as unknown as Db));
     else await write(this.db);
+    this.written(entries);
+  }
+
+  /** Calls `watch` with every batch once Postgres has it (alert rules); never on the request path. */
+  onWritten(watch: (entries: LedgerEntry[]) => Promise<void>): void {
+    this.watchers.push(watch);
+  }
+
+  private written(entries: LedgerEntry[]): void {
+    if (!this.watchers.length) return;
+    this.watching = this.watching.then(async () => {
+      for (const watch of this.watchers) {
+        await watch(entries).catch((err: unknown) => this.log.error({ err }, 'a ledger watcher failed'));
+      }
+    });
+  }
+
+  /** Resolves once what was written so far has been seen by every watcher (tests, shutdown). */
+  watched(): Promise<void> {
+    return this.watching;
   }
 
   /** An entry a budget script has put in its stream: written to Postgres with the next batch. */
@@ -270,5 +309,6 @@ export class Outbox {
       this.log.error({ err }, 'ledger not drained at shutdown; Redis keeps it'),
     );
     clearTimeout(this.timer);
+    await this.watching;
   }
 }

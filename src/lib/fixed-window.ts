@@ -1,3 +1,6 @@
+/** What a hit answers: let it through, or how long the key must wait. */
+export type WindowHit = { kind: 'allowed' } | { kind: 'limited'; retryAfterSeconds: number };
+
 /**
  * In-process fixed-window counters (per-IP limits stay in process: they guard one server's door).
  * `hit` counts a request and answers how long to wait when the key is over its limit.
@@ -12,7 +15,7 @@ export class FixedWindowLimiter {
     private readonly now: () => number,
   ) {}
 
-  hit(key: string): { ok: true } | { ok: false; retryAfterSeconds: number } {
+  hit(key: string): WindowHit {
     const t = this.now();
     const window = Math.floor(t / this.windowMs);
     if (window !== this.window) {
@@ -22,7 +25,7 @@ export class FixedWindowLimiter {
     const n = (this.counts.get(key) ?? 0) + 1;
     this.counts.set(key, n);
     if (this.limit > 0 && n > this.limit)
-      return { ok: false, retryAfterSeconds: Math.ceil(((window + 1) * this.windowMs - t) / 1000) };
-    return { ok: true };
+      return { kind: 'limited', retryAfterSeconds: Math.ceil(((window + 1) * this.windowMs - t) / 1000) };
+    return { kind: 'allowed' };
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { refuseWebhookUrl } from '../monitoring/webhook-target.js';
 import { insertAgent, prepareAgent } from '../agents/index.js';
 import { insertApiKey, type CreatedApiKey } from '../auth/api-keys.js';
 import { inTenant, requireRole, type OperatorContext, type TenantContext } from '../context.js';
@@ -32,7 +33,7 @@ export async function createTenant({ ctx, input }: { ctx: OperatorContext; input
   const data = parseInput(CreateTenantInput, input);
   if (!ctx.operator) {
     const gate = ctx.deps.signupLimiter.hit(ctx.clientIp ?? 'unknown');
-    if (!gate.ok) {
+    if (gate.kind === 'limited') {
       throw new AppError('RATE_LIMITED', `Too many sign-ups from this address; retry in ${gate.retryAfterSeconds} s.`, {
         retryAfterSeconds: gate.retryAfterSeconds,
       });
@@ -102,7 +103,7 @@ const webhookUrl = z
   .string()
   .trim()
   .max(2000)
-  .refine((u) => u === '' || /^https?:\/\/[^\s]+$/i.test(u), 'must be an http(s) URL, or empty to remove it')
+  .refine((u) => u === '' || /^https?:\/\/[^\s]+$/i.test(u), 'must be an https URL, or empty to remove it')
   .refine((u) => u === '' || URL.canParse(u), 'must be a valid URL');
 
 const UpdateTenantInput = z.object({
@@ -121,6 +122,8 @@ export async function updateTenant({ ctx, input }: { ctx: TenantContext; input: 
   requireRole(ctx.actor, 'ADMIN');
   const data = parseInput(UpdateTenantInput, input);
   if (Object.values(data).every((v) => v === undefined)) throw badInput('Nothing to update.');
+  const refused = data.alertWebhookUrl && refuseWebhookUrl(data.alertWebhookUrl, ctx.deps.config.env === 'production');
+  if (refused) throw badInput(`alertWebhookUrl: ${refused}`, 'alertWebhookUrl');
   const thresholds = data.alertThresholds
     ? Object.fromEntries(Object.entries(data.alertThresholds).filter(([, v]) => v !== undefined))
     : undefined;

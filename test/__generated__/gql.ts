@@ -62,6 +62,7 @@ type Documents = {
     "\n  query ApiKeysPrefixes {\n    apiKeys {\n      edges {\n        node {\n          id\n          prefix\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysPrefixesDocument,
     "\n  query ApiKeysLastUsed {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          lastUsedAt\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysLastUsedDocument,
     "\n  query ApiKeysTenantId {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.ApiKeysTenantIdDocument,
+    "\n  mutation BillingServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.BillingServiceKeyDocument,
     "\n  mutation BillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": typeof types.BillingPortalDocument,
     "\n  mutation BillingSetPrice($plan: String!, $price: String) {\n    setPlanStripePrice(planKey: $plan, stripePriceId: $price) {\n      key\n      stripePriceId\n    }\n  }\n": typeof types.BillingSetPriceDocument,
     "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.BudgetsSetDocument,
@@ -74,7 +75,7 @@ type Documents = {
     "\n  mutation SetUserBudgetServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.SetUserBudgetServiceKeyDocument,
     "\n  query SetUserBudgetUsers {\n    users {\n      edges {\n        node {\n          id\n          budgetStatus {\n            daily {\n              limit\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SetUserBudgetUsersDocument,
     "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": typeof types.DataloaderRunsDocument,
-    "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": typeof types.RunAgentStreamDocument,
+    "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n        arguments\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              toolCalls\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": typeof types.RunAgentStreamDocument,
     "\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": typeof types.GraphqlStreamStatusDocument,
     "\n  mutation BillingStartUpgrade($plan: String!) {\n    startUpgrade(planKey: $plan) {\n      __typename\n      ... on UpgradeCheckout {\n        url\n      }\n      ... on UpgradePending {\n        url\n      }\n      ... on BillingUnavailable {\n        message\n      }\n      ... on UpgradeApplied {\n        tenant {\n          plan {\n            key\n          }\n          pendingPlan {\n            key\n          }\n          billingStatus\n        }\n      }\n    }\n  }\n": typeof types.BillingStartUpgradeDocument,
     "\n  query BillingState {\n    viewer {\n      tenant {\n        plan {\n          key\n        }\n        billingStatus\n        currentPeriodEnd\n        graceEndsAt\n        pendingPlan {\n          key\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        limit\n      }\n    }\n  }\n": typeof types.BillingStateDocument,
@@ -94,6 +95,15 @@ type Documents = {
     "\n  subscription Streamed($m: String!) {\n    runAgentEvents(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": typeof types.StreamedDocument,
     "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.RequestLogRefusedDocument,
+    "\n  mutation AlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      alertWebhookUrl\n    }\n  }\n": typeof types.AlertSettingsDocument,
+    "\n  mutation AlertBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.AlertBudgetDocument,
+    "\n  mutation AlertRotate {\n    rotateAlertSigningSecret {\n      secret\n      createdAt\n    }\n  }\n": typeof types.AlertRotateDocument,
+    "\n  mutation AlertTest {\n    testAlertWebhook {\n      id\n      kind\n      deliveryStatus\n      deliveredAt\n      deliveryError\n    }\n  }\n": typeof types.AlertTestDocument,
+    "\n  query AlertList($status: AlertStatus) {\n    alerts(first: 50, status: $status) {\n      edges {\n        node {\n          id\n          kind\n          status\n          value\n          threshold\n          message\n          subjectUser {\n            id\n          }\n          run {\n            id\n            costUsd\n          }\n          deliveryStatus\n          deliveryError\n        }\n      }\n    }\n  }\n": typeof types.AlertListDocument,
+    "\n  mutation AlertAck($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.AlertAckDocument,
+    "\n  query UsageReport($from: DateTime!, $to: DateTime!, $groupBy: [UsageDimension!]!) {\n    usage(from: $from, to: $to, groupBy: $groupBy) {\n      day\n      user {\n        id\n      }\n      model {\n        id\n      }\n      agent {\n        id\n      }\n      tier\n      runs\n      cacheHits\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      sideCallTokens\n      costUsd\n      savedCostUsd\n      cacheSavedCostUsd\n      routingSavedCostUsd\n      strongShare\n    }\n  }\n": typeof types.UsageReportDocument,
+    "\n  query UsageSummary {\n    viewer {\n      tenant {\n        usageSummary {\n          periodStart\n          spendUsd\n          spendLimitUsd\n          tokens\n          tokenLimit\n          cacheSavedCostUsd\n          routingSavedCostUsd\n          forecastSpendUsd\n        }\n      }\n    }\n  }\n": typeof types.UsageSummaryDocument,
+    "\n  mutation UsageSetPrice($input: SetModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n    }\n  }\n": typeof types.UsageSetPriceDocument,
     "\n  query ClientToolRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          toolCalls\n          usage {\n            totalTokens\n          }\n          calls {\n            id\n            status\n            toolCalls\n            usage {\n              totalTokens\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClientToolRunsDocument,
     "\n  mutation DoorErrorBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.DoorErrorBudgetDocument,
     "\n  query DoorErrorRuns($user: ID) {\n    agentRuns(first: 50, filter: { userId: $user }) {\n      edges {\n        node {\n          status\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        reserved\n      }\n    }\n  }\n": typeof types.DoorErrorRunsDocument,
@@ -129,6 +139,10 @@ type Documents = {
     "\n  mutation TrioStartUpgrade {\n    startUpgrade(planKey: \"growth\") {\n      __typename\n    }\n  }\n": typeof types.TrioStartUpgradeDocument,
     "\n  mutation TrioBillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": typeof types.TrioBillingPortalDocument,
     "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TrioAgentRunsDocument,
+    "\n  query TrioUsage {\n    usage(from: \"2026-01-01T00:00:00Z\", to: \"2026-12-31T00:00:00Z\", groupBy: [USER]) {\n      runs\n    }\n  }\n": typeof types.TrioUsageDocument,
+    "\n  query TrioAlerts {\n    alerts {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TrioAlertsDocument,
+    "\n  mutation TrioTestAlertWebhook {\n    testAlertWebhook {\n      id\n    }\n  }\n": typeof types.TrioTestAlertWebhookDocument,
+    "\n  mutation TrioRotateAlertSecret {\n    rotateAlertSigningSecret {\n      createdAt\n    }\n  }\n": typeof types.TrioRotateAlertSecretDocument,
     "\n  mutation TenantRunId($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      ... on AgentRunCompleted {\n        run {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TenantRunIdDocument,
     "\n  query TenantRunIds {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TenantRunIdsDocument,
     "\n  query TenantRunsOf($u: ID) {\n    agentRuns(filter: { userId: $u }) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TenantRunsOfDocument,
@@ -205,6 +219,7 @@ const documents: Documents = {
     "\n  query ApiKeysPrefixes {\n    apiKeys {\n      edges {\n        node {\n          id\n          prefix\n        }\n      }\n    }\n  }\n": types.ApiKeysPrefixesDocument,
     "\n  query ApiKeysLastUsed {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          lastUsedAt\n        }\n      }\n    }\n  }\n": types.ApiKeysLastUsedDocument,
     "\n  query ApiKeysTenantId {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.ApiKeysTenantIdDocument,
+    "\n  mutation BillingServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.BillingServiceKeyDocument,
     "\n  mutation BillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": types.BillingPortalDocument,
     "\n  mutation BillingSetPrice($plan: String!, $price: String) {\n    setPlanStripePrice(planKey: $plan, stripePriceId: $price) {\n      key\n      stripePriceId\n    }\n  }\n": types.BillingSetPriceDocument,
     "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.BudgetsSetDocument,
@@ -217,7 +232,7 @@ const documents: Documents = {
     "\n  mutation SetUserBudgetServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.SetUserBudgetServiceKeyDocument,
     "\n  query SetUserBudgetUsers {\n    users {\n      edges {\n        node {\n          id\n          budgetStatus {\n            daily {\n              limit\n            }\n          }\n        }\n      }\n    }\n  }\n": types.SetUserBudgetUsersDocument,
     "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": types.DataloaderRunsDocument,
-    "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": types.RunAgentStreamDocument,
+    "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n        arguments\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              toolCalls\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": types.RunAgentStreamDocument,
     "\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": types.GraphqlStreamStatusDocument,
     "\n  mutation BillingStartUpgrade($plan: String!) {\n    startUpgrade(planKey: $plan) {\n      __typename\n      ... on UpgradeCheckout {\n        url\n      }\n      ... on UpgradePending {\n        url\n      }\n      ... on BillingUnavailable {\n        message\n      }\n      ... on UpgradeApplied {\n        tenant {\n          plan {\n            key\n          }\n          pendingPlan {\n            key\n          }\n          billingStatus\n        }\n      }\n    }\n  }\n": types.BillingStartUpgradeDocument,
     "\n  query BillingState {\n    viewer {\n      tenant {\n        plan {\n          key\n        }\n        billingStatus\n        currentPeriodEnd\n        graceEndsAt\n        pendingPlan {\n          key\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        limit\n      }\n    }\n  }\n": types.BillingStateDocument,
@@ -237,6 +252,15 @@ const documents: Documents = {
     "\n  subscription Streamed($m: String!) {\n    runAgentEvents(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": types.StreamedDocument,
     "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.RequestLogRefusedDocument,
+    "\n  mutation AlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      alertWebhookUrl\n    }\n  }\n": types.AlertSettingsDocument,
+    "\n  mutation AlertBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.AlertBudgetDocument,
+    "\n  mutation AlertRotate {\n    rotateAlertSigningSecret {\n      secret\n      createdAt\n    }\n  }\n": types.AlertRotateDocument,
+    "\n  mutation AlertTest {\n    testAlertWebhook {\n      id\n      kind\n      deliveryStatus\n      deliveredAt\n      deliveryError\n    }\n  }\n": types.AlertTestDocument,
+    "\n  query AlertList($status: AlertStatus) {\n    alerts(first: 50, status: $status) {\n      edges {\n        node {\n          id\n          kind\n          status\n          value\n          threshold\n          message\n          subjectUser {\n            id\n          }\n          run {\n            id\n            costUsd\n          }\n          deliveryStatus\n          deliveryError\n        }\n      }\n    }\n  }\n": types.AlertListDocument,
+    "\n  mutation AlertAck($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n    }\n  }\n": types.AlertAckDocument,
+    "\n  query UsageReport($from: DateTime!, $to: DateTime!, $groupBy: [UsageDimension!]!) {\n    usage(from: $from, to: $to, groupBy: $groupBy) {\n      day\n      user {\n        id\n      }\n      model {\n        id\n      }\n      agent {\n        id\n      }\n      tier\n      runs\n      cacheHits\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      sideCallTokens\n      costUsd\n      savedCostUsd\n      cacheSavedCostUsd\n      routingSavedCostUsd\n      strongShare\n    }\n  }\n": types.UsageReportDocument,
+    "\n  query UsageSummary {\n    viewer {\n      tenant {\n        usageSummary {\n          periodStart\n          spendUsd\n          spendLimitUsd\n          tokens\n          tokenLimit\n          cacheSavedCostUsd\n          routingSavedCostUsd\n          forecastSpendUsd\n        }\n      }\n    }\n  }\n": types.UsageSummaryDocument,
+    "\n  mutation UsageSetPrice($input: SetModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n    }\n  }\n": types.UsageSetPriceDocument,
     "\n  query ClientToolRuns($agent: ID) {\n    agentRuns(first: 20, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          toolCalls\n          usage {\n            totalTokens\n          }\n          calls {\n            id\n            status\n            toolCalls\n            usage {\n              totalTokens\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ClientToolRunsDocument,
     "\n  mutation DoorErrorBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.DoorErrorBudgetDocument,
     "\n  query DoorErrorRuns($user: ID) {\n    agentRuns(first: 50, filter: { userId: $user }) {\n      edges {\n        node {\n          status\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        reserved\n      }\n    }\n  }\n": types.DoorErrorRunsDocument,
@@ -272,6 +296,10 @@ const documents: Documents = {
     "\n  mutation TrioStartUpgrade {\n    startUpgrade(planKey: \"growth\") {\n      __typename\n    }\n  }\n": types.TrioStartUpgradeDocument,
     "\n  mutation TrioBillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": types.TrioBillingPortalDocument,
     "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TrioAgentRunsDocument,
+    "\n  query TrioUsage {\n    usage(from: \"2026-01-01T00:00:00Z\", to: \"2026-12-31T00:00:00Z\", groupBy: [USER]) {\n      runs\n    }\n  }\n": types.TrioUsageDocument,
+    "\n  query TrioAlerts {\n    alerts {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TrioAlertsDocument,
+    "\n  mutation TrioTestAlertWebhook {\n    testAlertWebhook {\n      id\n    }\n  }\n": types.TrioTestAlertWebhookDocument,
+    "\n  mutation TrioRotateAlertSecret {\n    rotateAlertSigningSecret {\n      createdAt\n    }\n  }\n": types.TrioRotateAlertSecretDocument,
     "\n  mutation TenantRunId($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      ... on AgentRunCompleted {\n        run {\n          id\n        }\n      }\n    }\n  }\n": types.TenantRunIdDocument,
     "\n  query TenantRunIds {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TenantRunIdsDocument,
     "\n  query TenantRunsOf($u: ID) {\n    agentRuns(filter: { userId: $u }) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TenantRunsOfDocument,
@@ -509,6 +537,10 @@ export function graphql(source: "\n  query ApiKeysTenantId {\n    viewer {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation BillingServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation BillingServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation BillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation BillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -557,7 +589,7 @@ export function graphql(source: "\n  query DataloaderRuns($first: Int) {\n    ag
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n        arguments\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              toolCalls\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n        arguments\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              toolCalls\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -634,6 +666,42 @@ export function graphql(source: "\n  query Me {\n    viewer {\n      tenant {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      alertWebhookUrl\n    }\n  }\n"): (typeof documents)["\n  mutation AlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      alertWebhookUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AlertBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertRotate {\n    rotateAlertSigningSecret {\n      secret\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation AlertRotate {\n    rotateAlertSigningSecret {\n      secret\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertTest {\n    testAlertWebhook {\n      id\n      kind\n      deliveryStatus\n      deliveredAt\n      deliveryError\n    }\n  }\n"): (typeof documents)["\n  mutation AlertTest {\n    testAlertWebhook {\n      id\n      kind\n      deliveryStatus\n      deliveredAt\n      deliveryError\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AlertList($status: AlertStatus) {\n    alerts(first: 50, status: $status) {\n      edges {\n        node {\n          id\n          kind\n          status\n          value\n          threshold\n          message\n          subjectUser {\n            id\n          }\n          run {\n            id\n            costUsd\n          }\n          deliveryStatus\n          deliveryError\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AlertList($status: AlertStatus) {\n    alerts(first: 50, status: $status) {\n      edges {\n        node {\n          id\n          kind\n          status\n          value\n          threshold\n          message\n          subjectUser {\n            id\n          }\n          run {\n            id\n            costUsd\n          }\n          deliveryStatus\n          deliveryError\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AlertAck($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation AlertAck($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsageReport($from: DateTime!, $to: DateTime!, $groupBy: [UsageDimension!]!) {\n    usage(from: $from, to: $to, groupBy: $groupBy) {\n      day\n      user {\n        id\n      }\n      model {\n        id\n      }\n      agent {\n        id\n      }\n      tier\n      runs\n      cacheHits\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      sideCallTokens\n      costUsd\n      savedCostUsd\n      cacheSavedCostUsd\n      routingSavedCostUsd\n      strongShare\n    }\n  }\n"): (typeof documents)["\n  query UsageReport($from: DateTime!, $to: DateTime!, $groupBy: [UsageDimension!]!) {\n    usage(from: $from, to: $to, groupBy: $groupBy) {\n      day\n      user {\n        id\n      }\n      model {\n        id\n      }\n      agent {\n        id\n      }\n      tier\n      runs\n      cacheHits\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      sideCallTokens\n      costUsd\n      savedCostUsd\n      cacheSavedCostUsd\n      routingSavedCostUsd\n      strongShare\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsageSummary {\n    viewer {\n      tenant {\n        usageSummary {\n          periodStart\n          spendUsd\n          spendLimitUsd\n          tokens\n          tokenLimit\n          cacheSavedCostUsd\n          routingSavedCostUsd\n          forecastSpendUsd\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsageSummary {\n    viewer {\n      tenant {\n        usageSummary {\n          periodStart\n          spendUsd\n          spendLimitUsd\n          tokens\n          tokenLimit\n          cacheSavedCostUsd\n          routingSavedCostUsd\n          forecastSpendUsd\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UsageSetPrice($input: SetModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation UsageSetPrice($input: SetModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -774,6 +842,22 @@ export function graphql(source: "\n  mutation TrioBillingPortal {\n    openBilli
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioUsage {\n    usage(from: \"2026-01-01T00:00:00Z\", to: \"2026-12-31T00:00:00Z\", groupBy: [USER]) {\n      runs\n    }\n  }\n"): (typeof documents)["\n  query TrioUsage {\n    usage(from: \"2026-01-01T00:00:00Z\", to: \"2026-12-31T00:00:00Z\", groupBy: [USER]) {\n      runs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioAlerts {\n    alerts {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query TrioAlerts {\n    alerts {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioTestAlertWebhook {\n    testAlertWebhook {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation TrioTestAlertWebhook {\n    testAlertWebhook {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioRotateAlertSecret {\n    rotateAlertSigningSecret {\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation TrioRotateAlertSecret {\n    rotateAlertSigningSecret {\n      createdAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

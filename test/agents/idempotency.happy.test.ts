@@ -4,7 +4,9 @@ import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
 import { addUser, expectCode, ok, signUp, type Tenant } from '../helpers/graphql.js';
 import { deleteKeys, redisUrl } from '../helpers/redis.js';
 import { eventually } from '../helpers/eventually.js';
-import { runAgent, runAgentRaw, type RunOf } from '../helpers/runs.js';
+import { governorClient } from '../helpers/openai-client.js';
+import { reply } from '../helpers/openai-server.js';
+import { openaiAgent, runAgent, runAgentRaw, useUpstreamApp, type RunOf } from '../helpers/runs.js';
 
 const SPENT = graphql(`
   query IdempotencySpent($agent: ID) {
@@ -159,5 +161,57 @@ describe('a retry while the first call is still running, past the wait', () => {
     expectCode(res, 'CONFLICT');
     expect(res.errors![0]!.extensions).toMatchObject({ retryAfterSeconds: 1 });
     expect((await first).__typename).toBe('AgentRunCompleted');
+  });
+});
+
+/** The request hash is the normalized request's: one key answers one run whichever door it came through. */
+describe('one idempotency key across the two doors', () => {
+  const env = useUpstreamApp();
+  let t: Tenant;
+  let agent: string;
+  beforeAll(async () => {
+    t = await signUp(env.app);
+    agent = await openaiAgent(env.app, t, { routing: 'FIXED_CHEAP' });
+    env.upstream.handle((req, n) => reply.text(req, `answer ${n}`, { prompt: 40, completion: 8 }));
+  });
+  const door = () => governorClient(env.app, t.ownerKey, { defaultHeaders: { 'X-Governor-Cache': 'BYPASS' } });
+  const runs = async () => (await ok(env.app, SPENT, { agent }, t.ownerKey)).agentRuns.edges.length;
+
+  it('replays a run made through POST /v1/chat/completions to runAgent with the same key and request', async () => {
+    const { data, response } = await door()
+      .chat.completions.create(
+        { model: agent, messages: [{ role: 'user', content: 'Which door did I use?' }] },
+        { headers: { 'Idempotency-Key': 'cross-1' } },
+      )
+      .withResponse();
+    const runId = response.headers.get('x-governor-run-id');
+    const [calls, made] = [env.upstream.requests.length, await runs()];
+    const again = await runAgent(env.app, t.ownerKey, {
+      agent,
+      message: 'Which door did I use?',
+      idempotencyKey: 'cross-1',
+      cache: 'BYPASS',
+    });
+    expect(again).toMatchObject({ __typename: 'AgentRunCompleted', output: data.choices[0]!.message.content });
+    expect(again.run.id).toBe(runId);
+    expect(env.upstream.requests.length).toBe(calls);
+    expect(await runs()).toBe(made);
+  });
+
+  it('replays a run made through runAgent to the door with the same key and request', async () => {
+    const input = { agent, message: 'And this time?', idempotencyKey: 'cross-2', cache: 'BYPASS' as const };
+    const first = (await runAgent(env.app, t.ownerKey, input)) as RunOf<'AgentRunCompleted'>;
+    expect(first.__typename).toBe('AgentRunCompleted');
+    const [calls, made] = [env.upstream.requests.length, await runs()];
+    const { data, response } = await door()
+      .chat.completions.create(
+        { model: agent, messages: [{ role: 'user', content: 'And this time?' }] },
+        { headers: { 'Idempotency-Key': 'cross-2' } },
+      )
+      .withResponse();
+    expect(response.headers.get('x-governor-run-id')).toBe(first.run.id);
+    expect(data.choices[0]!.message.content).toBe(first.output);
+    expect(env.upstream.requests.length).toBe(calls);
+    expect(await runs()).toBe(made);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { stripeEvents } from '../../src/db/schema/index.js';
 import { billingOf, pricedPlan, START_UPGRADE, subscribe, tenantRow, useBillingApp } from '../helpers/billing.js';
 import { addUser, ok, signUp } from '../helpers/graphql.js';
-import { openaiAgent, runAgentRaw } from '../helpers/runs.js';
+import { openaiAgent, runAgent, runAgentRaw, type RunOf } from '../helpers/runs.js';
 import type Stripe from 'stripe';
 
 const DAY = 86_400_000;
@@ -20,7 +20,10 @@ describe('a subscription over time', () => {
 
   it('a failed payment: PAST_DUE, the paid limits through the grace period, the free plan after it; paid again: ACTIVE', async () => {
     const t = await signUp(env.app);
+    const member = await addUser(env.app, t, 'MEMBER');
     const growth = await pricedPlan(env.app, 'growth');
+    // A run of about 12,000 tokens: within the paid plan's day (200,000), past the free plan's (10,000).
+    const big = { agent: 'assistant', message: `Summarize: ${'budget '.repeat(12_000)}`, cache: 'BYPASS' as const };
     const { subscriptionId } = await subscribe(env, t, growth);
     const failed = env.stripe.failRenewal(subscriptionId);
     expect(failed.map((e) => e.type)).toEqual(['invoice.payment_failed', 'customer.subscription.updated']);
@@ -28,6 +31,7 @@ describe('a subscription over time', () => {
     const pastDue = await billingOf(env.app, t);
     expect(pastDue).toMatchObject({ billingStatus: 'PAST_DUE', plan: { key: growth.key }, dailyLimit: 200_000 });
     expect(Date.parse(pastDue.graceEndsAt!)).toBe(env.clock.ms() + 7 * DAY);
+    expect((await runAgent(env.app, member.key, big)).__typename).toBe('AgentRunCompleted');
     // Hearing of it again does not move the end of the grace period.
     env.clock.advance(DAY);
     await env.deliver([
@@ -42,6 +46,9 @@ describe('a subscription over time', () => {
       plan: { key: 'free' },
       dailyLimit: 10_000,
     });
+    const refused = (await runAgent(env.app, member.key, big)) as RunOf<'BudgetExceeded'>;
+    expect(refused).toMatchObject({ __typename: 'BudgetExceeded', window: 'USER_DAILY', limit: 10_000, used: 0 });
+    expect(refused.run).toMatchObject({ status: 'BUDGET_EXCEEDED', usage: { totalTokens: 0 } });
 
     await env.deliver(env.stripe.payInvoice(env.stripe.subscriptions.get(subscriptionId)!.latest_invoice as string));
     expect(await billingOf(env.app, t)).toMatchObject({

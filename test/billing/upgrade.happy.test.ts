@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alerts } from '../../src/db/schema/index.js';
 import { startApp, type TestApp } from '../helpers/app.js';
@@ -14,10 +14,31 @@ import {
 import { eventually } from '../helpers/eventually.js';
 import { addUser, expectCode, gql, ok, signUp } from '../helpers/graphql.js';
 import { runAgent, usePlan, type RunOf } from '../helpers/runs.js';
+import { graphql } from '../__generated__/gql.js';
+
+const DAY = 86_400_000;
+const SUCCESS_URL = 'https://app.example.test/billing/done';
+const CANCEL_URL = 'https://app.example.test/billing/back';
+
+const SERVICE_KEY = graphql(`
+  mutation BillingServiceKey {
+    createApiKey(input: { name: "backend", kind: SERVICE }) {
+      secret
+    }
+  }
+`);
+
+/** The tenant's UPGRADE_SUGGESTED alerts, oldest first. */
+const suggestions = (app: TestApp, tenantId: string) =>
+  app.runtime.database.db
+    .select()
+    .from(alerts)
+    .where(and(eq(alerts.tenantId, tenantId), eq(alerts.kind, 'UPGRADE_SUGGESTED')))
+    .orderBy(asc(alerts.createdAt), asc(alerts.id));
 
 /** The money loop: a limit reached, an upgrade bought through Stripe, the new limits at once everywhere. */
 describe('upgrading through Stripe', () => {
-  const env = useBillingApp();
+  const env = useBillingApp({ BILLING_SUCCESS_URL: SUCCESS_URL, BILLING_CANCEL_URL: CANCEL_URL });
   let other: TestApp;
   beforeAll(async () => {
     // A second process over the same database (and store, when there is one).
@@ -80,6 +101,8 @@ describe('upgrading through Stripe', () => {
       client_reference_id: t.tenantId,
       line_items: [{ price: growth.stripePriceId, quantity: '1' }],
       metadata: { tenant_id: t.tenantId, plan_key: growth.key },
+      success_url: SUCCESS_URL,
+      cancel_url: CANCEL_URL,
     });
 
     // Nothing changes until Stripe says it is paid.
@@ -106,6 +129,107 @@ describe('upgrading through Stripe', () => {
           .__typename === 'AgentRunCompleted',
       'the other process to apply the new plan',
     );
+  });
+
+  it('two first clicks at once: one Stripe customer, one Checkout session, the same URL', async () => {
+    const t = await signUp(env.app);
+    const growth = await pricedPlan(env.app, 'growth');
+    const requests = env.stripe.requests.length;
+    const click = () => ok(env.app, START_UPGRADE, { plan: growth.key }, t.ownerKey);
+    const [a, b] = (await Promise.all([click(), click()])).map((r) => r.startUpgrade);
+    if (a!.__typename !== 'UpgradeCheckout') throw new Error(a!.__typename);
+    expect(b).toEqual(a);
+
+    const customers = [...env.stripe.customers.values()].filter((c) => c.metadata?.tenant_id === t.tenantId);
+    expect(customers).toHaveLength(1);
+    const customerId = customers[0]!.id!;
+    expect((await tenantRow(env.app, t.tenantId)).stripeCustomerId).toBe(customerId);
+    // Each click that asked sent the same key: Stripe answered the second with the first's customer.
+    const asked = env.stripe.requests.slice(requests).filter((r) => r.method === 'POST' && r.path === '/v1/customers');
+    expect(asked.length).toBeGreaterThanOrEqual(1);
+    for (const r of asked) expect(r.idempotencyKey).toBe(`governor:customer:${t.tenantId}`);
+    const sessions = [...env.stripe.sessions.values()].filter((s) => s.customer === customerId);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]).toMatchObject({ status: 'open', url: a!.url });
+  });
+
+  it('a MEMBER stopped mid-run by the budget (after admission) is suggested an upgrade too', async () => {
+    const t = await signUp(env.app);
+    // Room for the loop's first step, not for its second.
+    await usePlan(env.app, t.tenantId, 'free', { userDailyTokenLimit: 400 });
+    const growth = await pricedPlan(env.app, 'growth');
+    const member = await addUser(env.app, t, 'MEMBER');
+    const stopped = (await runAgent(env.app, member.key, {
+      agent: 'assistant',
+      message: 'Add it up [[loop]]',
+      maxOutputTokens: 40,
+      cache: 'BYPASS',
+    })) as RunOf<'BudgetExceeded'>;
+    expect(stopped).toMatchObject({ __typename: 'BudgetExceeded', window: 'USER_DAILY', limit: 400 });
+    expect(stopped.upgradeOptions.map((p) => p.key)).toContain(growth.key);
+    // Admitted and charged for what it ran: not a refusal at admission.
+    expect(stopped.run.toolCalls).toBeGreaterThanOrEqual(1);
+    expect(stopped.run.usage.totalTokens).toBeGreaterThan(0);
+    await eventually(
+      async () => (await suggestions(env.app, t.tenantId)).length === 1,
+      'the UPGRADE_SUGGESTED alert of a run stopped mid-run',
+    );
+    expect((await suggestions(env.app, t.tenantId))[0]).toMatchObject({
+      subjectUserId: member.id,
+      threshold: 400,
+      periodKey: `USER_DAILY:2026-12-02:${member.id}`,
+    });
+  });
+
+  it("the acting user's role decides: a service key acting for a MEMBER is suggested an upgrade, one acting for the owner is not", async () => {
+    const t = await signUp(env.app);
+    await usePlan(env.app, t.tenantId, 'free', { userDailyTokenLimit: 300 });
+    await pricedPlan(env.app, 'growth');
+    const member = await addUser(env.app, t, 'MEMBER');
+    const admin = await addUser(env.app, t, 'ADMIN');
+    const service = (await ok(env.app, SERVICE_KEY, {}, t.ownerKey)).createApiKey.secret;
+    const refuse = async (key: string, userId?: string) => {
+      const res = await runAgent(env.app, key, { agent: 'assistant', message: 'Hello there', userId });
+      expect(res.__typename).toBe('BudgetExceeded');
+    };
+    // Not a MEMBER: the owner and an ADMIN on their own keys, the service key for the owner.
+    await refuse(t.ownerKey);
+    await refuse(admin.key);
+    await refuse(service, t.ownerId);
+    await env.app.runtime.deps.outbox.flush();
+    expect(await suggestions(env.app, t.tenantId)).toEqual([]);
+
+    await refuse(service, member.id);
+    await eventually(
+      async () => (await suggestions(env.app, t.tenantId)).length === 1,
+      'the UPGRADE_SUGGESTED alert for a service key acting for a MEMBER',
+    );
+    expect((await suggestions(env.app, t.tenantId))[0]).toMatchObject({ subjectUserId: member.id, threshold: 300 });
+  });
+
+  it('once per period: refused again the same UTC day adds nothing, the next UTC day adds a second UPGRADE_SUGGESTED', async () => {
+    const t = await signUp(env.app);
+    await usePlan(env.app, t.tenantId, 'free', { userDailyTokenLimit: 300 });
+    await pricedPlan(env.app, 'growth');
+    const member = await addUser(env.app, t, 'MEMBER');
+    const refuse = async (message: string) => {
+      const res = await runAgent(env.app, member.key, { agent: 'assistant', message });
+      expect(res).toMatchObject({ __typename: 'BudgetExceeded', window: 'USER_DAILY' });
+    };
+    await refuse('Hello there');
+    await eventually(async () => (await suggestions(env.app, t.tenantId)).length === 1, 'the first alert');
+    await refuse('Hello again');
+    await env.app.runtime.deps.outbox.flush();
+    expect(await suggestions(env.app, t.tenantId)).toHaveLength(1);
+
+    // Noon the next day: a new daily window, so a new period for the alert.
+    env.clock.advance(DAY);
+    await refuse('Hello, a day later');
+    await eventually(async () => (await suggestions(env.app, t.tenantId)).length === 2, "the next day's alert");
+    expect((await suggestions(env.app, t.tenantId)).map((a) => a.periodKey)).toEqual([
+      `USER_DAILY:2026-12-02:${member.id}`,
+      `USER_DAILY:2026-12-03:${member.id}`,
+    ]);
   });
 
   it('an upgrade of a paid subscription is invoiced now and applies once paid; one that needs the customer to act waits for the invoice', async () => {

@@ -1,5 +1,7 @@
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { sharedApp } from '../helpers/app.js';
+import { plans, stripeEvents } from '../../src/db/schema/index.js';
+import { ADMIN_TOKEN, sharedApp } from '../helpers/app.js';
 import {
   billingOf,
   deliver,
@@ -60,6 +62,37 @@ describe('the Stripe webhook', () => {
     // The same event, signed now, is taken.
     expect((await deliver(env.app, event!, { timestamp: now() })).status).toBe(200);
     expect((await tenantRow(env.app, t.tenantId)).billingStatus).toBe('CANCELED');
+  });
+
+  it('an event whose subscription Stripe cannot answer: 500, not recorded, no change; delivered again, it applies', async () => {
+    const { t, subscriptionId } = await paying();
+    const updated = env.stripe.failRenewal(subscriptionId).find((e) => e.type === 'customer.subscription.updated')!;
+    const tenant = await tenantRow(env.app, t.tenantId);
+    const path = new RegExp(`^/v1/subscriptions/${subscriptionId}$`);
+    const fetches = () => env.stripe.requests.filter((r) => r.method === 'GET' && path.test(r.path)).length;
+    const recorded = async () =>
+      (
+        await env.app.runtime.database.db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(stripeEvents)
+          .where(eq(stripeEvents.id, updated.id))
+      )[0]!.n;
+    const before = fetches();
+    // The SDK's first try and its two retries (maxNetworkRetries: 2) all fail.
+    env.stripe.failNext('GET', path, 3);
+    const failed = await deliver(env.app, updated, { timestamp: now() });
+    expect(failed.status).toBe(500);
+    // What Stripe answered stays in Governor's log, not in the reply.
+    expect(failed.body).toEqual({ error: { message: 'The event could not be applied now; deliver it again.' } });
+    expect(fetches() - before).toBe(3);
+    // The event id was written in the transaction of the effect that failed: gone with it.
+    expect(await recorded()).toBe(0);
+    expect(await tenantRow(env.app, t.tenantId)).toEqual(tenant);
+
+    // Stripe delivers it again, Stripe healthy: taken, and applied once.
+    expect(await deliver(env.app, updated, { timestamp: now() })).toEqual({ status: 200, body: { received: true } });
+    expect(await recorded()).toBe(1);
+    expect(await tenantRow(env.app, t.tenantId)).toMatchObject({ billingStatus: 'PAST_DUE', planId: tenant.planId });
   });
 
   it('acknowledges an event of a type it does not handle, or for a customer it does not know, and changes nothing', async () => {
@@ -145,7 +178,7 @@ describe('the Stripe webhook', () => {
     const t = await signUp(env.app);
     const plan = await pricedPlan(env.app, 'hobby', { stripePriceId: null });
     expectCode(await gql(env.app, SET_PRICE, { plan: plan.key, price: 'price_mine' }, t.ownerKey), 'FORBIDDEN');
-    const operator = (await import('../helpers/app.js')).ADMIN_TOKEN;
+    const operator = ADMIN_TOKEN;
     const set = await ok(env.app, SET_PRICE, { plan: plan.key, price: `price_${plan.id}` }, operator);
     expect(set.setPlanStripePrice).toEqual({ key: plan.key, stripePriceId: `price_${plan.id}` });
     expectCode(await gql(env.app, SET_PRICE, { plan: 'free', price: `price_${plan.id}` }, operator), 'CONFLICT');
@@ -153,6 +186,17 @@ describe('the Stripe webhook', () => {
     expect(
       (await ok(env.app, SET_PRICE, { plan: plan.key, price: null }, operator)).setPlanStripePrice.stripePriceId,
     ).toBeNull();
+  });
+
+  it('setPlanStripePrice on a plan that does not exist: NOT_FOUND, and no plan is sold at the price', async () => {
+    const res = await gql(env.app, SET_PRICE, { plan: 'no-such-plan', price: 'price_for_nobody' }, ADMIN_TOKEN);
+    expectCode(res, 'NOT_FOUND');
+    expect(res.data?.setPlanStripePrice ?? null).toBeNull();
+    const priced = await env.app.runtime.database.db
+      .select({ key: plans.key })
+      .from(plans)
+      .where(eq(plans.stripePriceId, 'price_for_nobody'));
+    expect(priced).toEqual([]);
   });
 
   it('a second live subscription on the customer (made outside Governor) is not applied, and is reported for a refund', async () => {

@@ -1,20 +1,28 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { MemoryBudgetStore, RedisBudgetStore, type BudgetStore } from '../../src/budgets/index.js';
-import type { GateRequest, HoldRequest, WindowSpec } from '../../src/budgets/store.js';
+import {
+  claimKey,
+  MemoryBudgetStore,
+  RedisBudgetStore,
+  REPLAY_SECONDS,
+  type BudgetStore,
+} from '../../src/budgets/index.js';
+import type { ClaimRecord, ClaimWrite, GateRequest, HoldRequest, WindowSpec } from '../../src/budgets/store.js';
 import { MemoryKv, RedisKv, type CacheKv } from '../../src/cache/kv.js';
 import { fillHit, responseCacheKey, storeCachedAnswer, type CachedAnswer } from '../../src/cache/response-cache.js';
 import type { StoredAgentRun } from '../../src/db/schema/index.js';
 import { decodeEntry, ledgerStreamKey, type LedgerEntry, type UsageEvent } from '../../src/ledger/index.js';
 import { newId } from '../../src/lib/ids.js';
 import { tenantKey } from '../../src/lib/keys.js';
-import { redisUrl, testRedis } from '../helpers/redis.js';
+import { deleteKeys, redisUrl, testRedis } from '../helpers/redis.js';
 
 type Made = {
   stores: BudgetStore[];
   events: UsageEvent[];
   cache: CacheKv;
   entries(tenantId: string): Promise<LedgerEntry[]>;
+  /** Loses everything the store kept for the tenant (a Redis wipe, or a restart when embedded). */
+  wipe(tenantId: string): Promise<BudgetStore[]>;
 };
 type Maker = { name: string; make(): Made };
 
@@ -33,7 +41,8 @@ const makers: Maker[] = [
       const write = async (e: LedgerEntry) => void (written.push(e), events.push(...e.events));
       const entries = async (tenantId: string) =>
         written.filter((e) => (e.run?.tenantId ?? e.events[0]?.tenantId) === tenantId);
-      return { stores: [new MemoryBudgetStore(write, cache)], events, cache, entries };
+      const wipe = async () => [new MemoryBudgetStore(write, cache)];
+      return { stores: [new MemoryBudgetStore(write, cache)], events, cache, entries, wipe };
     },
   },
 ];
@@ -51,7 +60,11 @@ if (redisUrl()) {
       clients.push(reader);
       const entries = async (tenantId: string) =>
         (await reader.xrange(ledgerStreamKey(tenantId), '-', '+')).map(([, fields]) => decodeEntry(fields[1]!));
-      return { stores, events: [], cache: new RedisKv(reader), entries };
+      const wipe = async (tenantId: string) => {
+        expect(await deleteKeys(`${inject('redisPrefix')}contract:{${tenantId}}`)).toBeGreaterThan(0);
+        return stores;
+      };
+      return { stores, events: [], cache: new RedisKv(reader), entries, wipe };
     },
   });
 }
@@ -108,9 +121,22 @@ function hitEntry(tenantId: string): LedgerEntry {
   return { run, events: [{ ...event(tenantId, newId('usage')), kind: 'cache_hit', runId: run.id }] };
 }
 
+/** A run's claim of an idempotency key while it runs, for the request with this hash. */
+const running = (key: string, runId: string, hash = 'hash-a'): ClaimWrite => ({
+  key,
+  record: { runId, hash, state: 'running' },
+  ttlSeconds: 600,
+});
+const doneRecord = (runId: string, hash = 'hash-a'): ClaimRecord => ({
+  runId,
+  hash,
+  state: 'done',
+  result: { __typename: 'AgentRunCompleted', output: `answer of ${runId}` },
+});
+
 describe.each(makers)('budget store contract: $name', ({ make }) => {
   function setup(limits: number[]) {
-    const { stores, events, cache, entries } = make();
+    const { stores, events, cache, entries, wipe } = make();
     const tenantId = newId('tenant');
     const windows: WindowSpec[] = limits.map((limit, i) => ({
       key: tenantKey(tenantId, 'w', i),
@@ -129,7 +155,7 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
     });
     const gate = (amounts: number[], extra: Partial<GateRequest> = {}): GateRequest => ({ ...hold(amounts), ...extra });
     const seedAll = () => Promise.all(windows.map((w) => store.seed(w, 0)));
-    return { stores, store, events, cache, entries, tenantId, windows, hold, gate, seedAll };
+    return { stores, store, events, cache, entries, wipe, tenantId, windows, hold, gate, seedAll };
   }
 
   it('asks for missing counters to be rebuilt instead of reading them as zero', async () => {
@@ -309,6 +335,87 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
     expect(await stores[0]!.read(tenantId, windows, NOW)).toEqual({
       kind: 'ok',
       usage: [{ used: 0, reserved: 5_000 }],
+    });
+  });
+  it('claims an idempotency key once: the holder while it runs, its answer once the charge marks it done', async () => {
+    const { stores, store, hold, seedAll, tenantId, windows } = setup([1_000]);
+    const key = claimKey(tenantId, 'user:usr_a:order-1');
+    const other = stores.at(-1)!;
+    // Claims the store never knew are rebuilt first: never answered as a fresh claim.
+    expect(await store.claim(tenantId, running(key, 'run_a'))).toEqual({ kind: 'rebuild' });
+    await store.restoreClaims(tenantId, [], REPLAY_SECONDS);
+    expect(await store.claim(tenantId, running(key, 'run_a'))).toEqual({ kind: 'claimed' });
+    const inFlight = { kind: 'taken', record: running(key, 'run_a').record };
+    expect(await other.claim(tenantId, running(key, 'run_b'))).toEqual(inFlight);
+    // Another request under the key gets the holder's hash (the caller refuses the mismatch), not the key.
+    expect(await other.claim(tenantId, running(key, 'run_c', 'hash-b'))).toEqual(inFlight);
+
+    // Real time: a claim's expiry is the store's clock, not the request's.
+    await seedAll();
+    const req = hold([100], { now: Date.now(), expiresAt: Date.now() + 60_000 });
+    await store.reserve(req);
+    const done = doneRecord('run_a');
+    const settled = await store.settle({
+      tenantId,
+      reservationId: req.reservationId,
+      windows,
+      charges: [40],
+      entry: entry(tenantId, req.reservationId),
+      claim: { key, record: done, ttlSeconds: REPLAY_SECONDS },
+      now: Date.now(),
+    });
+    expect(settled.kind).toBe('settled');
+    expect(await other.claim(tenantId, running(key, 'run_b'))).toEqual({ kind: 'taken', record: done });
+    expect(await store.claim(tenantId, running(key, 'run_c', 'hash-b'))).toEqual({ kind: 'taken', record: done });
+  });
+
+  it('gives a claim back only for the run that holds it', async () => {
+    const { store, tenantId } = setup([]);
+    const key = claimKey(tenantId, 'key:key_a:order-2');
+    await store.restoreClaims(tenantId, [], REPLAY_SECONDS);
+    expect(await store.claim(tenantId, running(key, 'run_a'))).toEqual({ kind: 'claimed' });
+    await store.unclaim(tenantId, key, 'run_b');
+    expect(await store.claim(tenantId, running(key, 'run_b'))).toMatchObject({ kind: 'taken' });
+    await store.unclaim(tenantId, key, 'run_a');
+    expect(await store.claim(tenantId, running(key, 'run_b'))).toEqual({ kind: 'claimed' });
+  });
+
+  it('lets exactly one of 100 concurrent claims of a key take it, across every client', async () => {
+    const { stores, tenantId } = setup([]);
+    const key = claimKey(tenantId, 'user:usr_a:order-3');
+    await stores[0]!.restoreClaims(tenantId, [], REPLAY_SECONDS);
+    const outcomes = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => stores[i % stores.length]!.claim(tenantId, running(key, `run_${i}`))),
+    );
+    expect(outcomes.filter((o) => o.kind === 'claimed')).toHaveLength(1);
+    const winner = outcomes.findIndex((o) => o.kind === 'claimed');
+    const taken = outcomes.filter((o) => o.kind === 'taken');
+    expect(taken).toHaveLength(99);
+    expect(new Set(taken.map((o) => o.record.runId))).toEqual(new Set([`run_${winner}`]));
+  });
+
+  it('after a wipe, asks for the claims to be rebuilt; a rebuild never overwrites a claim made since', async () => {
+    const { store, wipe, tenantId } = setup([]);
+    const charged = claimKey(tenantId, 'user:usr_a:order-4');
+    const fresh = claimKey(tenantId, 'user:usr_a:order-5');
+    const done = doneRecord('run_a');
+    await store.restoreClaims(tenantId, [{ key: charged, record: done, ttlSeconds: REPLAY_SECONDS }], REPLAY_SECONDS);
+    expect(await store.claim(tenantId, running(fresh, 'run_b'))).toEqual({ kind: 'claimed' });
+
+    const [after] = await wipe(tenantId);
+    // The wiped key must not run again as new: the caller restores the charged runs from the ledger.
+    expect(await after!.claim(tenantId, running(charged, 'run_c'))).toEqual({ kind: 'rebuild' });
+    const fromLedger: ClaimWrite[] = [{ key: charged, record: done, ttlSeconds: REPLAY_SECONDS }];
+    await after!.restoreClaims(tenantId, fromLedger, REPLAY_SECONDS);
+    expect(await after!.claim(tenantId, running(charged, 'run_c'))).toEqual({ kind: 'taken', record: done });
+    // The run that held `fresh` had not charged: the ledger knows nothing of it, so a retry runs.
+    expect(await after!.claim(tenantId, running(fresh, 'run_d'))).toEqual({ kind: 'claimed' });
+    // A second, late rebuild (another process's) leaves the claim made since alone.
+    const stale: ClaimWrite[] = [{ key: fresh, record: doneRecord('run_old'), ttlSeconds: REPLAY_SECONDS }];
+    await after!.restoreClaims(tenantId, stale, REPLAY_SECONDS);
+    expect(await after!.claim(tenantId, running(fresh, 'run_e'))).toEqual({
+      kind: 'taken',
+      record: running(fresh, 'run_d').record,
     });
   });
 });

@@ -5,7 +5,7 @@ import { graphql } from '../__generated__/gql.js';
 import type { RunAgentStreamSubscription } from '../__generated__/graphql.js';
 import { countTokens } from '../../src/providers/tokens.js';
 import { eventually } from '../helpers/eventually.js';
-import { gqlStream, gqlStreamText, ok, signUp, type Tenant } from '../helpers/graphql.js';
+import { gqlStream, gqlStreamText, gqlText, ok, signUp, type Tenant } from '../helpers/graphql.js';
 import { reply } from '../helpers/openai-server.js';
 import { openaiAgent, usePlan, useUpstreamApp } from '../helpers/runs.js';
 
@@ -18,6 +18,7 @@ const STREAM = graphql(`
       }
       ... on RunToolCall {
         name
+        arguments
       }
       ... on RunFinished {
         result {
@@ -27,6 +28,7 @@ const STREAM = graphql(`
             run {
               id
               status
+              toolCalls
               usage {
                 inputTokens
                 outputTokens
@@ -169,6 +171,35 @@ describe('the runAgentEvents subscription', () => {
     expect(after.budgetStatus.daily.reserved).toBe(0);
   });
 
+  it("a tool the run calls arrives as RunToolCall before the text and the result (the sim model's calculator)", async () => {
+    const events: StreamEvent[] = [];
+    for await (const result of client().iterate<RunAgentStreamSubscription>({
+      query: print(STREAM),
+      // `assistant` runs on the sim models with the calculator: sim calls it once, then answers with its result.
+      variables: { input: { agent: 'assistant', message: 'Compute it [[tool:calculator 6*7]]', cache: 'BYPASS' } },
+    })) {
+      expect(result.errors).toBeUndefined();
+      events.push(result.data!.runAgentEvents);
+    }
+    const kinds = events.map((e) => e.__typename);
+    expect(kinds[0]).toBe('RunToolCall');
+    expect(events[0]).toMatchObject({ __typename: 'RunToolCall', name: 'calculator' });
+    expect(JSON.stringify(JSON.parse((events[0] as { arguments: string }).arguments))).toContain('6*7');
+    expect(kinds.filter((k) => k === 'RunToolCall')).toHaveLength(1);
+    // The tool call, then the answer written after it, then the outcome, last and once.
+    expect(kinds.slice(1, -1).every((k) => k === 'RunDelta')).toBe(true);
+    expect(kinds.slice(1, -1).length).toBeGreaterThan(0);
+    expect(kinds.at(-1)).toBe('RunFinished');
+    const finished = events.at(-1)!;
+    if (finished.__typename !== 'RunFinished' || finished.result.__typename !== 'AgentRunCompleted')
+      throw new Error(`not completed: ${JSON.stringify(finished)}`);
+    const text = events.map((e) => (e.__typename === 'RunDelta' ? e.text : '')).join('');
+    expect(finished.result.output).toBe(text);
+    // The answer carries the tool's result: Governor ran the calculator on the model's arguments.
+    expect(finished.result.output).toMatch(/^Tool result: \{.*"result":42\b.*\}\. /);
+    expect(finished.result.run).toMatchObject({ status: 'COMPLETED', toolCalls: 1 });
+  });
+
   it('an agent the caller cannot see ends the stream with NOT_FOUND', async () => {
     const res = await gqlStream(env.app, STREAM, { input: { agent: 'no-such-agent', message: 'Hello?' } }, t.ownerKey);
     expect(res.completed).toBe(true);
@@ -211,12 +242,62 @@ describe('/graphql/stream refuses', () => {
     }
   });
 
-  it('a document over the limits of /graphql (an alias flood)', async () => {
-    const flood = `subscription { ${Array.from({ length: 200 }, (_, i) => `a${i}: runAgentEvents(input: { agent: "assistant", message: "x" }) { __typename }`).join(' ')} }`;
-    const res = await gqlStreamText(env.app, flood, {}, { key: t.ownerKey });
+  it('a document over the limits of /graphql: 40 aliases in one subscription, refused by the same alias limit', async () => {
+    // Aliases of a real field (the limit lets `__typename` aliases through), all inside one root field.
+    const aliases = (field: string) => Array.from({ length: 40 }, (_, i) => `a${i}: ${field}`).join(' ');
+    const input = '{ agent: "assistant", message: "x" }';
+    const res = await gqlStreamText(
+      env.app,
+      `subscription { runAgentEvents(input: ${input}) { ... on RunDelta { ${aliases('text')} } } }`,
+      {},
+      { key: t.ownerKey },
+    );
+    // The same flood on /graphql, inside one runAgent: the limit's own words.
+    const same = await gqlText(
+      env.app,
+      `mutation { runAgent(input: ${input}) { ... on AgentRunCompleted { ${aliases('output')} } } }`,
+      {},
+      t.ownerKey,
+    );
+    expect(same.errors?.map((e) => e.message)).toEqual([
+      expect.stringMatching(/Aliases limit of 30 exceeded, found 40/),
+    ]);
     expect(res.status).toBe(400);
-    expect(res.errors?.length).toBeGreaterThan(0);
-    expect(res.errors?.[0]?.extensions?.code).toBeDefined();
+    expect(res.results).toEqual([]);
+    expect(res.errors?.map((e) => e.message)).toEqual(same.errors?.map((e) => e.message));
+    expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('an unknown field: the error names it, and never suggests the right one', async () => {
+    for (const [text, field] of [
+      ['subscription { runAgentEvent(input: { agent: "assistant", message: "x" }) { __typename } }', 'runAgentEvent'],
+      [
+        'subscription { runAgentEvents(input: { agent: "assistant", message: "x" }) { ... on RunDelta { txt } } }',
+        'txt',
+      ],
+    ] as const) {
+      const res = await gqlStreamText(env.app, text, {}, { key: t.ownerKey });
+      expect(res.status).toBe(400);
+      expect(codes(res)).toEqual(['BAD_USER_INPUT']);
+      const message = res.errors![0]!.message;
+      expect(message).toContain(`Cannot query field "${field}"`);
+      expect(message).toContain('[Suggestion hidden]');
+      expect(message).not.toMatch(/did you mean/i);
+      expect(message).not.toMatch(/"runAgentEvents"|"text"/);
+      expect(message).not.toContain('[Suggestion hidden]?');
+    }
+    // The other forms of suggestion: an inline fragment on a union, and an enum value; on both doors.
+    for (const text of [
+      'subscription { runAgentEvents(input: { agent: "assistant", message: "x" }) { text } }',
+      'subscription { runAgentEvents(input: { agent: "assistant", message: "x", cache: BYPAS }) { __typename } }',
+    ]) {
+      const streamed = await gqlStreamText(env.app, text, {}, { key: t.ownerKey });
+      const plain = await gqlText(env.app, text, {}, t.ownerKey);
+      for (const res of [streamed, plain]) {
+        const message = res.errors![0]!.message;
+        expect(message).not.toMatch(/did you mean|"RunDelta"|"BYPASS"/i);
+      }
+    }
   });
 
   it('another method than POST (405), and a client that does not accept an event stream (406)', async () => {

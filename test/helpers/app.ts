@@ -6,6 +6,8 @@ import type { Clock } from '../../src/lib/clock.js';
 import type { Logger } from '../../src/lib/logger.js';
 
 export const ADMIN_TOKEN = 'test-operator-token-0123456789abcdef';
+/** The key that encrypts webhook signing secrets in tests (32 bytes, base64). */
+export const TEST_SECRETS_KEY = Buffer.alloc(32, 7).toString('base64');
 
 export type TestApp = { url: string; runtime: Runtime; config: Config; close(): Promise<void> };
 
@@ -19,6 +21,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
     SIGNUP: 'open',
     ADMIN_TOKEN,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SECRETS_KEY: TEST_SECRETS_KEY,
+    // Every test app shares one database: only the apps of the alert tests deliver alerts.
+    ALERT_POLL_MS: '3600000',
     PROVIDER_RETRY_BASE_MS: '1',
     // Every test signs up from 127.0.0.1: the per-IP limit has a test of its own.
     SIGNUPS_PER_IP_PER_HOUR: '0',

@@ -53,6 +53,11 @@ export type StripeServer = {
   giveUp(subscriptionId: string): Stripe.Event[];
   /** The subscription ends now. */
   cancel(subscriptionId: string): Stripe.Event[];
+  /**
+   * The next `times` requests of `method` to a path `path` matches answer HTTP 500 (`api_error`) and
+   * do nothing; those after them are served as usual. The SDK retries a 500: fail each of its tries.
+   */
+  failNext(method: string, path: RegExp, times: number): void;
   /** The period ends and renews, paid; an attached schedule's next phase starts if it is due. */
   renew(subscriptionId: string): Stripe.Event[];
   /** One event around any object, for tests that forge events (a type nobody handles, a customer nobody knows). */
@@ -343,6 +348,8 @@ export async function startStripeServer(options: { now?: () => number } = {}): P
   /** Idempotency keys: what was asked, and what was answered. */
   const answered = new Map<string, { method: string; path: string; params: string; status: number; body: string }>();
   const requests: StripeRequest[] = [];
+  /** Failures the tests asked for (failNext), in the order they were asked. */
+  const failures: { method: string; path: RegExp; left: number }[] = [];
 
   // Lookups for the test controls: a wrong id there is a bug in the test.
   const need = <R>(store: Map<string, R>, id: string, kind: string): R => {
@@ -1099,6 +1106,12 @@ export async function startStripeServer(options: { now?: () => number } = {}): P
       const e = new StripeFailure(401, { type: 'invalid_request_error', message: 'You did not provide an API key.' });
       return send(res, e.status, failure(e));
     }
+    const failing = failures.find((f) => f.left > 0 && f.method === method && f.path.test(path));
+    if (failing) {
+      failing.left--;
+      const e = new StripeFailure(500, { type: 'api_error', message: 'stripe-server: a failure the test asked for' });
+      return send(res, e.status, failure(e), echo);
+    }
     const params = canonical(body);
     if (method === 'POST' && idempotencyKey) {
       const before = answered.get(idempotencyKey);
@@ -1298,6 +1311,14 @@ export async function startStripeServer(options: { now?: () => number } = {}): P
         proration: false,
       });
       return [subscriptionUpdated(sub, before), event('invoice.paid', renderInvoice(invoice))];
+    },
+
+    failNext(method, path, times) {
+      failures.push({
+        method: method.toUpperCase(),
+        path: new RegExp(path.source, path.flags.replace('g', '')),
+        left: times,
+      });
     },
 
     event: (type, object) => event(type, object),

@@ -3,7 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { eventually } from '../helpers/eventually.js';
 import { describe, expect, inject, it } from 'vitest';
-import { ADMIN_TOKEN } from '../helpers/app.js';
+import { ADMIN_TOKEN, TEST_SECRETS_KEY } from '../helpers/app.js';
 import { freePort } from '../helpers/scratch.js';
 import { graphql } from '../__generated__/gql.js';
 
@@ -33,6 +33,7 @@ describe.skipIf(!services)('a cluster of workers', () => {
         ...process.env,
         NODE_ENV: 'production',
         METRICS_TOKEN: 'cluster-metrics-token-0123456789',
+        SECRETS_KEY: TEST_SECRETS_KEY,
         DATABASE_URL: inject('databaseUrl'),
         REDIS_URL: inject('redisUrl'),
         REDIS_KEY_PREFIX: inject('redisPrefix'),

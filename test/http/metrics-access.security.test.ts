@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
+import { sharedApp, startApp, type TestApp, TEST_SECRETS_KEY } from '../helpers/app.js';
 
 const TOKEN = 'metrics-token-0123456789abcdefghij';
 
@@ -44,6 +44,7 @@ describe('/metrics access', () => {
       DATABASE_URL: 'postgres://h/db',
       REDIS_URL: 'redis://h',
       ADMIN_TOKEN: 'a'.repeat(30),
+      SECRETS_KEY: TEST_SECRETS_KEY,
     };
     expect(() => loadConfig(services)).toThrow(ConfigError);
     expect(() => loadConfig(services)).toThrow(/METRICS_TOKEN or METRICS_PORT/);

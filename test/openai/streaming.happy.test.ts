@@ -44,6 +44,58 @@ function gate() {
   return { opened, open };
 }
 
+/** The `data:` payloads of an event stream read to its end. */
+const dataEvents = (text: string) =>
+  text
+    .split('\n\n')
+    .filter(Boolean)
+    .map((e) => e.replace(/^data: /, ''));
+
+/** The JSON types of a value, all the way down: two bodies of one shape map to the same. */
+const shapeOf = (v: unknown): unknown =>
+  Array.isArray(v)
+    ? v.map(shapeOf)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, shapeOf(x)]))
+      : v === null
+        ? 'null'
+        : typeof v;
+
+/** A pino logger whose lines a test reads, and those lines. */
+function logSink() {
+  const lines: Record<string, unknown>[] = [];
+  const sink = new Writable({ write: (chunk, _, done) => void (lines.push(JSON.parse(String(chunk))), done()) });
+  return { lines, log: pino({ level: 'info' }, sink) };
+}
+
+/** The request log line of one request id, once it is written. */
+async function requestLine(lines: Record<string, unknown>[], requestId: string) {
+  const find = () => lines.find((l) => l.msg === 'request' && l.requestId === requestId);
+  await eventually(async () => find() !== undefined, `the request line of ${requestId}`);
+  return find()!;
+}
+
+/** A streamed chat completion sent with node:http, its response handed back unread. */
+function openStream(app: TestApp, key: string, body: unknown, requestId: string) {
+  return new Promise<{ res: IncomingMessage; cancel: () => void }>((resolve, reject) => {
+    const req = httpRequest(
+      new URL(`${app.url}/v1/chat/completions`),
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${key}`,
+          'x-governor-cache': 'BYPASS',
+          'x-request-id': requestId,
+        },
+      },
+      (res) => resolve({ res, cancel: () => req.destroy() }),
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
 /** Streaming on the OpenAI door: tokens as they come, and spend exact whether the answer finishes or not. */
 describe('streamed chat completions', () => {
   const env = useUpstreamApp();
@@ -152,11 +204,7 @@ describe('streamed chat completions', () => {
     await eventually(async () => env.upstream.abandoned > abandoned, 'the upstream to see the hang-up');
     wait.open();
     await eventually(
-      async () => {
-        const s = await status();
-        console.log(JSON.stringify(s.agentRuns.edges.map((e) => e.node)));
-        return s.agentRuns.edges[0]?.node.status === 'CANCELED';
-      },
+      async () => (await status()).agentRuns.edges[0]?.node.status === 'CANCELED',
       'the run to be recorded',
       2000,
     );
@@ -343,6 +391,86 @@ describe('streamed chat completions', () => {
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toContain('application/json');
   });
+
+  it('a budget refusal before the first byte: the same status, body and headers streamed or not, model none', async () => {
+    const poor = await signUp(env.app);
+    await usePlan(env.app, poor.tenantId, 'growth', { userDailyTokenLimit: 5 });
+    const slug = await openaiAgent(env.app, poor, { routing: 'FIXED_CHEAP' });
+    const calls = env.upstream.requests.length;
+    const ask = (stream: boolean) =>
+      fetch(`${env.app.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${poor.ownerKey}` },
+        body: JSON.stringify({ model: slug, messages: [{ role: 'user', content: 'Over my budget.' }], stream }),
+      });
+    const streamed = await ask(true);
+    const plain = await ask(false);
+    const bodies: { error: Record<string, unknown> }[] = [];
+    for (const res of [streamed, plain]) {
+      expect(res.status).toBe(429);
+      expect(res.headers.get('content-type')).toContain('application/json');
+      expect(res.headers.get('x-governor-model')).toBe('none');
+      expect(res.headers.get('x-should-retry')).toBe('false');
+      const body = (await res.json()) as { error: Record<string, unknown> };
+      expect(body.error).toMatchObject({ code: 'budget_exceeded', window: 'USER_DAILY', limit: 5 });
+      // The run the refusal is, named alike in the body and the header.
+      expect(res.headers.get('x-governor-run-id')).toBe(body.error.run_id);
+      bodies.push(body);
+    }
+    expect(shapeOf(bodies[0])).toEqual(shapeOf(bodies[1]));
+    // Apart from the run each refusal is, the same words.
+    const { run_id: _a, ...streamedError } = bodies[0]!.error;
+    const { run_id: _b, ...plainError } = bodies[1]!.error;
+    expect(streamedError).toEqual(plainError);
+    const governorHeaders = (res: Response) =>
+      [...res.headers.keys()].filter((h) => h.startsWith('x-governor-') || h === 'x-should-retry').sort();
+    expect(governorHeaders(streamed)).toEqual(governorHeaders(plain));
+    expect(streamed.headers.get('x-governor-route')).toBe(plain.headers.get('x-governor-route'));
+    expect(env.upstream.requests.length).toBe(calls);
+  });
+
+  it.each([
+    ['include_usage: false', { stream_options: { include_usage: false } }],
+    ['no stream_options', {}],
+  ])('without usage asked (%s): no usage chunk, and the governor object on the finish chunk', async (_, extra) => {
+    env.upstream.handle((req) =>
+      reply.stream(req, { pieces: ['No ', 'usage ', 'chunk.'], usage: { prompt: 25, completion: 3 } }),
+    );
+    const res = await fetch(`${env.app.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${t.ownerKey}`,
+        'x-governor-cache': 'BYPASS',
+      },
+      body: JSON.stringify({
+        model: agent,
+        messages: [{ role: 'user', content: 'No usage for me.' }],
+        stream: true,
+        ...extra,
+      }),
+    });
+    expect(res.status).toBe(200);
+    const events = dataEvents(await res.text());
+    expect(events.at(-1)).toBe('[DONE]');
+    const chunks = events.slice(0, -1).map((e) => JSON.parse(e) as Record<string, any>);
+    // OpenAI sends the usage chunk (empty choices) only when include_usage is true.
+    expect(chunks.filter((c) => 'usage' in c || c.choices.length === 0)).toEqual([]);
+    const last = chunks.at(-1)!;
+    expect(last.choices).toEqual([{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }]);
+    expect(last.governor).toEqual({
+      run_id: expect.stringMatching(/^run_/),
+      cost_usd: expect.any(Number),
+      degradations: [],
+    });
+    expect(last.governor.cost_usd).toBeGreaterThan(0);
+    expect(chunks.slice(0, -1).every((c) => c.governor === undefined)).toBe(true);
+    expect(chunks.map((c) => c.choices[0].delta.content ?? '').join('')).toBe('No usage chunk.');
+    // Governor still asks the upstream for usage, and charges what it reported.
+    expect(env.upstream.requests.at(-1)!.stream_options).toEqual({ include_usage: true });
+    const run = (await status()).agentRuns.edges.find((e) => e.node.id === last.governor.run_id)!.node;
+    expect(run.usage).toEqual({ inputTokens: 25, outputTokens: 3 });
+  });
 });
 
 /** The value of one gauge sample on /metrics. */
@@ -354,9 +482,8 @@ async function gauge(app: TestApp, sample: string): Promise<number> {
 
 /** A slow reader: Governor waits for it, and holds no more for it than a socket buffer and an event. */
 describe('a streamed answer to a reader that does not read', () => {
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({ write: (chunk, _, done) => void (lines.push(JSON.parse(String(chunk))), done()) });
-  const env = useUpstreamApp({ log: pino({ level: 'info' }, sink) });
+  const { lines, log } = logSink();
+  const env = useUpstreamApp({ log });
 
   it('pauses the run until the reader catches up, buffers a bounded amount, and delivers every piece', async () => {
     const t = await signUp(env.app);
@@ -422,5 +549,121 @@ describe('a streamed answer to a reader that does not read', () => {
     expect(line.streamWaits).toBeGreaterThan(0);
     // What Governor held for the reader: its socket's buffer (16 KiB) and one event, however far behind the reader was.
     expect(line.streamBufferedMaxBytes).toBeLessThanOrEqual(16_384 + 1024);
+  });
+});
+
+/** A reader that takes nothing for STREAM_STALL_MS is cut off, and its run ends as if it had left. */
+describe('a streamed answer to a reader that stalls past STREAM_STALL_MS', () => {
+  const { lines, log } = logSink();
+  const env = useUpstreamApp({ env: { STREAM_STALL_MS: '300' }, log });
+
+  it('is cut off: the run ends CANCELED, nothing stays reserved, the request line says streamStalledOut', async () => {
+    const t = await signUp(env.app);
+    await usePlan(env.app, t.tenantId, 'growth', { maxTokensPerRun: 100_000 });
+    const agent = await openaiAgent(env.app, t, { routing: 'FIXED_CHEAP' });
+    const status = () => ok(env.app, STATUS, { agent }, t.ownerKey);
+    // 32,000 one-token pieces of 128 bytes: some 10 MB of events, far more than the sockets
+    // between Governor and its reader hold (some 4 MB here), so that Governor must wait.
+    const pieces = Array.from({ length: 32_000 }, () => ' '.repeat(128));
+    env.upstream.handle((req) => reply.stream(req, { pieces, usage: { prompt: 20, completion: pieces.length } }));
+    const requestId = `stall-${Date.now()}`;
+    const { res, cancel } = await openStream(
+      env.app,
+      t.ownerKey,
+      { model: agent, messages: [{ role: 'user', content: 'Talk a lot.' }], stream: true, max_tokens: 32_000 },
+      requestId,
+    );
+    try {
+      expect(res.statusCode).toBe(200);
+      res.on('error', () => undefined);
+      // Nobody reads. The request's line is written once its stream is over, cut off or not.
+      res.pause();
+      const line = await requestLine(lines, requestId);
+      const after = await status();
+      const run = after.agentRuns.edges[0]!.node;
+      expect(run.status).toBe('CANCELED');
+      expect(line).toMatchObject({
+        path: '/v1/chat/completions',
+        status: 200,
+        streamStalledOut: true,
+        aborted: true,
+        runId: run.id,
+        outcome: 'CANCELED',
+      });
+      expect(line.streamWaits).toBeGreaterThan(0);
+      // Charged what was generated, nothing left reserved. (Whether the upstream sees a hang-up
+      // depends on whether its whole answer already fit in the sockets towards Governor.)
+      expect(run.usage.outputTokens).toBeGreaterThan(0);
+      expect(after.budgetStatus.daily.used).toBe(run.usage.inputTokens + run.usage.outputTokens);
+      expect(after.budgetStatus.daily.reserved).toBe(0);
+      // What the sockets still held reaches the reader, then the cut: no [DONE], not every piece.
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (text += c));
+      // (An 'error' comes first, "aborted": events.once would reject on it.)
+      const closed = new Promise((resolve) => res.once('close', resolve));
+      res.resume();
+      await closed;
+      expect(res.complete).toBe(false);
+      expect(text.length).toBeGreaterThan(0);
+      expect(text).not.toContain('[DONE]');
+      expect(text.split('\n\n').length).toBeLessThan(pieces.length);
+    } finally {
+      cancel();
+    }
+  });
+});
+
+/** A stream its client leaves is logged with the same facts as one read to its end. */
+describe('the request line of a streamed answer', () => {
+  const { lines, log } = logSink();
+  const env = useUpstreamApp({ log });
+
+  it('a stream the client aborts: the run id and outcome, and every field a finished stream has', async () => {
+    const t = await signUp(env.app);
+    await usePlan(env.app, t.tenantId, 'growth');
+    const agent = await openaiAgent(env.app, t, { routing: 'FIXED_CHEAP' });
+    const client = governorClient(env.app, t.ownerKey);
+    env.upstream.handle((req) =>
+      reply.stream(req, { pieces: ['All ', 'of ', 'it.'], usage: { prompt: 20, completion: 3 } }),
+    );
+    const finishedId = `finished-${Date.now()}`;
+    let runId = '';
+    for await (const chunk of await client.chat.completions.create(
+      { model: agent, messages: [{ role: 'user', content: 'Read me to the end.' }], stream: true },
+      { headers: { 'X-Governor-Cache': 'BYPASS', 'X-Request-Id': finishedId } },
+    ))
+      runId = (chunk as { governor?: { run_id: string } }).governor?.run_id ?? runId;
+    const finished = await requestLine(lines, finishedId);
+    expect(finished).toMatchObject({ runId, outcome: 'COMPLETED', status: 200 });
+    expect(finished.aborted).toBeUndefined();
+
+    const wait = gate();
+    env.upstream.handle((req) =>
+      reply.stream(req, {
+        pieces: ['Left ', 'half ', 'way'],
+        usage: { prompt: 20, completion: 30 },
+        pauseAfter: 1,
+        resume: wait.opened,
+      }),
+    );
+    const abortedId = `aborted-${Date.now()}`;
+    const abandoned = env.upstream.abandoned;
+    const controller = new AbortController();
+    const stream = await client.chat.completions.create(
+      { model: agent, messages: [{ role: 'user', content: 'I will leave early.' }], stream: true },
+      { signal: controller.signal, headers: { 'X-Governor-Cache': 'BYPASS', 'X-Request-Id': abortedId } },
+    );
+    await (async () => {
+      for await (const chunk of stream) if (chunk.choices[0]?.delta?.content) controller.abort();
+    })().catch(() => undefined);
+    await eventually(async () => env.upstream.abandoned > abandoned, 'the upstream to be cut off');
+    wait.open();
+    const aborted = await requestLine(lines, abortedId);
+    const runs = await ok(env.app, STATUS, { agent }, t.ownerKey);
+    const canceled = runs.agentRuns.edges[0]!.node;
+    expect(canceled.status).toBe('CANCELED');
+    expect(aborted).toMatchObject({ runId: canceled.id, outcome: 'CANCELED', aborted: true, tenantId: t.tenantId });
+    expect(Object.keys(aborted)).toEqual(expect.arrayContaining(Object.keys(finished)));
   });
 });

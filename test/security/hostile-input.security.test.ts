@@ -35,7 +35,7 @@ const KEYS = graphql(`
   }
 `);
 
-type Answer = { status: number; codes: string[] };
+type Answer = { status: number; codes: string[]; messages: string[] };
 
 /** Sends bytes as they are (headers included), and reads what comes back whatever its shape. */
 function send(
@@ -58,19 +58,21 @@ function send(
       res.on('data', (c: Buffer) => (raw += c));
       res.on('end', () => {
         let codes: string[] = [];
+        let messages: string[] = [];
         // JSON, or an event stream of JSON results (the stream door's).
         const bodies = res.headers['content-type']?.startsWith('text/event-stream')
           ? raw.split('\n').flatMap((l) => (l.startsWith('data: ') ? [l.slice(6)] : []))
           : [raw];
         for (const text of bodies) {
           try {
-            const body = JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] };
+            const body = JSON.parse(text) as { errors?: { message?: string; extensions?: { code?: string } }[] };
             codes = [...codes, ...(body.errors ?? []).map((e) => String(e.extensions?.code))];
+            messages = [...messages, ...(body.errors ?? []).map((e) => String(e.message))];
           } catch {
             // not JSON: no codes
           }
         }
-        resolve({ status: res.statusCode ?? 0, codes });
+        resolve({ status: res.statusCode ?? 0, codes, messages });
       });
     });
     req.on('error', reject);
@@ -110,6 +112,22 @@ describe('hostile input', () => {
   });
   const nest = (depth: number): string => (depth === 0 ? 'id' : `user { budgetStatus { ${nest(depth - 1)} } }`);
 
+  // 40 aliases of a field inside one root field, on either GraphQL door (`__typename` aliases are not counted).
+  const aliases = (field: string) => Array.from({ length: 40 }, (_, i) => `a${i}: ${field}`).join(' ');
+  const aliasFlood = {
+    graphql: () =>
+      gqlAnswer(
+        `mutation { runAgent(input: { agent: "${agent}", message: "hi" }) { ... on AgentRunCompleted { ${aliases('output')} } } }`,
+      ),
+    stream: () =>
+      send(stream(), {
+        headers: sse(auth()),
+        body: JSON.stringify({
+          query: `subscription { runAgentEvents(input: { agent: "${agent}", message: "hi" }) { ... on RunDelta { ${aliases('text')} } } }`,
+        }),
+      }),
+  };
+
   const graphqlCases: [string, () => Promise<Answer>][] = [
     ['a document nested 16 deep', () => gqlAnswer(`{ viewer { apiKey { ${nest(8)} } } }`)],
     [
@@ -119,6 +137,7 @@ describe('hostile input', () => {
           `mutation { ${Array.from({ length: 40 }, (_, i) => `a${i}: runAgent(input: { agent: "${agent}", message: "hi" }) { __typename }`).join(' ')} }`,
         ),
     ],
+    ['40 aliases inside one runAgent', () => aliasFlood.graphql()],
     ['a directive flood', () => gqlAnswer(`{ viewer ${'@include(if: true) '.repeat(40)}{ tenant { id } } }`)],
     [
       'a fragment cycle',
@@ -153,7 +172,12 @@ describe('hostile input', () => {
     key: string | null = t.ownerKey,
   ): Promise<Answer> {
     const res = await gqlText(env.app, query, variables, key ?? undefined);
-    return { status: res.status, codes: (res.errors ?? []).map((e) => String(e.extensions?.code)) };
+    const errors = res.errors ?? [];
+    return {
+      status: res.status,
+      codes: errors.map((e) => String(e.extensions?.code)),
+      messages: errors.map((e) => e.message),
+    };
   }
 
   const httpCases: [string, () => Promise<Answer>][] = [
@@ -276,9 +300,11 @@ describe('hostile input', () => {
       () => send(stream(), { headers: sse({ authorization: 'Bearer gov_garbage' }), body: subscribe('hello') }),
     ],
     [
-      'the stream door with the key in the URL',
-      () => send(`${stream()}?token=${t.ownerKey}`, { headers: sse(), body: subscribe('hello') }),
+      // Beside a good Authorization header: only a door that refuses keys in URLs refuses this.
+      'the stream door with the key in the URL, and a valid Authorization header',
+      () => send(`${stream()}?token=${t.ownerKey}`, { headers: sse(auth()), body: subscribe('hello') }),
     ],
+    ['the stream door with 40 aliases inside one subscription', () => aliasFlood.stream()],
     [
       'the stream door with a NUL in a message',
       () => send(stream(), { headers: sse(auth()), body: subscribe('a\u0000b') }),
@@ -322,6 +348,22 @@ describe('hostile input', () => {
       expect(env.upstream.requests.length).toBe(calls);
     },
   );
+
+  it('an alias flood inside one root field: the stream door refuses it by the limit /graphql uses', async () => {
+    const plain = await aliasFlood.graphql();
+    const streamed = await aliasFlood.stream();
+    expect(plain.messages).toEqual([expect.stringMatching(/Aliases limit of 30 exceeded, found 40/)]);
+    expect(streamed).toEqual({ ...plain, status: 400 });
+    expect(streamed.codes).toEqual(['BAD_USER_INPUT']);
+  });
+
+  it('a key in the URL is refused even beside a valid Authorization header', async () => {
+    const calls = env.upstream.requests.length;
+    const answer = await send(`${stream()}?token=${t.ownerKey}`, { headers: sse(auth()), body: subscribe('hello') });
+    expect(answer.status).toBe(400);
+    expect(answer.messages).toEqual([expect.stringMatching(/Tokens in URLs .* are not accepted/)]);
+    expect(env.upstream.requests.length).toBe(calls);
+  });
 
   it('wrote nothing', async () => {
     expect(await rowCounts(env.app)).toEqual(before);

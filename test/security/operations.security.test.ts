@@ -187,6 +187,40 @@ const AGENT_RUNS = graphql(`
   }
 `);
 
+const USAGE = graphql(`
+  query TrioUsage {
+    usage(from: "2026-01-01T00:00:00Z", to: "2026-12-31T00:00:00Z", groupBy: [USER]) {
+      runs
+    }
+  }
+`);
+
+const ALERTS = graphql(`
+  query TrioAlerts {
+    alerts {
+      edges {
+        node {
+          id
+        }
+      }
+    }
+  }
+`);
+const TEST_ALERT_WEBHOOK = graphql(`
+  mutation TrioTestAlertWebhook {
+    testAlertWebhook {
+      id
+    }
+  }
+`);
+const ROTATE_ALERT_SECRET = graphql(`
+  mutation TrioRotateAlertSecret {
+    rotateAlertSigningSecret {
+      createdAt
+    }
+  }
+`);
+
 const operations: Operation[] = [
   operation(VIEWER)({ name: 'viewer', variables: () => ({}) }),
   operation(PLANS)({ name: 'plans', variables: () => ({}) }),
@@ -279,6 +313,11 @@ const operations: Operation[] = [
   operation(AGENT_RUNS)({ name: 'agentRuns', variables: () => ({}) }),
   operation(START_UPGRADE)({ name: 'startUpgrade', variables: () => ({}), minRole: 'ADMIN' }),
   operation(BILLING_PORTAL)({ name: 'openBillingPortal', variables: () => ({}), minRole: 'ADMIN' }),
+  // A MEMBER may ask: it gets its own usage (the usage tests check whose rows it gets).
+  operation(USAGE)({ name: 'usage', variables: () => ({}) }),
+  operation(ALERTS)({ name: 'alerts', variables: () => ({}), minRole: 'ADMIN' }),
+  operation(TEST_ALERT_WEBHOOK)({ name: 'testAlertWebhook', variables: () => ({}), minRole: 'ADMIN' }),
+  operation(ROTATE_ALERT_SECRET)({ name: 'rotateAlertSigningSecret', variables: () => ({}), minRole: 'ADMIN' }),
 ];
 
 securityTrio(operations);
@@ -288,6 +327,7 @@ const OUTSIDE_THE_TRIO: Record<string, string> = {
   createTenant: 'sign-up: anonymous while open, the operator token otherwise (create-tenant tests)',
   setModelPrice: 'operator only (below)',
   setPlanStripePrice: 'operator only (billing webhook security tests)',
+  acknowledgeAlert: "needs an alert: the alert rules test acknowledges one, and another tenant's gets NOT_FOUND",
 };
 
 describe('the trio table', () => {

@@ -103,7 +103,7 @@ export async function admitRun(ctx: TenantContext, run: PreparedRun, ask: Admiss
       outputCap: ask.outputCap,
       remaining,
     });
-    if (decision.action === 'REFUSE') {
+    if (decision.kind === 'REFUSE') {
       const i = run.windows.findIndex((w) => w.kind === decision.window);
       return { kind: 'refused', window: run.windows[i]!, used: usage[i]!.used + usage[i]!.reserved, span };
     }

@@ -201,12 +201,17 @@ export async function* executeRun(
           // A pricier fallback holds the difference first.
           const extra = estimateCostMicros(candidate, input, cap) - estimateCostMicros(model, input, cap);
           const now = deps.clock.now();
-          if (
-            extra > 0 &&
-            (await extendReservation(deps.budgets, reservation, { tokens: 0, costMicros: extra, now, holdMs })).kind !==
-              'held'
-          )
-            continue;
+          if (extra > 0) {
+            const extended = await extendReservation(deps.budgets, reservation, {
+              tokens: 0,
+              costMicros: extra,
+              now,
+              holdMs,
+            });
+            // The hold itself is gone (the store lost it): no fallback can run on it.
+            if (extended.kind === 'gone') return end({ kind: 'STORE_UNAVAILABLE', error: holdLost() });
+            if (extended.kind !== 'held') continue;
+          }
         }
         // A tool the caller required is required of the first step only: its result comes next.
         const toolChoice = step === 0 ? run.request.toolChoice : undefined;
@@ -289,7 +294,7 @@ export async function* executeRun(
 }
 
 /** The run's hold vanished from the store (its data lost mid-run): nothing guards this run's spend any more. */
-const holdLost = () =>
+export const holdLost = () =>
   new AppError(
     'SERVICE_UNAVAILABLE',
     "The budget store lost this run's reservation, so the run was stopped; what it spent was charged. Retry shortly.",

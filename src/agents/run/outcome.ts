@@ -114,17 +114,18 @@ const WINDOW_NAMES: Record<WindowKind, string> = {
 };
 
 /**
- * A MEMBER stopped by a limit that a higher plan would lift: a note for the tenant's admins (who,
- * which window), once per window period. It travels with the refused run's ledger entry, so the
+ * A MEMBER stopped by a limit that a higher plan would lift, at admission or mid-run: a note for the
+ * tenant's admins (who, which window), once per window period. The user acting decides, whichever key
+ * acts for them (a service key acting for a MEMBER counts). It travels in a ledger entry, so the
  * request path writes nothing to Postgres.
  */
 export function upgradeSuggestion(
-  actor: Actor,
-  user: Pick<UserRow, 'email'> | null,
+  actor: Pick<Actor, 'tenantId'>,
+  user: Pick<UserRow, 'id' | 'email' | 'role'> | null,
   refusal: Extract<RunAgentResult, { __typename: 'BudgetExceeded' }>,
   window: Pick<BudgetWindow, 'periodStart'>,
 ): AlertDraft[] {
-  if (actor.kind !== 'USER' || actor.role !== 'MEMBER' || !refusal.upgradeOptions.length) return [];
+  if (user?.role !== 'MEMBER' || !refusal.upgradeOptions.length) return [];
   const period = window.periodStart.toISOString().slice(0, refusal.window === 'USER_DAILY' ? 10 : 7);
   const unit = refusal.unit === 'USD' ? ' USD' : ' tokens';
   return [
@@ -132,11 +133,11 @@ export function upgradeSuggestion(
       id: newId('alert'),
       tenantId: actor.tenantId,
       kind: 'UPGRADE_SUGGESTED',
-      subjectUserId: actor.userId,
-      periodKey: `${refusal.window}:${period}:${actor.userId}`,
+      subjectUserId: user.id,
+      periodKey: `${refusal.window}:${period}:${user.id}`,
       value: refusal.used,
       threshold: refusal.limit,
-      message: `${user?.email ?? actor.userId} reached the ${WINDOW_NAMES[refusal.window]} limit (${refusal.used.toLocaleString('en-US')} of ${refusal.limit.toLocaleString('en-US')}${unit}); the ${refusal.upgradeOptions[0]!.name} plan would lift it.`,
+      message: `${user.email} reached the ${WINDOW_NAMES[refusal.window]} limit (${refusal.used.toLocaleString('en-US')} of ${refusal.limit.toLocaleString('en-US')}${unit}); the ${refusal.upgradeOptions[0]!.name} plan would lift it.`,
       createdAt: refusal.run.createdAt,
     },
   ];

@@ -33,7 +33,7 @@ import { admitRun } from './admit.js';
 import { compressHistory, planCompression } from './compress.js';
 import { withMargin } from './estimate.js';
 import type { RunEvent } from './events.js';
-import { CallerGone, executeRun, RunTimeout, type Ended, type Execution } from './execute.js';
+import { CallerGone, executeRun, holdLost, RunTimeout, type Ended, type Execution } from './execute.js';
 import { completedClaim, claimRun, releaseClaim, type Claim } from './idempotency.js';
 import {
   budgetExceeded,
@@ -286,6 +286,7 @@ async function* pipeline(
     const degradations = [...admission.degradations];
     const admitted = { model: admission.model, inputTokens, outputCap: admission.outputCap };
     const route = await finalRoute(ctx, run, routeInput, planned, admitted, { scope, degradations, timing });
+    if (routerChoseCheaper(run, route, degradations)) spend.comparedWith(run.models.strong);
     const runId = recordId(run);
     yield { type: 'routed', runId, callId: run.runId, route: routeRecord(route), model: route.model, cached: false };
     for (const degradation of degradations) yield { type: 'degraded', degradation };
@@ -435,8 +436,24 @@ async function finalRoute(
     holdMs: state.scope.holdMs,
   });
   if (extension.kind === 'held') return decision;
+  if (extension.kind === 'gone') throw holdLost();
   state.degradations.push('CHEAPER_MODEL');
   return asAdmitted(decision);
+}
+
+/**
+ * Routing saved money only when the router itself sent the run below the agent's strong model: not
+ * a caller's pin, an agent fixed to a model, a plan without the strong tier, or a budget downgrade.
+ */
+function routerChoseCheaper(run: PreparedRun, route: RouteDecision, degradations: Degradation[]): boolean {
+  return (
+    run.request.routing === 'AUTO' &&
+    (run.agent.routing === 'HEURISTIC' || run.agent.routing === 'CLASSIFIER') &&
+    route.complexity === 'SIMPLE' &&
+    route.model.id !== run.models.strong.id &&
+    run.plan.allowedModelTiers.includes(run.models.strong.tier) &&
+    !degradations.includes('CHEAPER_MODEL')
+  );
 }
 
 /** What this call adds to the run it belongs to (runs spanning calls). */
@@ -500,14 +517,23 @@ async function outcome(
         kind: ended.limit,
         partialOutput: exec.output || null,
       };
-    case 'BUDGET_EXCEEDED':
-      return budgetExceeded(
+    case 'BUDGET_EXCEEDED': {
+      const refusal = budgetExceeded(
         record,
         ended.window,
         ended.used,
         await upgrades(ctx, run, ended.window),
         exec.output || null,
       );
+      // The run's own entry is its settlement's: the suggestion goes in one of its own, and a note
+      // that cannot be written never fails a run that has spent.
+      const alerts = upgradeSuggestion(ctx.actor, run.user, refusal, ended.window);
+      if (alerts.length)
+        await recordEntry(ctx.deps.budgets, run.tenant.id, { events: [], run: null, alerts }).catch((err: unknown) =>
+          ctx.log.warn({ err, runId: run.runId }, 'could not record an upgrade suggestion'),
+        );
+      return refusal;
+    }
     case 'PROVIDER_UNAVAILABLE':
       return {
         __typename: 'ProviderUnavailable',

@@ -17,7 +17,7 @@ export async function runAgent({ ctx, input }: { ctx: TenantContext; input: unkn
 /** What a streaming GraphQL client receives: text as it arrives, the tools called, then the outcome. */
 export type RunStreamEvent =
   | { __typename: 'RunDelta'; text: string }
-  | { __typename: 'RunToolCall'; name: string }
+  | { __typename: 'RunToolCall'; name: string; arguments: string }
   | { __typename: 'RunFinished'; result: DeliveredResult }
   /** The run failed as a request (refused before it began, or broken): the door raises it as the event's error. */
   | { __typename: 'RunError'; error: unknown };
@@ -51,7 +51,8 @@ export async function* streamAgentRun({
       if (next.done) break;
       const event = next.value;
       if (event.type === 'delta') yield { __typename: 'RunDelta', text: event.text };
-      else if (event.type === 'tool_call') yield { __typename: 'RunToolCall', name: event.name };
+      else if (event.type === 'tool_call')
+        yield { __typename: 'RunToolCall', name: event.name, arguments: event.arguments };
       else if (event.type === 'ended') {
         ended = true;
         if (event.result.__typename !== 'RunCanceled') yield { __typename: 'RunFinished', result: event.result };

@@ -25,8 +25,18 @@ const NOTHING: PriorSpend = { inputTokens: 0, outputTokens: 0, cachedInputTokens
  */
 export class Spend {
   private readonly lines: Line[] = [];
+  /** The model the run would have used had the router not chosen a cheaper one (routing savings). */
+  private instead: ModelRow | undefined;
 
   constructor(private readonly prior: PriorSpend = NOTHING) {}
+
+  /**
+   * The router itself chose a cheaper model than `strong`: each of the run's own calls on another
+   * model records what it would have cost on `strong`, minus what it cost, as saved.
+   */
+  comparedWith(strong: ModelRow): void {
+    this.instead = strong;
+  }
 
   add(kind: SpendKind, model: ModelRow, usage: TokenCounts): void {
     let line = this.lines.find((l) => l.kind === kind && l.model.id === model.id);
@@ -92,7 +102,19 @@ export class Spend {
       outputTokens: l.outputTokens,
       cachedInputTokens: l.cachedInputTokens,
       costMicros: toMicros(l.numerator),
+      savedCostMicros: this.saved(l),
     }));
+  }
+
+  /** What routing saved on this call (see comparedWith). */
+  get savedCostMicros(): number {
+    return this.lines.reduce((n, l) => n + this.saved(l), 0);
+  }
+
+  private saved(l: Line): number {
+    const strong = this.instead;
+    if (!strong || l.kind !== 'run' || l.model.id === strong.id) return 0;
+    return Math.max(0, toMicros(costNumerator(strong, l)) - toMicros(l.numerator));
   }
 
   sideCalls(): SideCallRecord[] {

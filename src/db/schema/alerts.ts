@@ -1,4 +1,5 @@
-import { doublePrecision, index, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { doublePrecision, index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { tenants } from './tenants.js';
 
 export const ALERT_KINDS = [
@@ -8,9 +9,12 @@ export const ALERT_KINDS = [
   'USER_BUDGET_80',
   'USER_BUDGET_100',
   'UPGRADE_SUGGESTED',
+  'TEST',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 export type AlertStatus = 'OPEN' | 'ACKNOWLEDGED';
+/** Its delivery to the tenant's webhook: NONE (no webhook, or no signing secret, when raised). */
+export type AlertDeliveryStatus = 'NONE' | 'PENDING' | 'DELIVERED' | 'FAILED';
 
 export const alerts = pgTable(
   'alerts',
@@ -30,10 +34,21 @@ export const alerts = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+    /** RUN_COST: the run that cost it. */
+    runId: text('run_id'),
+    deliveryStatus: text('delivery_status').$type<AlertDeliveryStatus>().notNull().default('NONE'),
+    deliveryAttempts: integer('delivery_attempts').notNull().default(0),
+    /** PENDING: when the next attempt is due (an attempt in flight holds it a minute ahead). */
+    nextDeliveryAt: timestamp('next_delivery_at', { withTimezone: true }),
+    /** FAILED or retrying: why, as the tenant may see it (never what the receiver's network said). */
+    deliveryError: text('delivery_error'),
   },
   (t) => [
     unique('alerts_once_per_period_key').on(t.tenantId, t.kind, t.periodKey),
     index('alerts_tenant_idx').on(t.tenantId, t.id),
+    index('alerts_delivery_due_idx')
+      .on(t.nextDeliveryAt)
+      .where(sql`delivery_status = 'PENDING'`),
   ],
 );
 export type AlertRow = typeof alerts.$inferSelect;

@@ -31,6 +31,9 @@ export const tenants = pgTable(
     pendingPlanId: text('pending_plan_id').references(() => plans.id),
     alertWebhookUrl: text('alert_webhook_url'),
     alertThresholds: jsonb('alert_thresholds').$type<AlertThresholds>().notNull().default({}),
+    /** The webhook's HMAC key, encrypted with SECRETS_KEY (AES-256-GCM): shown once, when made. */
+    alertSigningSecret: text('alert_signing_secret'),
+    alertSigningSecretCreatedAt: timestamp('alert_signing_secret_created_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,10 +1,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { TenantRow, UserRow, ApiKeyRow, AgentRow, ModelRow, PlanRow } from '../../db/schema/index.js';
+import type { TenantRow, UserRow, ApiKeyRow, AgentRow, ModelRow, PlanRow, AlertRow } from '../../db/schema/index.js';
 import type { ViewerParent, GraphQLContext } from '../context.js';
 import type { CreatedTenant } from '../../tenants/index.js';
 import type { CreatedApiKey } from '../../auth/index.js';
 import type { BudgetStatusView } from '../../budgets/index.js';
 import type { RunRecord } from '../../agents/index.js';
+import type { UsageGroup, UsageSummaryView } from '../../monitoring/usage.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -18,6 +19,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 instant in UTC. */
   DateTime: { input: Date; output: Date | string; }
+  /** An integer up to 2^53 (token totals pass 2^31 within a year). */
+  SafeInt: { input: number; output: number; }
 };
 
 export type Agent = {
@@ -94,6 +97,78 @@ export type AgentRunFilter = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/**
+ * Raised once per kind, subject and period, off the request path; delivered to the tenant's webhook
+ * when it has one and a signing secret.
+ */
+export type Alert = {
+  __typename?: 'Alert';
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last delivery attempt failed (retrying, or FAILED). */
+  deliveryError?: Maybe<Scalars['String']['output']>;
+  deliveryStatus: AlertDeliveryStatus;
+  id: Scalars['ID']['output'];
+  kind: AlertKind;
+  message: Scalars['String']['output'];
+  /** RUN_COST: the run. */
+  run?: Maybe<AgentRun>;
+  status: AlertStatus;
+  /** The user it is about (the budget and share alerts; RUN_COST: the run's user). */
+  subjectUser?: Maybe<User>;
+  threshold: Scalars['Float']['output'];
+  /** What was measured: USD for spend and run cost, tokens for the budget alerts, percent for the share. */
+  value: Scalars['Float']['output'];
+};
+
+export type AlertConnection = {
+  __typename?: 'AlertConnection';
+  edges: Array<AlertEdge>;
+  pageInfo: PageInfo;
+};
+
+export type AlertDeliveryStatus =
+  | 'DELIVERED'
+  /** Every attempt failed. */
+  | 'FAILED'
+  /** No webhook (or no signing secret) when it was raised. */
+  | 'NONE'
+  /** Due, or being retried. */
+  | 'PENDING';
+
+export type AlertEdge = {
+  __typename?: 'AlertEdge';
+  cursor: Scalars['String']['output'];
+  node: Alert;
+};
+
+export type AlertKind =
+  /** Today's spend over dailySpendMultiplier × the trailing daily average (once three days of history exist); once a UTC day. */
+  | 'DAILY_SPEND_SPIKE'
+  /** One run over runCostUsd; once per run. */
+  | 'RUN_COST'
+  /** Sent by testAlertWebhook. */
+  | 'TEST'
+  /** A MEMBER refused by a limit a bigger plan lifts; once per user and window. */
+  | 'UPGRADE_SUGGESTED'
+  /** A user at 80% of a daily or monthly window; once per user and window. */
+  | 'USER_BUDGET_80'
+  /** A user at 100% of a daily or monthly window; once per user and window. */
+  | 'USER_BUDGET_100'
+  /** One user over userBudgetSharePercent of the tenant's monthly token pool; once per user and UTC month. */
+  | 'USER_BUDGET_SHARE';
+
+export type AlertSigningSecret = {
+  __typename?: 'AlertSigningSecret';
+  createdAt: Scalars['DateTime']['output'];
+  /** Verify X-Governor-Signature with it (see the README); Governor shows it only now. */
+  secret: Scalars['String']['output'];
+};
+
+export type AlertStatus =
+  | 'ACKNOWLEDGED'
+  | 'OPEN';
 
 export type AlertThresholds = {
   __typename?: 'AlertThresholds';
@@ -311,6 +386,8 @@ export type ModelTier =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** ADMIN+: marks an alert seen. */
+  acknowledgeAlert: Alert;
   /** ADMIN+; runs keep pointing at it and its slug is free again. */
   archiveAgent: Agent;
   /** ADMIN+. */
@@ -325,6 +402,8 @@ export type Mutation = {
   openBillingPortal: BillingPortalSession;
   /** Your own keys; ADMIN+ for others. Stops working on every process within 5 seconds. */
   revokeApiKey: ApiKey;
+  /** ADMIN+: a new secret that signs the tenant's webhooks; shown this once. */
+  rotateAlertSigningSecret: AlertSigningSecret;
   /**
    * Runs an agent: answers from the response cache when it can, routes to a cheap or a strong model,
    * reserves budget (degrading to a cheaper model or a shorter answer when needed) and runs the agent
@@ -345,12 +424,19 @@ export type Mutation = {
    * plan, while a downgrade waits, cancels the downgrade. Billing off: BillingUnavailable.
    */
   startUpgrade: StartUpgradeResult;
+  /** ADMIN+: raises a TEST alert and sends it to alertWebhookUrl now (needs a signing secret). */
+  testAlertWebhook: Alert;
   /** ADMIN+; bumps Agent.version. */
   updateAgent: Agent;
   /** ADMIN+. */
   updateTenant: Tenant;
   /** ADMIN+. Only an OWNER changes an OWNER; the last active OWNER stays. */
   updateUser: User;
+};
+
+
+export type MutationAcknowledgeAlertArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -460,12 +546,20 @@ export type Query = {
   /** Newest first. Your own runs; ADMIN+ sees every run of the tenant. */
   agentRuns: AgentRunConnection;
   agents: Array<Agent>;
+  /** ADMIN+: the tenant's alerts, newest first. */
+  alerts: AlertConnection;
   /** ADMIN+. */
   apiKeys: ApiKeyConnection;
   /** Your own budget; ADMIN+ for another user. A service key must name userId. */
   budgetStatus: BudgetStatus;
   models: Array<Model>;
   plans: Array<Plan>;
+  /**
+   * The ledger summed over [from, to) (at most 366 days), grouped by the dimensions asked for (none:
+   * one row of totals). MEMBERs get their own usage, ADMIN+ the tenant's. Exact: runs not yet in
+   * Postgres are counted too.
+   */
+  usage: Array<UsageRow>;
   /** ADMIN+, or the caller itself. */
   user?: Maybe<User>;
   /** ADMIN+. */
@@ -492,6 +586,13 @@ export type QueryAgentsArgs = {
 };
 
 
+export type QueryAlertsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<AlertStatus>;
+};
+
+
 export type QueryApiKeysArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -500,6 +601,13 @@ export type QueryApiKeysArgs = {
 
 export type QueryBudgetStatusArgs = {
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryUsageArgs = {
+  from: Scalars['DateTime']['input'];
+  groupBy: Array<UsageDimension>;
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -621,6 +729,8 @@ export type RunStatus =
 
 export type RunToolCall = {
   __typename?: 'RunToolCall';
+  /** The call's arguments, as JSON text. */
+  arguments: Scalars['String']['output'];
   name: Scalars['String']['output'];
 };
 
@@ -701,6 +811,8 @@ export type Tenant = {
   /** The plan whose limits apply now (the free plan's once a grace period has run out). */
   plan: Plan;
   slug: Scalars['String']['output'];
+  /** ADMIN+: this UTC month against the plan's limits, its savings, and where its spend is heading. */
+  usageSummary: UsageSummary;
 };
 
 export type TokenUsage = {
@@ -756,6 +868,66 @@ export type UpgradeCheckout = {
 export type UpgradePending = {
   __typename?: 'UpgradePending';
   url: Scalars['String']['output'];
+};
+
+export type UsageDimension =
+  | 'AGENT'
+  /** The UTC day. */
+  | 'DAY'
+  | 'MODEL'
+  /** The tier of the model the tokens were spent on. */
+  | 'TIER'
+  | 'USER';
+
+/**
+ * One group of a usage report: the keys of the dimensions asked for (the others are null), and its
+ * sums. A run's tokens and cost include its side calls; sideCallTokens is that part.
+ */
+export type UsageRow = {
+  __typename?: 'UsageRow';
+  agent?: Maybe<Agent>;
+  cacheHits: Scalars['Int']['output'];
+  /** What the cached answers would have cost to generate again. */
+  cacheSavedCostUsd: Scalars['Float']['output'];
+  cachedInputTokens: Scalars['SafeInt']['output'];
+  costUsd: Scalars['Float']['output'];
+  day?: Maybe<Scalars['DateTime']['output']>;
+  inputTokens: Scalars['SafeInt']['output'];
+  model?: Maybe<Model>;
+  outputTokens: Scalars['SafeInt']['output'];
+  /**
+   * What the runs the router itself sent to a cheaper model would have cost on the agent's strong
+   * model, minus what they cost (not a caller's pin, a fixed agent, a plan without the strong tier,
+   * a budget downgrade or a cache hit).
+   */
+  routingSavedCostUsd: Scalars['Float']['output'];
+  /** Runs that spent tokens or were answered from the cache. */
+  runs: Scalars['Int']['output'];
+  /** cacheSavedCostUsd + routingSavedCostUsd. */
+  savedCostUsd: Scalars['Float']['output'];
+  /** Tokens of the classifier and history-summary calls made for the runs. */
+  sideCallTokens: Scalars['SafeInt']['output'];
+  /** The share of the group's model runs that ran on a STRONG model (null: none ran on a model). */
+  strongShare?: Maybe<Scalars['Float']['output']>;
+  tier?: Maybe<ModelTier>;
+  user?: Maybe<User>;
+};
+
+export type UsageSummary = {
+  __typename?: 'UsageSummary';
+  cacheSavedCostUsd: Scalars['Float']['output'];
+  /**
+   * The month's end spend at the current rate: spent so far, plus the average daily spend of the last
+   * seven days (the days of this month so far when fewer) times the days left.
+   */
+  forecastSpendUsd: Scalars['Float']['output'];
+  /** The start of this UTC month. */
+  periodStart: Scalars['DateTime']['output'];
+  routingSavedCostUsd: Scalars['Float']['output'];
+  spendLimitUsd: Scalars['Float']['output'];
+  spendUsd: Scalars['Float']['output'];
+  tokenLimit: Scalars['SafeInt']['output'];
+  tokens: Scalars['SafeInt']['output'];
 };
 
 export type User = {
@@ -913,6 +1085,13 @@ export type ResolversTypes = {
   AgentRunConnection: ResolverTypeWrapper<Omit<AgentRunConnection, 'edges'> & { edges: Array<ResolversTypes['AgentRunEdge']> }>;
   AgentRunEdge: ResolverTypeWrapper<Omit<AgentRunEdge, 'node'> & { node: ResolversTypes['AgentRun'] }>;
   AgentRunFilter: AgentRunFilter;
+  Alert: ResolverTypeWrapper<AlertRow>;
+  AlertConnection: ResolverTypeWrapper<Omit<AlertConnection, 'edges'> & { edges: Array<ResolversTypes['AlertEdge']> }>;
+  AlertDeliveryStatus: AlertDeliveryStatus;
+  AlertEdge: ResolverTypeWrapper<Omit<AlertEdge, 'node'> & { node: ResolversTypes['Alert'] }>;
+  AlertKind: AlertKind;
+  AlertSigningSecret: ResolverTypeWrapper<AlertSigningSecret>;
+  AlertStatus: AlertStatus;
   AlertThresholds: ResolverTypeWrapper<AlertThresholds>;
   AlertThresholdsInput: AlertThresholdsInput;
   ApiKey: ResolverTypeWrapper<ApiKeyRow>;
@@ -967,6 +1146,7 @@ export type ResolversTypes = {
   RunLimits: ResolverTypeWrapper<RunLimits>;
   RunStatus: RunStatus;
   RunToolCall: ResolverTypeWrapper<RunToolCall>;
+  SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   SetModelPriceInput: SetModelPriceInput;
   SetUserBudgetInput: SetUserBudgetInput;
   SideCall: ResolverTypeWrapper<Omit<SideCall, 'model'> & { model?: Maybe<ResolversTypes['Model']> }>;
@@ -983,6 +1163,9 @@ export type ResolversTypes = {
   UpgradeApplied: ResolverTypeWrapper<Omit<UpgradeApplied, 'tenant'> & { tenant: ResolversTypes['Tenant'] }>;
   UpgradeCheckout: ResolverTypeWrapper<UpgradeCheckout>;
   UpgradePending: ResolverTypeWrapper<UpgradePending>;
+  UsageDimension: UsageDimension;
+  UsageRow: ResolverTypeWrapper<UsageGroup>;
+  UsageSummary: ResolverTypeWrapper<UsageSummaryView>;
   User: ResolverTypeWrapper<UserRow>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
@@ -1000,6 +1183,10 @@ export type ResolversParentTypes = {
   AgentRunConnection: Omit<AgentRunConnection, 'edges'> & { edges: Array<ResolversParentTypes['AgentRunEdge']> };
   AgentRunEdge: Omit<AgentRunEdge, 'node'> & { node: ResolversParentTypes['AgentRun'] };
   AgentRunFilter: AgentRunFilter;
+  Alert: AlertRow;
+  AlertConnection: Omit<AlertConnection, 'edges'> & { edges: Array<ResolversParentTypes['AlertEdge']> };
+  AlertEdge: Omit<AlertEdge, 'node'> & { node: ResolversParentTypes['Alert'] };
+  AlertSigningSecret: AlertSigningSecret;
   AlertThresholds: AlertThresholds;
   AlertThresholdsInput: AlertThresholdsInput;
   ApiKey: ApiKeyRow;
@@ -1039,6 +1226,7 @@ export type ResolversParentTypes = {
   RunLimitExceeded: Omit<RunLimitExceeded, 'run'> & { run: ResolversParentTypes['AgentRun'] };
   RunLimits: RunLimits;
   RunToolCall: RunToolCall;
+  SafeInt: Scalars['SafeInt']['output'];
   SetModelPriceInput: SetModelPriceInput;
   SetUserBudgetInput: SetUserBudgetInput;
   SideCall: Omit<SideCall, 'model'> & { model?: Maybe<ResolversParentTypes['Model']> };
@@ -1054,6 +1242,8 @@ export type ResolversParentTypes = {
   UpgradeApplied: Omit<UpgradeApplied, 'tenant'> & { tenant: ResolversParentTypes['Tenant'] };
   UpgradeCheckout: UpgradeCheckout;
   UpgradePending: UpgradePending;
+  UsageRow: UsageGroup;
+  UsageSummary: UsageSummaryView;
   User: UserRow;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
@@ -1114,6 +1304,36 @@ export type AgentRunConnectionResolvers<ContextType = GraphQLContext, ParentType
 export type AgentRunEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AgentRunEdge'] = ResolversParentTypes['AgentRunEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['AgentRun'], ParentType, ContextType>;
+};
+
+export type AlertResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deliveryError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  deliveryStatus?: Resolver<ResolversTypes['AlertDeliveryStatus'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AlertKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  run?: Resolver<Maybe<ResolversTypes['AgentRun']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AlertStatus'], ParentType, ContextType>;
+  subjectUser?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type AlertConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AlertConnection'] = ResolversParentTypes['AlertConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AlertEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type AlertEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AlertEdge'] = ResolversParentTypes['AlertEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Alert'], ParentType, ContextType>;
+};
+
+export type AlertSigningSecretResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AlertSigningSecret'] = ResolversParentTypes['AlertSigningSecret']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type AlertThresholdsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AlertThresholds'] = ResolversParentTypes['AlertThresholds']> = {
@@ -1215,6 +1435,7 @@ export type ModelResolvers<ContextType = GraphQLContext, ParentType extends Reso
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acknowledgeAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationAcknowledgeAlertArgs, 'id'>>;
   archiveAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationArchiveAgentArgs, 'id'>>;
   createAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationCreateAgentArgs, 'input'>>;
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
@@ -1222,11 +1443,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   openBillingPortal?: Resolver<ResolversTypes['BillingPortalSession'], ParentType, ContextType>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
+  rotateAlertSigningSecret?: Resolver<ResolversTypes['AlertSigningSecret'], ParentType, ContextType>;
   runAgent?: Resolver<ResolversTypes['RunAgentResult'], ParentType, ContextType, RequireFields<MutationRunAgentArgs, 'input'>>;
   setModelPrice?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationSetModelPriceArgs, 'input'>>;
   setPlanStripePrice?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationSetPlanStripePriceArgs, 'planKey'>>;
   setUserBudget?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserBudgetArgs, 'input'>>;
   startUpgrade?: Resolver<ResolversTypes['StartUpgradeResult'], ParentType, ContextType, RequireFields<MutationStartUpgradeArgs, 'planKey'>>;
+  testAlertWebhook?: Resolver<ResolversTypes['Alert'], ParentType, ContextType>;
   updateAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationUpdateAgentArgs, 'input'>>;
   updateTenant?: Resolver<ResolversTypes['Tenant'], ParentType, ContextType, RequireFields<MutationUpdateTenantArgs, 'input'>>;
   updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'input'>>;
@@ -1263,10 +1486,12 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<QueryAgentArgs, 'idOrSlug'>>;
   agentRuns?: Resolver<ResolversTypes['AgentRunConnection'], ParentType, ContextType, Partial<QueryAgentRunsArgs>>;
   agents?: Resolver<Array<ResolversTypes['Agent']>, ParentType, ContextType, RequireFields<QueryAgentsArgs, 'includeArchived'>>;
+  alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, Partial<QueryAlertsArgs>>;
   apiKeys?: Resolver<ResolversTypes['ApiKeyConnection'], ParentType, ContextType, Partial<QueryApiKeysArgs>>;
   budgetStatus?: Resolver<ResolversTypes['BudgetStatus'], ParentType, ContextType, Partial<QueryBudgetStatusArgs>>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+  usage?: Resolver<Array<ResolversTypes['UsageRow']>, ParentType, ContextType, RequireFields<QueryUsageArgs, 'from' | 'groupBy' | 'to'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QueryUsersArgs>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
@@ -1325,9 +1550,14 @@ export type RunLimitsResolvers<ContextType = GraphQLContext, ParentType extends 
 };
 
 export type RunToolCallResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunToolCall'] = ResolversParentTypes['RunToolCall']> = {
+  arguments?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
+
+export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
+  name: 'SafeInt';
+}
 
 export type SideCallResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SideCall'] = ResolversParentTypes['SideCall']> = {
   costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1364,6 +1594,7 @@ export type TenantResolvers<ContextType = GraphQLContext, ParentType extends Res
   pendingPlan?: Resolver<Maybe<ResolversTypes['Plan']>, ParentType, ContextType>;
   plan?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usageSummary?: Resolver<ResolversTypes['UsageSummary'], ParentType, ContextType>;
 };
 
 export type TokenUsageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TokenUsage'] = ResolversParentTypes['TokenUsage']> = {
@@ -1386,6 +1617,36 @@ export type UpgradeCheckoutResolvers<ContextType = GraphQLContext, ParentType ex
 export type UpgradePendingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpgradePending'] = ResolversParentTypes['UpgradePending']> = {
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type UsageRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageRow'] = ResolversParentTypes['UsageRow']> = {
+  agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
+  cacheHits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cacheSavedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  cachedInputTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  day?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  inputTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
+  outputTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  routingSavedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  runs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  savedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  sideCallTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  strongShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['ModelTier']>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+};
+
+export type UsageSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageSummary'] = ResolversParentTypes['UsageSummary']> = {
+  cacheSavedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  forecastSpendUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  routingSavedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  spendLimitUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  spendUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tokenLimit?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  tokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
@@ -1425,6 +1686,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   AgentRunCompleted?: AgentRunCompletedResolvers<ContextType>;
   AgentRunConnection?: AgentRunConnectionResolvers<ContextType>;
   AgentRunEdge?: AgentRunEdgeResolvers<ContextType>;
+  Alert?: AlertResolvers<ContextType>;
+  AlertConnection?: AlertConnectionResolvers<ContextType>;
+  AlertEdge?: AlertEdgeResolvers<ContextType>;
+  AlertSigningSecret?: AlertSigningSecretResolvers<ContextType>;
   AlertThresholds?: AlertThresholdsResolvers<ContextType>;
   ApiKey?: ApiKeyResolvers<ContextType>;
   ApiKeyConnection?: ApiKeyConnectionResolvers<ContextType>;
@@ -1453,6 +1718,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RunLimitExceeded?: RunLimitExceededResolvers<ContextType>;
   RunLimits?: RunLimitsResolvers<ContextType>;
   RunToolCall?: RunToolCallResolvers<ContextType>;
+  SafeInt?: GraphQLScalarType;
   SideCall?: SideCallResolvers<ContextType>;
   SpendWindow?: SpendWindowResolvers<ContextType>;
   StartUpgradeResult?: StartUpgradeResultResolvers<ContextType>;
@@ -1462,6 +1728,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   UpgradeApplied?: UpgradeAppliedResolvers<ContextType>;
   UpgradeCheckout?: UpgradeCheckoutResolvers<ContextType>;
   UpgradePending?: UpgradePendingResolvers<ContextType>;
+  UsageRow?: UsageRowResolvers<ContextType>;
+  UsageSummary?: UsageSummaryResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   UserConnection?: UserConnectionResolvers<ContextType>;
   UserEdge?: UserEdgeResolvers<ContextType>;

@@ -1,10 +1,11 @@
-import { DateTimeResolver } from 'graphql-scalars';
+import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 import { agentResolvers } from './agents.js';
 import { authResolvers } from './auth.js';
 import { billingResolvers } from './billing.js';
 import { budgetResolvers } from './budgets.js';
 import { catalogResolvers } from './catalog.js';
+import { monitoringResolvers } from './monitoring.js';
 import { runResolvers } from './runs.js';
 import { tenantResolvers } from './tenants.js';
 import { userResolvers } from './users.js';
@@ -18,6 +19,7 @@ const domains: Resolvers[] = [
   budgetResolvers,
   runResolvers,
   billingResolvers,
+  monitoringResolvers,
 ];
 
 /** Merges each domain's resolvers type by type. */
@@ -26,5 +28,5 @@ export function buildResolvers(): Resolvers {
   for (const domain of domains) {
     for (const [type, fields] of Object.entries(domain)) merged[type] = { ...merged[type], ...fields };
   }
-  return { ...(merged as Resolvers), DateTime: DateTimeResolver };
+  return { ...(merged as Resolvers), DateTime: DateTimeResolver, SafeInt: SafeIntResolver };
 }

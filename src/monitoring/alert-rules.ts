@@ -1,0 +1,178 @@
+import { sql } from 'drizzle-orm';
+import { effectivePlan } from '../billing/index.js';
+import { userLimits, utcDay, utcMonth } from '../budgets/index.js';
+import type { Deps } from '../context.js';
+import { queryRows } from '../db/scoped.js';
+import type { AlertKind, AlertThresholds, TenantRow } from '../db/schema/index.js';
+import { alertInsert, type AlertDraft, type LedgerEntry } from '../ledger/index.js';
+import { newId } from '../lib/ids.js';
+
+/** The article's defaults: a day over 2× the week, a user over 10% of the pool, a run over $1. */
+export const DEFAULT_THRESHOLDS: Required<AlertThresholds> = {
+  dailySpendMultiplier: 2,
+  userBudgetSharePercent: 10,
+  runCostUsd: 1,
+};
+
+const DAY_MS = 86_400_000;
+/** A spike needs this much history: the tenant's first ledger entry at least three full days old. */
+const SPIKE_HISTORY_MS = 3 * DAY_MS;
+
+export const thresholdsOf = (tenant: Pick<TenantRow, 'alertThresholds'>): Required<AlertThresholds> => ({
+  ...DEFAULT_THRESHOLDS,
+  ...tenant.alertThresholds,
+});
+
+/**
+ * The alert rules, run on each batch once Postgres has it (off the request path: the outbox's
+ * watcher). Each alert has a period key, and the unique (tenant, kind, period key) makes it once
+ * per period however many processes see the crossing:
+ * - RUN_COST: the run id;
+ * - USER_BUDGET_80 / USER_BUDGET_100: the window kind, the window's start and the user;
+ * - USER_BUDGET_SHARE: the UTC month and the user;
+ * - DAILY_SPEND_SPIKE: the UTC day.
+ */
+export function alertWatcher(deps: Deps) {
+  return async (entries: LedgerEntry[]): Promise<void> => {
+    const byTenant = new Map<string, LedgerEntry[]>();
+    for (const e of entries) {
+      const tenantId = e.run?.tenantId ?? e.events[0]?.tenantId;
+      if (tenantId) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), e]);
+    }
+    for (const [tenantId, batch] of byTenant) {
+      const drafts = await evaluate(deps, tenantId, batch);
+      if (!drafts.length) continue;
+      const raised = await queryRows<{ id: string; kind: AlertKind; period_key: string }>(
+        deps.db,
+        sql`${alertInsert(drafts)} on conflict do nothing returning id, kind, period_key`,
+      );
+      for (const a of raised)
+        deps.log.info({ tenantId, alertId: a.id, kind: a.kind, periodKey: a.period_key }, 'alert raised');
+    }
+  };
+}
+
+async function evaluate(deps: Deps, tenantId: string, batch: LedgerEntry[]): Promise<AlertDraft[]> {
+  const tenant = await deps.lookups.tenant(tenantId);
+  if (!tenant) return [];
+  const now = deps.clock.now();
+  const plan = await effectivePlan(deps.plans, tenant, now);
+  const limits = thresholdsOf(tenant);
+  const drafts: AlertDraft[] = [];
+  const draft = (d: Omit<AlertDraft, 'id' | 'tenantId' | 'createdAt'>) =>
+    drafts.push({ ...d, id: newId('alert', now.getTime()), tenantId, createdAt: now.toISOString() });
+
+  for (const run of batch.flatMap((e) => (e.run ? [e.run] : []))) {
+    const usd = run.costMicros / 1_000_000;
+    if (usd > limits.runCostUsd)
+      draft({
+        kind: 'RUN_COST',
+        subjectUserId: run.userId,
+        periodKey: `run:${run.id}`,
+        runId: run.id,
+        value: usd,
+        threshold: limits.runCostUsd,
+        message: `A run cost $${usd.toFixed(4)}, over the $${limits.runCostUsd} alert threshold.`,
+      });
+  }
+
+  const day = utcDay(now);
+  const month = utcMonth(now);
+  const userIds = [
+    ...new Set(
+      batch.flatMap((e) => [
+        ...e.events.flatMap((ev) => (ev.userId ? [ev.userId] : [])),
+        ...(e.run?.userId ? [e.run.userId] : []),
+      ]),
+    ),
+  ];
+  // A user refused by a window is at its limit, whatever the last few tokens say.
+  const refused = new Set(
+    batch.flatMap((e) =>
+      e.run?.status === 'BUDGET_EXCEEDED' && e.run.userId ? [`${e.run.reason}:${e.run.userId}`] : [],
+    ),
+  );
+  const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+  const [users, [spend]] = await Promise.all([
+    userIds.length
+      ? queryRows<{ user_id: string; today: string | null; month: string | null }>(
+          deps.db,
+          sql`select user_id, sum(total_tokens) filter (where day = ${day.label}::date) as today,
+                sum(total_tokens) as month
+              from usage_events
+              where tenant_id = ${tenantId} and user_id = any(${sql.param(userIds)}::text[])
+                and day >= ${isoDay(month.start)}::date and day < ${isoDay(month.end)}::date
+              group by user_id`,
+        )
+      : [],
+    queryRows<{ today: string | null; before: string | null; first_at: Date | string | null }>(
+      deps.db,
+      sql`select sum(cost_micros) filter (where day = ${day.label}::date) as today,
+            sum(cost_micros) filter (where day < ${day.label}::date) as before,
+            (select min(occurred_at) from usage_events f where f.tenant_id = ${tenantId}
+              and f.day = (select min(day) from usage_events g where g.tenant_id = ${tenantId})) as first_at
+          from usage_events
+          where tenant_id = ${tenantId} and day >= ${isoDay(new Date(day.start.getTime() - 7 * DAY_MS))}::date
+            and day <= ${day.label}::date`,
+    ),
+  ]);
+
+  const sums = new Map(users.map((u) => [u.user_id, u]));
+  for (const userId of userIds) {
+    const u = sums.get(userId) ?? { user_id: userId, today: null, month: null };
+    const user = await deps.lookups.user(tenantId, u.user_id);
+    if (!user) continue;
+    const { daily, monthly } = userLimits(plan, user);
+    const windows = [
+      { kind: 'USER_DAILY', used: Number(u.today ?? 0), limit: daily, start: day.label, what: 'daily' },
+      { kind: 'USER_MONTHLY', used: Number(u.month ?? 0), limit: monthly, start: month.label, what: 'monthly' },
+    ] as const;
+    for (const w of windows) {
+      if (w.limit <= 0) continue;
+      for (const [kind, share] of [
+        ['USER_BUDGET_100', 1],
+        ['USER_BUDGET_80', 0.8],
+      ] as const) {
+        const atLimit = kind === 'USER_BUDGET_100' && refused.has(`${w.kind}:${user.id}`);
+        if (w.used < w.limit * share && !atLimit) continue;
+        draft({
+          kind,
+          subjectUserId: user.id,
+          periodKey: `${w.kind}:${w.start}:${user.id}`,
+          value: w.used,
+          threshold: Math.ceil(w.limit * share),
+          message: `${user.email} has used ${w.used} of ${w.limit} ${w.what} tokens (${Math.floor((w.used / w.limit) * 100)}%).`,
+        });
+      }
+    }
+    const pool = plan.tenantMonthlyTokenLimit;
+    const monthTokens = Number(u.month ?? 0);
+    if (pool > 0 && monthTokens > (pool * limits.userBudgetSharePercent) / 100)
+      draft({
+        kind: 'USER_BUDGET_SHARE',
+        subjectUserId: user.id,
+        periodKey: `${month.label}:${user.id}`,
+        value: (monthTokens / pool) * 100,
+        threshold: limits.userBudgetSharePercent,
+        message: `${user.email} has used ${((monthTokens / pool) * 100).toFixed(1)}% of the organization's monthly token pool (alert at ${limits.userBudgetSharePercent}%).`,
+      });
+  }
+
+  const firstAt = spend?.first_at ? new Date(spend.first_at) : undefined;
+  if (spend && firstAt && now.getTime() - firstAt.getTime() >= SPIKE_HISTORY_MS) {
+    // The trailing days with history (up to seven), before today.
+    const days = Math.min(7, Math.floor((day.start.getTime() - utcDay(firstAt).start.getTime()) / DAY_MS));
+    const average = Number(spend.before ?? 0) / Math.max(days, 1);
+    const today = Number(spend.today ?? 0);
+    if (average > 0 && today > average * limits.dailySpendMultiplier)
+      draft({
+        kind: 'DAILY_SPEND_SPIKE',
+        subjectUserId: null,
+        periodKey: day.label,
+        value: today / 1_000_000,
+        threshold: (average * limits.dailySpendMultiplier) / 1_000_000,
+        message: `Today's spend, $${(today / 1_000_000).toFixed(4)}, is over ${limits.dailySpendMultiplier}× the daily average of the last ${days} days ($${(average / 1_000_000).toFixed(4)}).`,
+      });
+  }
+  return drafts;
+}
