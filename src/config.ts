@@ -73,7 +73,30 @@ const EnvSchema = z.object({
     z.string().min(24, 'METRICS_TOKEN must be at least 24 characters').optional(),
   ),
   METRICS_PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(65535).optional()),
+  METRICS_TENANT_LABEL: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+  OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl(/^https?:\/\//),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: optionalUrl(/^https?:\/\//),
+  OTEL_EXPORTER_OTLP_HEADERS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\s*[^=,\s]+\s*=[^,]*(,\s*[^=,\s]+\s*=[^,]*)*$/, 'must be key=value pairs separated by commas')
+      .optional(),
+  ),
+  OTEL_SERVICE_NAME: z.preprocess(emptyToUndefined, z.string().default('governor')),
+  OTEL_BSP_SCHEDULE_DELAY: z.coerce.number().int().min(1).max(600_000).default(5000),
 });
+
+/** OTLP's header list (`key=value,key2=value2`, values percent-encoded), as the exporter's headers. */
+function otlpHeaders(list: string | undefined): Record<string, string> {
+  if (!list) return {};
+  return Object.fromEntries(
+    list.split(',').map((pair) => {
+      const at = pair.indexOf('=');
+      return [pair.slice(0, at).trim(), decodeURIComponent(pair.slice(at + 1).trim())];
+    }),
+  );
+}
 
 export type Config = {
   env: 'development' | 'test' | 'production';
@@ -144,9 +167,16 @@ export type Config = {
   trustProxy: boolean;
   /**
    * Who may read /metrics: the bearer of this token, or anyone reaching a port of its own bound to
-   * localhost. In production one of them is required.
+   * localhost. In production one of them is required. `tenantLabel` (METRICS_TENANT_LABEL=true, off
+   * by default): the run counters carry a `tenant` label, one series per tenant and value, so on
+   * only where the tenants are few enough for the Prometheus server.
    */
-  metrics: { token: string | undefined; port: number | undefined };
+  metrics: { token: string | undefined; port: number | undefined; tenantLabel: boolean };
+  /**
+   * OpenTelemetry traces over OTLP/HTTP (JSON): where to (the traces URL), with which headers, as
+   * which service, gathered for how long. Undefined (off, no SDK loaded) without an endpoint.
+   */
+  tracing: { url: string; headers: Record<string, string>; serviceName: string; batchDelayMs: number } | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -182,6 +212,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const publicUrl = `http://${e.HOST}:${e.PORT}`;
+  // The per-signal endpoint is the whole URL; the general one gets the signal's path (the OTLP spec).
+  const tracesUrl =
+    e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
+    (e.OTEL_EXPORTER_OTLP_ENDPOINT && `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces`);
+  let headers: Record<string, string>;
+  try {
+    headers = otlpHeaders(e.OTEL_EXPORTER_OTLP_HEADERS);
+  } catch {
+    throw new ConfigError('OTEL_EXPORTER_OTLP_HEADERS: a value is not valid percent-encoding.');
+  }
   const signupOpen = (e.SIGNUP ?? (embedded ? 'open' : 'closed')) === 'open';
   if (!signupOpen && !e.ADMIN_TOKEN) {
     throw new ConfigError('SIGNUP=closed needs ADMIN_TOKEN, or nobody could create a tenant.');
@@ -241,6 +281,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: e.ALERT_TIMEOUT_MS,
     },
     trustProxy: e.TRUST_PROXY === 'true',
-    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT },
+    metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, tenantLabel: e.METRICS_TENANT_LABEL === 'true' },
+    tracing: tracesUrl
+      ? { url: tracesUrl, headers, serviceName: e.OTEL_SERVICE_NAME, batchDelayMs: e.OTEL_BSP_SCHEDULE_DELAY }
+      : undefined,
   };
 }

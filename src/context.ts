@@ -29,6 +29,28 @@ export type Actor =
   | { kind: 'USER'; tenantId: string; keyId: string; userId: string; role: Role }
   | { kind: 'SERVICE'; tenantId: string; keyId: string; userId: null; role: 'ADMIN' };
 
+/** A span attribute's value, as OpenTelemetry carries it. */
+export type SpanValue = string | number | boolean | string[];
+export type SpanAttributes = Record<string, SpanValue | undefined>;
+
+/**
+ * One span of a trace, behind the little Governor uses of OpenTelemetry (monitoring/tracing.ts):
+ * attributes as they become known, children, a failure, an end. Passed by hand, not through an
+ * async context, because the pipeline is an async generator.
+ */
+export type TraceSpan = {
+  set(attributes: SpanAttributes): void;
+  rename(name: string): void;
+  /** A span under this one, started now (`client`: a call out of the process, to a provider). */
+  child(name: string, kind: 'internal' | 'client', attributes: SpanAttributes): TraceSpan;
+  /** Marks the span failed: its status, `error.type`, and the error's message. */
+  fail(error: unknown, type: string): void;
+  end(): void;
+};
+
+/** Starts the root span of a trace; undefined in Deps when traces are off. */
+export type Tracer = { start(name: string, kind: 'internal' | 'client', attributes: SpanAttributes): TraceSpan };
+
 /** What every verb may use; built once in main.ts. */
 export type Deps = {
   config: Config;
@@ -55,6 +77,8 @@ export type Deps = {
   secrets: SecretBox;
   /** Sends alerts to tenants' webhooks from the alerts table (durable), with retries. */
   alertDelivery: AlertDelivery;
+  /** OpenTelemetry traces, when OTEL_EXPORTER_OTLP_ENDPOINT is set: a run is a span, its provider calls children. */
+  tracer: Tracer | undefined;
 };
 
 /** `clientIp`: for the per-address limits on unauthenticated operations (sign-up). */

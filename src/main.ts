@@ -25,6 +25,7 @@ import { createModelCatalog, seedModels } from './pricing/index.js';
 import { AlertDelivery } from './monitoring/alert-delivery.js';
 import { alertWatcher } from './monitoring/alert-rules.js';
 import { loadSecretsKey, secretBox } from './monitoring/secrets.js';
+import { startTracing, type Tracing } from './monitoring/tracing.js';
 import { openStore, type StoreHandle } from './store/index.js';
 import { ensureDemoTenant } from './tenants/index.js';
 
@@ -67,6 +68,7 @@ export async function compose(
       : await openDatabase({ kind: 'pglite', dataDir: config.dataDir }));
   let store: StoreHandle | undefined;
   let cacheStore: StoreHandle | undefined;
+  let tracing: Tracing | undefined;
   try {
     await migrate(database, config.databaseUrl);
     await assertSystemRole(database);
@@ -125,6 +127,7 @@ export async function compose(
       production: config.env === 'production',
       ...config.alerts,
     });
+    tracing = await startTracing(config.tracing, log);
     const deps: Deps = {
       config,
       db: database.db,
@@ -143,8 +146,11 @@ export async function compose(
       billing: billingProvider(config),
       secrets,
       alertDelivery,
+      tracer: tracing?.tracer,
     };
     outbox.onWritten(alertWatcher(deps));
+    // The families read at each scrape, off this process's breakers, outbox and alert delivery.
+    deps.metrics.watch({ breakers: providers.breakers, outbox, alerts: alertDelivery });
     alertDelivery.start();
     const http = await buildHttpServer(deps, [
       { name: 'database', ping: database.ping },
@@ -161,6 +167,8 @@ export async function compose(
       async close() {
         await http.close();
         await metricsHttp?.close();
+        // The runs are over: what the batch still holds is exported before the process goes.
+        await tracing?.shutdown();
         stopJanitor();
         stopReplaySweep();
         await alertDelivery.close();
@@ -172,6 +180,7 @@ export async function compose(
       },
     };
   } catch (err) {
+    await tracing?.shutdown();
     await cacheStore?.close();
     await store?.close();
     if (ownsDatabase) await database.close();

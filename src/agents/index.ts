@@ -10,10 +10,10 @@ export {
 export { TOOL_NAMES, TOOLS, toolsFor, type ToolName } from './tools/registry.js';
 export { collectRun, type RunEvent } from './run/events.js';
 export type { DeliveredResult, RunAgentResult, RunLimitKind, ToolCallHandoff } from './run/outcome.js';
-export { runAgentEvents, type RunOptions } from './run/pipeline.js';
+export type { RunOptions } from './run/pipeline.js';
 export { agentRefSchema, outputCapSchema } from './run/request.js';
 export type { ChatMessage, ClientTool, RunRequest, ToolCallRef, ToolChoice } from './run/request.js';
 export { clearExpiredReplays, startReplaySweep } from './replays.js';
-export { runAgent, streamAgentRun, type RunStreamEvent } from './run/run-agent.js';
+export { runAgent, runAgentEvents, streamAgentRun, type RunStreamEvent } from './run/run-agent.js';
 export type { RunRecord } from './run-record.js';
 export { findAgents, listAgentRuns, toRunRecord } from './runs.js';

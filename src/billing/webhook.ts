@@ -1,6 +1,8 @@
+import { isUtf8 } from 'node:buffer';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Deps } from '../context.js';
 import { checkoutSessions, stripeEvents, tenants } from '../db/schema/index.js';
+import { findUnstorable, UNSTORABLE } from '../lib/validation.js';
 import { saveBilling } from './commands.js';
 import { HANDLED_EVENTS, WebhookRefused, subscriptionEnded, type BillingEvent } from './provider.js';
 
@@ -25,6 +27,8 @@ export async function handleStripeWebhook(
 ): Promise<WebhookAnswer> {
   const billing = deps.billing;
   if (!billing) return { status: 404, body: { error: { message: 'Billing is not configured on this server.' } } };
+  // The one validator, as on every body: UTF-8, and text Postgres can store.
+  if (!isUtf8(rawBody)) return { status: 400, body: { error: { message: 'The request body is not valid UTF-8.' } } };
   let event: BillingEvent;
   try {
     event = billing.verifyEvent(rawBody, signature, Math.floor(deps.clock.now().getTime() / 1000));
@@ -32,6 +36,8 @@ export async function handleStripeWebhook(
     if (err instanceof WebhookRefused) return { status: 400, body: { error: { message: err.message } } };
     throw err;
   }
+  if (findUnstorable(JSON.parse(rawBody.toString('utf8')), []))
+    return { status: 400, body: { error: { message: `The event's strings ${UNSTORABLE}.` } } };
   const ignored = (why: string): WebhookAnswer => ({ status: 200, body: { received: true, ignored: why } });
   if (!HANDLED.has(event.type)) return ignored('event type not handled');
   const customerId = event.customerId;

@@ -35,4 +35,17 @@ describe('CircuitBreakers', () => {
     b.abandoned('m'); // the run's own time ran out mid-call
     expect(b.tryAcquire('m')).toBe(true);
   });
+
+  it('counts every failure for /metrics, across successes', () => {
+    const b = new CircuitBreakers({ threshold: 2, openMs: 1_000, now: () => 0 });
+    b.failed('m');
+    b.succeeded('m');
+    b.failed('m');
+    b.failed('m');
+    b.succeeded('n');
+    expect([...b.models()]).toEqual([
+      ['m', { state: 'open', errors: 3 }],
+      ['n', { state: 'closed', errors: 0 }],
+    ]);
+  });
 });

@@ -1,6 +1,7 @@
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
-type Entry = { failures: number; openUntil: number; trial: boolean };
+/** `errors`: every failure since the process began (for /metrics); `failures`: the consecutive ones. */
+type Entry = { failures: number; openUntil: number; trial: boolean; errors: number };
 
 /**
  * One circuit breaker per model, per process: after `threshold` consecutive failures the model
@@ -14,7 +15,7 @@ export class CircuitBreakers {
 
   private entry(model: string): Entry {
     let e = this.entries.get(model);
-    if (!e) this.entries.set(model, (e = { failures: 0, openUntil: 0, trial: false }));
+    if (!e) this.entries.set(model, (e = { failures: 0, openUntil: 0, trial: false, errors: 0 }));
     return e;
   }
 
@@ -41,12 +42,13 @@ export class CircuitBreakers {
   }
 
   succeeded(model: string): void {
-    this.entries.set(model, { failures: 0, openUntil: 0, trial: false });
+    Object.assign(this.entry(model), { failures: 0, openUntil: 0, trial: false });
   }
 
   failed(model: string): void {
     const e = this.entry(model);
     e.failures++;
+    e.errors++;
     e.trial = false;
     if (e.failures >= this.options.threshold) e.openUntil = this.options.now() + this.options.openMs;
   }
@@ -54,5 +56,10 @@ export class CircuitBreakers {
   /** Seconds until an open circuit lets a trial through. */
   retryAfterSeconds(model: string): number {
     return Math.max(1, Math.ceil((this.entry(model).openUntil - this.options.now()) / 1000));
+  }
+
+  /** Every model called so far: its circuit's state now, and the failures counted against it. */
+  *models(): Generator<[string, { state: BreakerState; errors: number }]> {
+    for (const [model, e] of this.entries) yield [model, { state: this.state(model), errors: e.errors }];
   }
 }

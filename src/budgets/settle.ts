@@ -51,7 +51,12 @@ export type UsageLine = {
 };
 
 /** Who the usage belongs to beyond the reservation's tenant and user. */
-export type UsageOwner = { agentId?: string | null; runId?: string | null };
+export type UsageOwner = {
+  agentId?: string | null;
+  runId?: string | null;
+  /** This call is its run's first (default): its first line counts the run in usage reports. */
+  opensRun?: boolean;
+};
 
 /** The ledger events of a settlement: one per line, with ids derived from the reservation's (so a retry is a duplicate). */
 export function usageEvents(reservation: Reservation, owner: UsageOwner, lines: UsageLine[]): UsageEvent[] {
@@ -69,6 +74,7 @@ export function usageEvents(reservation: Reservation, owner: UsageOwner, lines: 
     totalTokens: line.inputTokens + line.outputTokens,
     costMicros: line.costMicros,
     savedCostMicros: line.savedCostMicros ?? 0,
+    opensRun: i === 0 && owner.opensRun !== false,
     occurredAt: reservation.occurredAt.toISOString(),
   }));
 }

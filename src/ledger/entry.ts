@@ -18,6 +18,11 @@ export type UsageEvent = {
   /** Micro-dollars charged to the spend window. */
   costMicros: number;
   savedCostMicros: number;
+  /**
+   * The one event that counts its run in usage reports: a call's first line, for a run's first call
+   * (a cache hit's event too). Absent (older entries, the admission script's hits): true.
+   */
+  opensRun?: boolean;
   /** The reservation's time: the event counts in the periods its reservation was held in. */
   occurredAt: string;
 };

@@ -30,7 +30,8 @@ export function alertInsert(alerts: AlertDraft[]) {
 /** Where an entry sits in Redis until Postgres has it. */
 export type StreamEntry = { stream: string; id: string };
 
-type Pending = { entry: LedgerEntry; stream?: StreamEntry };
+/** `at`: when this process took the entry (its wall clock: the ledger lag of /metrics). */
+type Pending = { entry: LedgerEntry; stream?: StreamEntry; at: number };
 
 const MAX_PENDING = 100_000;
 
@@ -89,21 +90,39 @@ export class Outbox {
     const alerts = entries.flatMap((e) => e.alerts ?? []);
     if (!events.length && !runs.length && !alerts.length) return;
     // A run that spans calls has one row: each of its calls upserts it (the calls merge by id).
-    const spanning = runs.filter((r) => Object.keys(r.calls ?? {}).length > 0);
+    // Several calls of one run in a batch are one row (an upsert may not touch a row twice):
+    // the latest call's facts, every call, the largest counts (totals are recomputed below).
+    const byId = new Map<string, StoredAgentRun>();
+    for (const r of runs.filter((r) => Object.keys(r.calls ?? {}).length > 0)) {
+      const seen = byId.get(r.id);
+      byId.set(
+        r.id,
+        seen
+          ? {
+              ...r,
+              calls: { ...seen.calls, ...r.calls },
+              toolCalls: Math.max(seen.toolCalls, r.toolCalls),
+              durationMs: Math.max(seen.durationMs, r.durationMs),
+            }
+          : r,
+      );
+    }
+    const spanning = [...byId.values()];
     const single = runs.filter((r) => !Object.keys(r.calls ?? {}).length);
     const col = <T>(pick: (e: UsageEvent) => T) => sql.param(events.map(pick));
     const write = async (db: Db) => {
       await db.execute(sql`
         with new_events as (
           insert into usage_events (id, tenant_id, user_id, agent_id, run_id, model_id, kind, input_tokens,
-            output_tokens, cached_input_tokens, total_tokens, cost_micros, saved_cost_micros, day, occurred_at)
+            output_tokens, cached_input_tokens, total_tokens, cost_micros, saved_cost_micros, day, occurred_at,
+            opens_run)
           select * from unnest(${col((e) => e.id)}::text[], ${col((e) => e.tenantId)}::text[],
             ${col((e) => e.userId)}::text[], ${col((e) => e.agentId)}::text[], ${col((e) => e.runId)}::text[],
             ${col((e) => e.modelId)}::text[], ${col((e) => e.kind)}::text[], ${col((e) => e.inputTokens)}::int[],
             ${col((e) => e.outputTokens)}::int[], ${col((e) => e.cachedInputTokens)}::int[],
             ${col((e) => e.totalTokens)}::int[], ${col((e) => e.costMicros)}::bigint[],
             ${col((e) => e.savedCostMicros)}::bigint[], ${col((e) => e.occurredAt.slice(0, 10))}::date[],
-            ${col((e) => e.occurredAt)}::timestamptz[])
+            ${col((e) => e.occurredAt)}::timestamptz[], ${col((e) => e.opensRun ?? !e.id.includes('.'))}::bool[])
           on conflict (id) do nothing
           returning 1
         ), new_runs as (
@@ -162,11 +181,17 @@ export class Outbox {
 
   /** An entry a budget script has put in its stream: written to Postgres with the next batch. */
   track(entry: LedgerEntry, stream: StreamEntry): void {
-    this.pending.push({ entry, stream });
+    this.pending.push({ entry, stream, at: Date.now() });
     // Redis keeps a copy: past the cap the oldest are left for recoverOrphans.
     if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
     if (this.pending.length >= this.options.maxBatch) void this.flush().catch(() => undefined);
     else this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.intervalMs);
+  }
+
+  /** How long the oldest entry this process holds has waited for Postgres (0 when none waits). */
+  oldestUnflushedMs(now = Date.now()): number {
+    const oldest = this.pending[0];
+    return oldest ? Math.max(0, now - oldest.at) : 0;
   }
 
   /**

@@ -45,6 +45,7 @@ export class AlertDelivery {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
   private stopped = false;
+  private readonly failures = { retrying: 0, given_up: 0 };
 
   constructor(
     private readonly db: Db,
@@ -52,6 +53,11 @@ export class AlertDelivery {
     private readonly log: Logger,
     private readonly options: DeliveryOptions,
   ) {}
+
+  /** Failed attempts since the process began (for /metrics): to be retried, or the last one. */
+  get failedDeliveries(): Readonly<Record<'retrying' | 'given_up', number>> {
+    return this.failures;
+  }
 
   start(): void {
     const tick = () => {
@@ -135,6 +141,7 @@ export class AlertDelivery {
       if (!(err instanceof DeliveryFailed)) this.log.warn({ err, alertId: a.id }, 'alert delivery error');
     }
     const last = a.delivery_attempts >= this.options.maxAttempts;
+    this.failures[last ? 'given_up' : 'retrying']++;
     const delayMs = this.options.retryBaseMs * 2 ** (a.delivery_attempts - 1);
     await this.db.execute(sql`update alerts set delivery_error = ${error},
       delivery_status = ${last ? 'FAILED' : 'PENDING'},

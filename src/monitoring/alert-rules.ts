@@ -46,8 +46,10 @@ export function alertWatcher(deps: Deps) {
         deps.db,
         sql`${alertInsert(drafts)} on conflict do nothing returning id, kind, period_key`,
       );
-      for (const a of raised)
+      for (const a of raised) {
+        deps.metrics.alertsRaised.inc({ kind: a.kind });
         deps.log.info({ tenantId, alertId: a.id, kind: a.kind, periodKey: a.period_key }, 'alert raised');
+      }
     }
   };
 }

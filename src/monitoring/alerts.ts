@@ -116,6 +116,7 @@ export async function testAlertWebhook({ ctx }: { ctx: TenantContext }): Promise
       },
     ])}`,
   );
+  ctx.deps.metrics.alertsRaised.inc({ kind: 'TEST' });
   await ctx.deps.alertDelivery.deliverDue(id);
   const [row] = await inTenant(ctx, (tx) => tx.select().from(alerts).where(eq(alerts.id, id)));
   return row!;

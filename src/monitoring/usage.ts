@@ -87,7 +87,8 @@ const zero = (): Sums => ({
 /**
  * `usage(from, to, groupBy)`: the ledger summed over [from, to), in groups. MEMBERs get their own
  * usage, ADMIN+ the tenant's. Exact: Postgres's rows plus the entries still on their way there
- * (each counted once), so a report agrees with the budgets to the token.
+ * (each counted once), so a report agrees with the budgets to the token. A run counts once, in the
+ * group of the event that opens it (its first call's first line), so no distinct count is needed.
  */
 export async function usageReport({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<UsageGroup[]> {
   const { from, to, groupBy } = parseInput(UsageInput, input);
@@ -125,7 +126,7 @@ async function report(ctx: TenantContext, q: ReportQuery): Promise<UsageGroup[]>
   const select = sql.join(
     [
       ...dimCols,
-      sql`count(distinct e.run_id)::int as runs`,
+      sql`(count(*) filter (where e.opens_run))::int as runs`,
       sql`(count(*) filter (where e.kind = 'cache_hit'))::int as cache_hits`,
       sql`coalesce(sum(e.input_tokens), 0)::bigint as input_tokens`,
       sql`coalesce(sum(e.output_tokens), 0)::bigint as output_tokens`,
@@ -134,38 +135,25 @@ async function report(ctx: TenantContext, q: ReportQuery): Promise<UsageGroup[]>
       sql`coalesce(sum(e.cost_micros), 0)::bigint as cost_micros`,
       sql`coalesce(sum(e.saved_cost_micros) filter (where e.kind = 'cache_hit'), 0)::bigint as cache_saved`,
       sql`coalesce(sum(e.saved_cost_micros) filter (where e.kind <> 'cache_hit'), 0)::bigint as routing_saved`,
-      sql`(count(distinct e.run_id) filter (where e.kind = 'run'))::int as model_runs`,
-      sql`(count(distinct e.run_id) filter (where e.kind = 'run' and m.tier = 'STRONG'))::int as strong_runs`,
+      sql`(count(*) filter (where e.opens_run and e.kind = 'run'))::int as model_runs`,
+      sql`(count(*) filter (where e.opens_run and e.kind = 'run' and m.tier = 'STRONG'))::int as strong_runs`,
     ],
     sql`, `,
   );
   const grouping = groupCols.length ? sql`group by ${sql.join(groupCols, sql`, `)}` : sql``;
-  const runIds = [...new Set(unflushed.flatMap((e) => (e.runId ? [e.runId] : [])))];
-  const [stored, seen] = await inTenant(ctx, async (tx) => [
-    await queryRows<SqlRow>(
+  const stored = await inTenant(ctx, (tx) =>
+    queryRows<SqlRow>(
       tx,
       sql`select ${select} from usage_events e left join models m on m.id = e.model_id where ${where} ${grouping}`,
     ),
-    // The runs on their way that Postgres has calls of already (a run spanning calls): counted once.
-    runIds.length
-      ? await queryRows<SqlRow>(
-          tx,
-          sql`select distinct ${sql.join([...dimCols, sql`e.run_id`, sql`e.kind = 'run' as own`, sql`m.tier`], sql`, `)}
-            from usage_events e left join models m on m.id = e.model_id
-            where ${where} and e.run_id = any(${sql.param(runIds)}::text[])`,
-        )
-      : [],
-  ]);
+  );
 
-  const groups = new Map<
-    string,
-    { keys: Keys; sums: Sums; runs: Set<string>; modelRuns: Set<string>; strong: Set<string> }
-  >();
+  const groups = new Map<string, { keys: Keys; sums: Sums }>();
   const keyOf = (k: Keys) => JSON.stringify([k.day?.getTime() ?? null, k.userId, k.modelId, k.agentId, k.tier]);
   const group = (k: Keys) => {
     const id = keyOf(k);
     let g = groups.get(id);
-    if (!g) groups.set(id, (g = { keys: k, sums: zero(), runs: new Set(), modelRuns: new Set(), strong: new Set() }));
+    if (!g) groups.set(id, (g = { keys: k, sums: zero() }));
     return g;
   };
   const keysOfRow = (r: SqlRow): Keys => ({
@@ -191,13 +179,6 @@ async function report(ctx: TenantContext, q: ReportQuery): Promise<UsageGroup[]>
     s.modelRuns += Number(r.model_runs);
     s.strongRuns += Number(r.strong_runs);
   }
-  for (const r of seen) {
-    const g = group(keysOfRow(r));
-    const run = String(r.run_id);
-    g.runs.add(run);
-    if (r.own) g.modelRuns.add(run);
-    if (r.own && r.tier === 'STRONG') g.strong.add(run);
-  }
   for (const e of unflushed) {
     const tier = e.modelId ? ((await ctx.deps.models.byId(e.modelId))?.tier ?? null) : null;
     const g = group({
@@ -208,14 +189,12 @@ async function report(ctx: TenantContext, q: ReportQuery): Promise<UsageGroup[]>
       tier: q.dims.includes('TIER') ? tier : null,
     });
     const s = g.sums;
-    const count = (set: Set<string>, field: 'runs' | 'modelRuns' | 'strongRuns') => {
-      if (!e.runId || set.has(e.runId)) return;
-      set.add(e.runId);
-      s[field] += 1;
-    };
-    count(g.runs, 'runs');
-    if (e.kind === 'run') count(g.modelRuns, 'modelRuns');
-    if (e.kind === 'run' && tier === 'STRONG') count(g.strong, 'strongRuns');
+    // A run counts once: on the event that opens it (its first call's first line).
+    if (e.opensRun ?? !e.id.includes('.')) {
+      s.runs += 1;
+      if (e.kind === 'run') s.modelRuns += 1;
+      if (e.kind === 'run' && tier === 'STRONG') s.strongRuns += 1;
+    }
     if (e.kind === 'cache_hit') s.cacheHits += 1;
     s.inputTokens += e.inputTokens;
     s.outputTokens += e.outputTokens;

@@ -11,7 +11,9 @@ import {
 } from 'ai';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { CircuitBreakers } from '../breakers/circuit-breaker.js';
+import type { TraceSpan } from '../context.js';
 import type { ModelRow } from '../db/schema/index.js';
+import { endCallSpan, failCallSpan, openCallSpan, tracedTools } from './call-span.js';
 import type { ProviderRegistry } from './registry.js';
 
 export type ProviderDeps = {
@@ -22,6 +24,8 @@ export type ProviderDeps = {
   retryBaseMs: number;
   /** Jitter source; tests pass a seeded one. */
   random: () => number;
+  /** The run's span, when traces are on: each call (and each tool it runs) gets a child span. */
+  trace?: TraceSpan | undefined;
 };
 
 export type StepUsage = { inputTokens: number; outputTokens: number; cachedInputTokens: number };
@@ -185,7 +189,11 @@ async function withAttempts<T>(
 
 /** One step of an agent loop on one model, answered whole. Tools the model calls run inside the step. */
 export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelCall): Promise<StepResult> {
-  return withAttempts(deps, model, req.signal, async (lm, a) => {
+  const span = openCallSpan(deps.trace, model, { maxOutputTokens: req.maxOutputTokens, stream: false });
+  let attempts = 0;
+  let response: { id: string; modelId: string } | undefined;
+  const step = withAttempts(deps, model, req.signal, async (lm, a) => {
+    attempts++;
     try {
       const result = await generateText({
         model: lm,
@@ -194,7 +202,7 @@ export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelC
         // The caller's own system messages (the OpenAI door keeps them, after the agent's): they
         // come with the tenant's key, so they are the tenant's instructions, not a user's text.
         allowSystemInMessages: true,
-        tools: req.tools,
+        tools: tracedTools(req.tools, deps.trace),
         toolChoice: toolChoiceOf(req.toolChoice),
         stopWhen: stepCountIs(1),
         maxOutputTokens: req.maxOutputTokens,
@@ -202,6 +210,7 @@ export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelC
         abortSignal: a.signal,
       });
       deps.breakers.succeeded(model.id);
+      response = result.response;
       return {
         text: result.text,
         toolCalls: result.toolCalls.map(toolCallOut),
@@ -213,6 +222,17 @@ export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelC
       a.close();
     }
   });
+  if (!span) return step;
+  return step.then(
+    (done) => {
+      endCallSpan(span, { ...done, response, attempts });
+      return done;
+    },
+    (err: unknown) => {
+      failCallSpan(span, err, attempts);
+      throw err;
+    },
+  );
 }
 
 /**
@@ -226,13 +246,17 @@ export async function* streamModel(
   req: ModelCall,
 ): AsyncGenerator<StreamPart, StepResult> {
   type Part = StreamPart | { type: 'end'; usage: LanguageModelUsage; finishReason: string };
+  const span = openCallSpan(deps.trace, model, { maxOutputTokens: req.maxOutputTokens, stream: true });
+  const opened = performance.now();
+  let attempts = 0;
   const started = await withAttempts(deps, model, req.signal, async (lm, a) => {
+    attempts++;
     const result = streamText({
       model: lm,
       system: systemMessage(model, req.system),
       messages: req.messages,
       allowSystemInMessages: true,
-      tools: req.tools,
+      tools: tracedTools(req.tools, deps.trace),
       toolChoice: toolChoiceOf(req.toolChoice),
       stopWhen: stepCountIs(1),
       maxOutputTokens: req.maxOutputTokens,
@@ -254,11 +278,16 @@ export async function* streamModel(
     a.started();
     deps.breakers.succeeded(model.id);
     return { result, parts, first, attempt: a };
+  }).catch((err: unknown) => {
+    failCallSpan(span, err, attempts);
+    throw err;
   });
+  span?.set({ 'gen_ai.response.time_to_first_chunk': (performance.now() - opened) / 1000 });
   const text: string[] = [];
   const toolCalls: ToolCallOut[] = [];
   let end: Extract<Part, { type: 'end' }> | undefined;
   let finished = false;
+  let failed = false;
   try {
     for (let next = started.first; !next.done; next = await started.parts.next()) {
       const part = next.value;
@@ -271,20 +300,31 @@ export async function* streamModel(
     }
     const response = await started.result.response;
     finished = true;
-    return {
+    const step = {
       text: text.join(''),
       toolCalls,
       responseMessages: response.messages,
       usage: end ? reported(end.usage) : undefined,
       finishReason: end?.finishReason ?? 'unknown',
     };
+    endCallSpan(span, { ...step, response, attempts });
+    return step;
   } catch (err) {
-    if (req.signal.aborted) throw err;
+    failed = true;
+    if (req.signal.aborted) {
+      failCallSpan(span, err, attempts);
+      throw err;
+    }
     deps.breakers.failed(model.id);
-    throw new StreamBroken(model.id, { text: text.join(''), toolCalls }, err);
+    const broken = new StreamBroken(model.id, { text: text.join(''), toolCalls }, err);
+    failCallSpan(span, broken, attempts);
+    throw broken;
   } finally {
     // A consumer that stops early must not leave the provider's stream open.
     if (!finished) started.attempt.abort();
+    // Stopped by its reader (at the run's output cap, say): the call ends here, cut.
+    if (!finished && !failed)
+      endCallSpan(span, { usage: undefined, finishReason: 'cut', response: undefined, attempts });
     started.attempt.close();
     await started.parts.return(undefined).catch(() => undefined);
   }

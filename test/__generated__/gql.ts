@@ -101,6 +101,9 @@ type Documents = {
     "\n  mutation AlertTest {\n    testAlertWebhook {\n      id\n      kind\n      deliveryStatus\n      deliveredAt\n      deliveryError\n    }\n  }\n": typeof types.AlertTestDocument,
     "\n  query AlertList($status: AlertStatus) {\n    alerts(first: 50, status: $status) {\n      edges {\n        node {\n          id\n          kind\n          status\n          value\n          threshold\n          message\n          subjectUser {\n            id\n          }\n          run {\n            id\n            costUsd\n          }\n          deliveryStatus\n          deliveryError\n        }\n      }\n    }\n  }\n": typeof types.AlertListDocument,
     "\n  mutation AlertAck($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n    }\n  }\n": typeof types.AlertAckDocument,
+    "\n  mutation MetricsBudget($u: ID!, $l: Int) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) {\n      id\n    }\n  }\n": typeof types.MetricsBudgetDocument,
+    "\n  mutation MetricsAlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      alertWebhookUrl\n    }\n  }\n": typeof types.MetricsAlertSettingsDocument,
+    "\n  mutation MetricsRotate {\n    rotateAlertSigningSecret {\n      secret\n    }\n  }\n": typeof types.MetricsRotateDocument,
     "\n  query UsageReport($from: DateTime!, $to: DateTime!, $groupBy: [UsageDimension!]!) {\n    usage(from: $from, to: $to, groupBy: $groupBy) {\n      day\n      user {\n        id\n      }\n      model {\n        id\n      }\n      agent {\n        id\n      }\n      tier\n      runs\n      cacheHits\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      sideCallTokens\n      costUsd\n      savedCostUsd\n      cacheSavedCostUsd\n      routingSavedCostUsd\n      strongShare\n    }\n  }\n": typeof types.UsageReportDocument,
     "\n  query UsageSummary {\n    viewer {\n      tenant {\n        usageSummary {\n          periodStart\n          spendUsd\n          spendLimitUsd\n          tokens\n          tokenLimit\n          cacheSavedCostUsd\n          routingSavedCostUsd\n          forecastSpendUsd\n        }\n      }\n    }\n  }\n": typeof types.UsageSummaryDocument,
     "\n  mutation UsageSetPrice($input: SetModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n    }\n  }\n": typeof types.UsageSetPriceDocument,
@@ -258,6 +261,9 @@ const documents: Documents = {
     "\n  mutation AlertTest {\n    testAlertWebhook {\n      id\n      kind\n      deliveryStatus\n      deliveredAt\n      deliveryError\n    }\n  }\n": types.AlertTestDocument,
     "\n  query AlertList($status: AlertStatus) {\n    alerts(first: 50, status: $status) {\n      edges {\n        node {\n          id\n          kind\n          status\n          value\n          threshold\n          message\n          subjectUser {\n            id\n          }\n          run {\n            id\n            costUsd\n          }\n          deliveryStatus\n          deliveryError\n        }\n      }\n    }\n  }\n": types.AlertListDocument,
     "\n  mutation AlertAck($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n    }\n  }\n": types.AlertAckDocument,
+    "\n  mutation MetricsBudget($u: ID!, $l: Int) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) {\n      id\n    }\n  }\n": types.MetricsBudgetDocument,
+    "\n  mutation MetricsAlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      alertWebhookUrl\n    }\n  }\n": types.MetricsAlertSettingsDocument,
+    "\n  mutation MetricsRotate {\n    rotateAlertSigningSecret {\n      secret\n    }\n  }\n": types.MetricsRotateDocument,
     "\n  query UsageReport($from: DateTime!, $to: DateTime!, $groupBy: [UsageDimension!]!) {\n    usage(from: $from, to: $to, groupBy: $groupBy) {\n      day\n      user {\n        id\n      }\n      model {\n        id\n      }\n      agent {\n        id\n      }\n      tier\n      runs\n      cacheHits\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      sideCallTokens\n      costUsd\n      savedCostUsd\n      cacheSavedCostUsd\n      routingSavedCostUsd\n      strongShare\n    }\n  }\n": types.UsageReportDocument,
     "\n  query UsageSummary {\n    viewer {\n      tenant {\n        usageSummary {\n          periodStart\n          spendUsd\n          spendLimitUsd\n          tokens\n          tokenLimit\n          cacheSavedCostUsd\n          routingSavedCostUsd\n          forecastSpendUsd\n        }\n      }\n    }\n  }\n": types.UsageSummaryDocument,
     "\n  mutation UsageSetPrice($input: SetModelPriceInput!) {\n    setModelPrice(input: $input) {\n      id\n    }\n  }\n": types.UsageSetPriceDocument,
@@ -690,6 +696,18 @@ export function graphql(source: "\n  query AlertList($status: AlertStatus) {\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AlertAck($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n    }\n  }\n"): (typeof documents)["\n  mutation AlertAck($id: ID!) {\n    acknowledgeAlert(id: $id) {\n      id\n      status\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsBudget($u: ID!, $l: Int) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation MetricsBudget($u: ID!, $l: Int) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: $l }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsAlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      alertWebhookUrl\n    }\n  }\n"): (typeof documents)["\n  mutation MetricsAlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      alertWebhookUrl\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MetricsRotate {\n    rotateAlertSigningSecret {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation MetricsRotate {\n    rotateAlertSigningSecret {\n      secret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

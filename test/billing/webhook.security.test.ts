@@ -42,7 +42,7 @@ describe('the Stripe webhook', () => {
     return { t, ...(await subscribe(env, t, await pricedPlan(env.app, 'growth'))) };
   }
 
-  it('refuses a bad signature, a stale or a future timestamp, a missing signature and malformed JSON, with 400 and no change', async () => {
+  it('refuses a bad signature, a stale or a future timestamp, a missing signature, malformed JSON, bad UTF-8 and NUL, with 400 and no change', async () => {
     const { subscriptionId, t } = await paying();
     const [event] = env.stripe.cancel(subscriptionId);
     const before = await rowCounts(env.app);
@@ -54,8 +54,19 @@ describe('the Stripe webhook', () => {
       await deliver(env.app, event!, { timestamp: now(), signature: '' }),
       await deliver(env.app, event!, { timestamp: now(), signature: 't=abc,v1=def' }),
       await deliver(env.app, '{"id": "evt_1", "type": ', { timestamp: now() }),
+      // Signed, but not text Postgres can store (the one validator, as on every body).
+      await deliver(env.app, JSON.stringify({ ...event!, id: `${event!.id}\u0000` }), { timestamp: now() }),
     ];
-    expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 400]);
+    // Bytes that are not UTF-8: refused before anything reads them.
+    const raw = await fetch(`${env.app.url}/webhooks/stripe`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': `t=${now()},v1=00` },
+      body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
+    });
+    expect(raw.status).toBe(400);
+    expect(((await raw.json()) as { error: { message: string } }).error.message).toMatch(/UTF-8/);
+    expect(answers.map((a) => a.status)).toEqual([400, 400, 400, 400, 400, 400, 400]);
+    expect((answers[6]!.body.error as { message: string }).message).toMatch(/NUL/);
     for (const a of answers) expect(typeof (a.body.error as { message: string }).message).toBe('string');
     expect(await rowCounts(env.app)).toEqual(before);
     expect(await tenantRow(env.app, t.tenantId)).toEqual(tenant);

@@ -162,7 +162,8 @@ const zero = () => ({
 });
 
 function add(row: Row, runs: Set<string>, e: UsageEventRow) {
-  if (e.runId && !runs.has(e.runId)) {
+  // A run counts once, in the group of the event that opens it.
+  if (e.opensRun && e.runId && !runs.has(e.runId)) {
     runs.add(e.runId);
     row.runs += 1;
   }
@@ -274,6 +275,29 @@ describe('usage reports', () => {
     const byTier = await ok(env.app, USAGE, { ...range(), groupBy: ['AGENT'] }, t.ownerKey);
     const shares = byTier.usage.map((r) => r.strongShare).sort();
     expect(shares).toEqual([0, 0, 1]);
+  });
+
+  it('a run that spans calls (a client-side tool loop) counts once, with the tokens of every call', async () => {
+    const t = await signUp(env.app);
+    const agent = await openaiAgent(env.app, t, { routing: 'FIXED_CHEAP', cacheTtlSeconds: 0 });
+    env.upstream.handle((req) => reply.text(req, 'Step.', { prompt: 100, completion: 10 }));
+    const runId = unique('span-loop-');
+    for (const content of ['First step', 'Second step', 'Third step']) {
+      const res = await fetch(`${env.app.url}/v1/chat/completions`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${t.ownerKey}`,
+          'x-governor-run-id': runId,
+        },
+        body: JSON.stringify({ model: agent, messages: [{ role: 'user', content }] }),
+      });
+      expect(res.status).toBe(200);
+    }
+    await env.app.runtime.deps.outbox.flush();
+    const [total] = await report(env.app, t.ownerKey, []);
+    expect(total).toMatchObject({ runs: 1, inputTokens: 300, outputTokens: 30 });
+    expect(await report(env.app, t.ownerKey, ['MODEL'])).toEqual(await fromLedger(env.app, t.tenantId, ['MODEL']));
   });
 
   it('refuses a range over 366 days, or one that ends before it starts', async () => {

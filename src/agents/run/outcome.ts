@@ -1,5 +1,6 @@
-import type { BudgetWindow, WindowKind } from '../../budgets/index.js';
-import type { Actor } from '../../context.js';
+import type { BudgetWindow, UsageLine, WindowKind } from '../../budgets/index.js';
+import type { CachedAnswer } from '../../cache/response-cache.js';
+import type { Actor, TenantContext } from '../../context.js';
 import type { PlanRow, UserRow } from '../../db/schema/index.js';
 import type { AlertDraft } from '../../ledger/index.js';
 import { newId } from '../../lib/ids.js';
@@ -141,4 +142,68 @@ export function upgradeSuggestion(
       createdAt: refusal.run.createdAt,
     },
   ];
+}
+
+/** The tenant label of a run's metrics: only when the operator turned it on (METRICS_TENANT_LABEL). */
+export const tenantLabel = (ctx: TenantContext): { tenant?: string } =>
+  ctx.deps.config.metrics.tenantLabel ? { tenant: ctx.actor.tenantId } : {};
+
+/**
+ * A call's outcome on /metrics, once per call (a run spanning calls counts each of its calls): its
+ * status, latency and Governor's own time, its run's cost so far, the degradations it took, and the
+ * budget window or run limit that stopped it, read off the outcome that carries the decision. No
+ * result: the call failed with a fault (counted FAILED). Increments only, nothing awaited.
+ */
+export function countOutcome(
+  ctx: TenantContext,
+  result: RunAgentResult | undefined,
+  time: { wallMs: number; providerMs: number },
+): void {
+  const { metrics } = ctx.deps;
+  const tenant = tenantLabel(ctx);
+  const status = result?.run.status ?? 'FAILED';
+  const outcome = status.toLowerCase();
+  metrics.latency.observe({ outcome }, time.wallMs / 1000);
+  metrics.overhead.observe({ outcome }, (time.wallMs - time.providerMs) / 1000);
+  metrics.runs.inc({ status, ...tenant });
+  if (!result) return;
+  metrics.runCost.observe(tenant, result.run.costMicros / 1_000_000);
+  for (const kind of result.run.degradations) metrics.degradations.inc({ kind, ...tenant });
+  switch (result.__typename) {
+    case 'BudgetExceeded':
+      metrics.budgetRefusals.inc({ window: result.window, ...tenant });
+      return;
+    case 'RunLimitExceeded':
+      metrics.runLimitTrips.inc({ kind: result.kind, ...tenant });
+      return;
+    case 'AgentRunCompleted':
+    case 'ProviderUnavailable':
+    case 'RunCanceled':
+      return;
+    default:
+      return result satisfies never;
+  }
+}
+
+/** What a settlement charged, per line (kind of call and model): tokens, cost, and what routing saved. */
+export function countUsage(ctx: TenantContext, lines: UsageLine[]): void {
+  const { metrics } = ctx.deps;
+  const tenant = tenantLabel(ctx);
+  for (const line of lines) {
+    const model = line.modelId ?? 'none';
+    const at = { call: line.kind, model, ...tenant };
+    metrics.tokens.inc({ kind: 'input', ...at }, line.inputTokens);
+    metrics.tokens.inc({ kind: 'cached_input', ...at }, line.cachedInputTokens);
+    metrics.tokens.inc({ kind: 'output', ...at }, line.outputTokens);
+    metrics.costMicros.inc(at, line.costMicros);
+    if (line.savedCostMicros) metrics.savedMicros.inc({ source: 'routing', model, ...tenant }, line.savedCostMicros);
+  }
+}
+
+/** A response-cache hit: it saved what the cached answer cost, on the model that wrote it. */
+export function countCacheHit(ctx: TenantContext, answer: Pick<CachedAnswer, 'modelId' | 'costMicros'>): void {
+  const { metrics } = ctx.deps;
+  const tenant = tenantLabel(ctx);
+  metrics.cacheHits.inc({ cache: 'response', ...tenant });
+  metrics.savedMicros.inc({ source: 'cache', model: answer.modelId, ...tenant }, answer.costMicros);
 }

@@ -37,6 +37,9 @@ import { CallerGone, executeRun, holdLost, RunTimeout, type Ended, type Executio
 import { completedClaim, claimRun, releaseClaim, type Claim } from './idempotency.js';
 import {
   budgetExceeded,
+  countCacheHit,
+  countOutcome,
+  countUsage,
   upgradeOptions,
   upgradeSuggestion,
   type DeliveredResult,
@@ -101,15 +104,7 @@ export async function* runAgentEvents(
   } finally {
     // A run that did not charge gives its key back: a retry runs again (an upgrade in between counts).
     if (idempotency && !idempotency.done) await releaseClaim(ctx, run.tenant.id, idempotency.claim);
-    const { metrics } = ctx.deps;
-    const status = result?.run.status ?? 'FAILED';
-    metrics.overhead.observe(
-      { outcome: status.toLowerCase() },
-      (performance.now() - started - timing.providerMs) / 1000,
-    );
-    metrics.runs.inc({ status });
-    if (result?.run.modelId && result.run.costMicros)
-      metrics.costMicros.inc({ model: result.run.modelId }, result.run.costMicros);
+    countOutcome(ctx, result, { wallMs: performance.now() - started, providerMs: timing.providerMs });
   }
 }
 
@@ -237,6 +232,7 @@ async function* pipeline(
     }
     case 'hit': {
       const hit = admission.entry.run!;
+      countCacheHit(ctx, admission.answer);
       yield routedEvent(run, hit);
       if (options.stream) yield { type: 'delta', text: admission.answer.output };
       yield ended({ __typename: 'AgentRunCompleted', run: hit, output: admission.answer.output });
@@ -383,8 +379,10 @@ async function finish(
 ): Promise<void> {
   const { deps } = ctx;
   if (spend.spent) {
-    const owner = { agentId: run.agentId, runId: run.id };
-    await settleReservation(deps.budgets, reservation, owner, spend.usageLines(), deps.clock.now(), run, claim, span);
+    const owner = { agentId: run.agentId, runId: run.id, opensRun: !spend.continuesRun };
+    const lines = spend.usageLines();
+    await settleReservation(deps.budgets, reservation, owner, lines, deps.clock.now(), run, claim, span);
+    countUsage(ctx, lines);
   } else {
     await releaseReservation(deps.budgets, reservation, deps.clock.now());
     await recordEntry(deps.budgets, run.tenantId, { events: [], run });

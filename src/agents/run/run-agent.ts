@@ -1,8 +1,123 @@
-import type { TenantContext } from '../../context.js';
-import { collectRun } from './events.js';
-import type { DeliveredResult } from './outcome.js';
-import { runAgentEvents } from './pipeline.js';
-import { requestFromGraphQL } from './request.js';
+import type { TenantContext, TraceSpan, Tracer } from '../../context.js';
+import { AppError } from '../../lib/errors.js';
+import { errorType } from '../../providers/call-span.js';
+import { collectRun, type RunEvent } from './events.js';
+import type { DeliveredResult, RunAgentResult } from './outcome.js';
+import { runAgentEvents as pipelineEvents, type RunOptions } from './pipeline.js';
+import { requestFromGraphQL, type RunRequest } from './request.js';
+
+/**
+ * The pipeline as every door calls it: traced when traces are on (a span per run, with its provider
+ * and tool calls as children), otherwise the pipeline itself, with nothing in between.
+ */
+export function runAgentEvents(
+  ctx: TenantContext,
+  request: RunRequest,
+  options: RunOptions = {},
+): AsyncGenerator<RunEvent> {
+  const { tracer } = ctx.deps;
+  return tracer ? tracedRun(tracer, ctx, request, options) : pipelineEvents(ctx, request, options);
+}
+
+/** The run's span, filled in from its events (GenAI conventions, and Governor's own attributes). */
+async function* tracedRun(
+  tracer: Tracer,
+  ctx: TenantContext,
+  request: RunRequest,
+  options: RunOptions,
+): AsyncGenerator<RunEvent> {
+  const span = tracer.start(`invoke_agent ${request.agent}`, 'internal', {
+    'gen_ai.operation.name': 'invoke_agent',
+    'gen_ai.request.stream': options.stream ?? false,
+    'governor.tenant.id': ctx.actor.tenantId,
+  });
+  // The span reaches the provider calls through their deps, by hand: an async context does not
+  // follow an async generator from one step to the next.
+  const traced = { ...ctx, deps: { ...ctx.deps, providers: { ...ctx.deps.providers, trace: span } } };
+  let result: RunAgentResult | undefined;
+  try {
+    for await (const event of pipelineEvents(traced, request, options)) {
+      if (event.type === 'ended') result = event.result;
+      observe(span, event);
+      yield event;
+    }
+  } catch (err) {
+    span.fail(err, err instanceof AppError ? err.code : errorType(err));
+    throw err;
+  } finally {
+    // No outcome (an error, a reader that stopped early): the run is recorded FAILED, as metrics count it.
+    if (!result) span.set({ 'governor.outcome': 'FAILED' });
+    // The agent as the pipeline found it (in process, cached by then): its slug names the span.
+    const agent = result && (await ctx.deps.lookups.agent(ctx.actor.tenantId, request.agent).catch(() => undefined));
+    if (agent) {
+      span.rename(`invoke_agent ${agent.slug}`);
+      span.set({ 'gen_ai.agent.name': agent.name, 'governor.agent.slug': agent.slug });
+    }
+    span.end();
+  }
+}
+
+function observe(span: TraceSpan, event: RunEvent): void {
+  switch (event.type) {
+    case 'routed':
+      span.set({
+        'governor.run.id': event.runId,
+        // A call continuing a run (client-side tools) has an id of its own.
+        'governor.call.id': event.callId === event.runId ? undefined : event.callId,
+        'governor.cached': event.cached,
+        'gen_ai.request.model': event.model?.providerModel,
+        'gen_ai.provider.name': event.model?.provider,
+      });
+      return;
+    case 'admitted':
+      span.set({
+        'gen_ai.request.model': event.model.providerModel,
+        'gen_ai.provider.name': event.model.provider,
+        'gen_ai.request.max_tokens': event.outputCap,
+      });
+      return;
+    case 'tool_call':
+      // A tool the caller runs itself is handed back, not run here: a span of no length marks it.
+      if (event.client)
+        span
+          .child(`execute_tool ${event.name}`, 'internal', {
+            'gen_ai.operation.name': 'execute_tool',
+            'gen_ai.tool.name': event.name,
+            'gen_ai.tool.type': 'function',
+            'gen_ai.tool.call.id': event.id,
+            'governor.tool.client': true,
+          })
+          .end();
+      return;
+    case 'degraded':
+    case 'delta':
+      return;
+    case 'ended': {
+      const { run } = event.result;
+      span.set({
+        'gen_ai.agent.id': run.agentId,
+        'governor.run.id': run.id,
+        'governor.user.id': run.userId ?? undefined,
+        'governor.outcome': run.status,
+        'governor.outcome.reason': run.reason ?? undefined,
+        'governor.cached': run.cached,
+        'governor.route.strategy': run.route.strategy,
+        'governor.route.tier': run.route.tier,
+        'governor.route.reason': run.route.reason,
+        'governor.model.id': run.modelId ?? undefined,
+        'governor.degradations': run.degradations,
+        'governor.tool_calls': run.toolCalls,
+        'governor.cost_usd': run.costMicros / 1e6,
+        'governor.saved_cost_usd': run.savedCostMicros / 1e6,
+        'gen_ai.usage.input_tokens': run.inputTokens,
+        'gen_ai.usage.output_tokens': run.outputTokens,
+        'gen_ai.usage.cache_read.input_tokens': run.cachedInputTokens,
+      });
+      if (event.result.__typename === 'ProviderUnavailable') span.fail(event.result.message, 'PROVIDER_UNAVAILABLE');
+      return;
+    }
+  }
+}
 
 /**
  * The GraphQL mutation's verb: the pipeline, read to its end. A mutation runs to completion even

@@ -7,6 +7,7 @@ import { estimateCostMicros } from '../../pricing/cost.js';
 import { callModel } from '../../providers/call-model.js';
 import { countTokens } from '../../providers/tokens.js';
 import { countSentTokens, estimateInputTokens } from './estimate.js';
+import { tenantLabel } from './outcome.js';
 import type { PreparedRun } from './prepare.js';
 import type { Spend } from './spend.js';
 
@@ -42,7 +43,10 @@ export async function sideCall(
     createHash('sha256').update(`${spec.system}\n${spec.prompt}`).digest('hex'),
   );
   const cached = await deps.cache.get(key).catch(() => null);
-  if (cached !== null) return { text: cached, providerMs: 0 };
+  if (cached !== null) {
+    deps.metrics.cacheHits.inc({ cache: spec.kind, ...tenantLabel(ctx) });
+    return { text: cached, providerMs: 0 };
+  }
   // Stopped already: nothing is sent.
   if (scope.signal.aborted) return { text: undefined, providerMs: 0 };
 

@@ -13,7 +13,7 @@ const SIDE_CALL_KIND = { classifier: 'CLASSIFIER', summary: 'SUMMARY' } as const
 type Line = TokenCounts & { kind: SpendKind; model: ModelRow; numerator: number };
 
 /** What the earlier calls of a run spanning calls spent (from the run's store record). */
-export type PriorSpend = TokenCounts & { costMicros: number };
+export type PriorSpend = TokenCounts & { costMicros: number; calls?: number };
 
 const NOTHING: PriorSpend = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0, costMicros: 0 };
 
@@ -46,6 +46,11 @@ export class Spend {
     line.outputTokens += usage.outputTokens;
     line.cachedInputTokens += usage.cachedInputTokens;
     line.numerator += costNumerator(model, usage);
+  }
+
+  /** A later call of a run that spans calls (the run was counted with its first call). */
+  get continuesRun(): boolean {
+    return (this.prior.calls ?? 0) > 0;
   }
 
   /** This call spent something (to settle), or nothing (to release). */

@@ -133,6 +133,8 @@ export const usageEvents = pgTable(
     totalTokens: integer('total_tokens').notNull().default(0),
     costMicros: bigint('cost_micros', { mode: 'number' }).notNull().default(0),
     savedCostMicros: bigint('saved_cost_micros', { mode: 'number' }).notNull().default(0),
+    /** The event that counts its run in usage reports (see UsageEvent.opensRun). */
+    opensRun: boolean('opens_run').notNull().default(true),
     day: date('day').notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),

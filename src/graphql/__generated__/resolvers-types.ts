@@ -901,7 +901,7 @@ export type UsageRow = {
    * a budget downgrade or a cache hit).
    */
   routingSavedCostUsd: Scalars['Float']['output'];
-  /** Runs that spent tokens or were answered from the cache. */
+  /** Runs that spent tokens or were answered from the cache, each in the group of its first call's first line. */
   runs: Scalars['Int']['output'];
   /** cacheSavedCostUsd + routingSavedCostUsd. */
   savedCostUsd: Scalars['Float']['output'];
