@@ -54,6 +54,7 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     PORT: String(port),
     ADMIN_TOKEN: adminToken,
     METRICS_TOKEN: metricsToken,
+    SECRETS_KEY: randomBytes(32).toString('base64'),
     SIGNUP: 'closed',
     OPENAI_BASE_URL: upstream.url,
     OPENAI_API_KEY: 'bench',
@@ -67,8 +68,11 @@ const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
 const base = `http://127.0.0.1:${port}`;
 
 async function cleanup() {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  // A server that already exited (a bad configuration, say) has nothing left to wait for.
+  if (server.exitCode === null && server.signalCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
   await upstream.close();
   await dropScratchDatabase(DATABASE_URL!, dbName);
   await unlinkByPrefix(REDIS_URL!, prefix);
@@ -83,6 +87,7 @@ try {
       )
     )
       break;
+    if (server.exitCode !== null) throw new Error(`Governor exited (code ${server.exitCode}) before it was ready`);
     if (i > 300) throw new Error('Governor never became ready');
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -66,6 +66,8 @@ const EnvSchema = z.object({
   ALERT_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2000),
   ALERT_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   ALERT_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+  ALERT_EVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  ALERT_SPIKE_EVERY_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
   IDEMPOTENCY_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   TRUST_PROXY: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   METRICS_TOKEN: z.preprocess(
@@ -162,7 +164,16 @@ export type Config = {
   /** The key that encrypts tenants' webhook signing secrets (base64, 32 bytes); embedded: made in dataDir. */
   secretsKey: string | undefined;
   /** Alert webhooks: how often due deliveries are looked for, the first retry's delay (doubling), the attempts, the timeout. */
-  alerts: { pollMs: number; retryBaseMs: number; maxAttempts: number; timeoutMs: number };
+  alerts: {
+    pollMs: number;
+    retryBaseMs: number;
+    maxAttempts: number;
+    timeoutMs: number;
+    /** The rules gather what the ledger wrote for this long, then look at each tenant once. */
+    evalMs: number;
+    /** The spend-spike rule looks at a tenant at most this often (it sums a week). */
+    spikeEveryMs: number;
+  };
   /** Behind a proxy: the client's address is taken from X-Forwarded-For (else the socket's). */
   trustProxy: boolean;
   /**
@@ -279,6 +290,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryBaseMs: e.ALERT_RETRY_BASE_MS,
       maxAttempts: e.ALERT_MAX_ATTEMPTS,
       timeoutMs: e.ALERT_TIMEOUT_MS,
+      evalMs: e.ALERT_EVAL_MS,
+      spikeEveryMs: e.ALERT_SPIKE_EVERY_MS,
     },
     trustProxy: e.TRUST_PROXY === 'true',
     metrics: { token: e.METRICS_TOKEN, port: e.METRICS_PORT, tenantLabel: e.METRICS_TENANT_LABEL === 'true' },

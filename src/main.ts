@@ -125,7 +125,10 @@ export async function compose(
     const secrets = secretBox(await loadSecretsKey(config.secretsKey, config.dataDir));
     const alertDelivery = new AlertDelivery(database.db, secrets, log, {
       production: config.env === 'production',
-      ...config.alerts,
+      pollMs: config.alerts.pollMs,
+      retryBaseMs: config.alerts.retryBaseMs,
+      maxAttempts: config.alerts.maxAttempts,
+      timeoutMs: config.alerts.timeoutMs,
     });
     tracing = await startTracing(config.tracing, log);
     const deps: Deps = {
@@ -149,6 +152,8 @@ export async function compose(
       tracer: tracing?.tracer,
     };
     outbox.onWritten(alertWatcher(deps));
+    // Alerts raised with the ledger's entries (a run's cost, an upgrade suggestion).
+    outbox.onAlertRaised((kind) => deps.metrics.alertsRaised.inc({ kind }));
     // The families read at each scrape, off this process's breakers, outbox and alert delivery.
     deps.metrics.watch({ breakers: providers.breakers, outbox, alerts: alertDelivery });
     alertDelivery.start();

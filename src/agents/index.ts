@@ -9,6 +9,7 @@ export {
 } from './definitions.js';
 export { TOOL_NAMES, TOOLS, toolsFor, type ToolName } from './tools/registry.js';
 export { collectRun, type RunEvent } from './run/events.js';
+export { DEFAULT_THRESHOLDS, thresholdsOf } from './run/outcome.js';
 export type { DeliveredResult, RunAgentResult, RunLimitKind, ToolCallHandoff } from './run/outcome.js';
 export type { RunOptions } from './run/pipeline.js';
 export { agentRefSchema, outputCapSchema } from './run/request.js';

@@ -64,7 +64,8 @@ export class MemoryBudgetStore implements BudgetStore {
         const entry = state
           ? {
               run: filled.run && { ...filled.run, id: state.record },
-              events: filled.events.map((e) => ({ ...e, runId: state.record })),
+              // Only a run's first call opens it in usage reports.
+              events: filled.events.map((e) => ({ ...e, runId: state.record, opensRun: state.calls === 0 })),
             }
           : filled;
         if (state) this.spans.get(req.span!.key)!.state.calls++;

@@ -142,8 +142,12 @@ if ARGV[6] ~= '' then
     -- A hit inside a run is one of its calls.
     if record then
       run.id = record
-      for _, e in ipairs(entry.events) do e.runId = record end
-      redis.call('HINCRBY', KEYS[6], 'calls', 1)
+      -- Only a run's first call opens it in usage reports.
+      local first = redis.call('HINCRBY', KEYS[6], 'calls', 1) == 1
+      for _, e in ipairs(entry.events) do
+        e.runId = record
+        e.opensRun = first
+      end
     end
     local encoded = cjson.encode(entry)
     return {'HIT', span, raw, encoded, redis.call('XADD', KEYS[5], '*', 'e', encoded)}

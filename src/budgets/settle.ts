@@ -1,5 +1,5 @@
 import type { StoredAgentRun } from '../db/schema/index.js';
-import type { LedgerEntry, UsageEvent } from '../ledger/index.js';
+import type { AlertDraft, LedgerEntry, UsageEvent } from '../ledger/index.js';
 import { claimsKnownKey } from './claims.js';
 import { asStoreFault, holdRequest, withSeeding, type BudgetDeps, type Reservation } from './service.js';
 import type { ClaimWrite, SpanCharge } from './store.js';
@@ -95,11 +95,13 @@ export async function settleReservation(
   claim?: ClaimWrite,
   /** The run (spanning calls) this call belongs to: its totals grow in the same step. */
   span?: SpanCharge,
+  /** Alerts the settlement raises (a run's cost): stored with its ledger entry, so never lost. */
+  alerts: AlertDraft[] = [],
 ): Promise<UsageEvent[]> {
   const events = usageEvents(reservation, owner, lines);
   const tokens = events.reduce((n, e) => n + e.totalTokens, 0);
   const costMicros = events.reduce((n, e) => n + e.costMicros, 0);
-  const entry: LedgerEntry = { events, run };
+  const entry: LedgerEntry = { events, run, ...(alerts.length ? { alerts } : {}) };
   const charges = amountsFor(reservation.windows, tokens, costMicros);
   if (reservation.guarded) {
     try {

@@ -50,6 +50,9 @@ export type AlertDraft = {
  */
 export type LedgerEntry = { events: UsageEvent[]; run: StoredAgentRun | null; alerts?: AlertDraft[] };
 
+/** Whether an event counts its run (entries from before the field: a call's first line does). */
+export const opensRun = (e: UsageEvent) => e.opensRun ?? !e.id.includes('.');
+
 export const tenantOf = (e: LedgerEntry) => e.run?.tenantId ?? e.events[0]?.tenantId ?? e.alerts?.[0]?.tenantId;
 
 export const encodeEntry = (entry: LedgerEntry) => JSON.stringify(entry);

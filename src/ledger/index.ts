@@ -1,4 +1,12 @@
-export { decodeEntry, encodeEntry, tenantOf, type AlertDraft, type LedgerEntry, type UsageEvent } from './entry.js';
+export {
+  decodeEntry,
+  encodeEntry,
+  opensRun,
+  tenantOf,
+  type AlertDraft,
+  type LedgerEntry,
+  type UsageEvent,
+} from './entry.js';
 export { startLedgerJanitor } from './janitor.js';
 export { alertInsert, ledgerStreamKey, Outbox, type StreamEntry } from './outbox.js';
 export { matchesRunFilter, runFilterSql, type RunFilter } from './run-filter.js';

@@ -5,7 +5,15 @@ import { isRowFault } from '../db/errors.js';
 import type { StoredAgentRun } from '../db/schema/index.js';
 import { tenantKey } from '../lib/keys.js';
 import type { Logger } from '../lib/logger.js';
-import { decodeEntry, encodeEntry, tenantOf, type AlertDraft, type LedgerEntry, type UsageEvent } from './entry.js';
+import {
+  decodeEntry,
+  encodeEntry,
+  opensRun,
+  tenantOf,
+  type AlertDraft,
+  type LedgerEntry,
+  type UsageEvent,
+} from './entry.js';
 import { matchesRunFilter, type RunFilter } from './run-filter.js';
 
 /**
@@ -69,6 +77,7 @@ export class Outbox {
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
   private readonly watchers: ((entries: LedgerEntry[]) => Promise<void>)[] = [];
+  private readonly raisedListeners: ((kind: string) => void)[] = [];
   /** The watchers' work on what was written, one batch after another, off the request path. */
   private watching: Promise<void> = Promise.resolve();
 
@@ -110,8 +119,9 @@ export class Outbox {
     const spanning = [...byId.values()];
     const single = runs.filter((r) => !Object.keys(r.calls ?? {}).length);
     const col = <T>(pick: (e: UsageEvent) => T) => sql.param(events.map(pick));
+    let raised: string[] = [];
     const write = async (db: Db) => {
-      await db.execute(sql`
+      const result = (await db.execute(sql`
         with new_events as (
           insert into usage_events (id, tenant_id, user_id, agent_id, run_id, model_id, kind, input_tokens,
             output_tokens, cached_input_tokens, total_tokens, cost_micros, saved_cost_micros, day, occurred_at,
@@ -122,7 +132,7 @@ export class Outbox {
             ${col((e) => e.outputTokens)}::int[], ${col((e) => e.cachedInputTokens)}::int[],
             ${col((e) => e.totalTokens)}::int[], ${col((e) => e.costMicros)}::bigint[],
             ${col((e) => e.savedCostMicros)}::bigint[], ${col((e) => e.occurredAt.slice(0, 10))}::date[],
-            ${col((e) => e.occurredAt)}::timestamptz[], ${col((e) => e.opensRun ?? !e.id.includes('.'))}::bool[])
+            ${col((e) => e.occurredAt)}::timestamptz[], ${col(opensRun)}::bool[])
           on conflict (id) do nothing
           returning 1
         ), new_runs as (
@@ -134,10 +144,11 @@ export class Outbox {
           -- Once per period: a second one for the same kind, subject and period is dropped.
           ${alertInsert(alerts)}
           on conflict do nothing
-          returning 1
+          returning kind
         )
         select (select count(*) from new_events) as events, (select count(*) from new_runs) as runs,
-          (select count(*) from new_alerts) as alerts`);
+          array(select kind from new_alerts) as alerts`)) as unknown as { rows: { alerts: string[] | null }[] };
+      raised = result.rows[0]?.alerts ?? [];
       if (!spanning.length) return;
       // Later calls of a run: the newest facts win, the calls merge, and the totals are recomputed
       // from the run's ledger events (so a replayed entry cannot count twice).
@@ -157,7 +168,13 @@ export class Outbox {
     };
     if (spanning.length) await this.db.transaction((tx) => write(tx as unknown as Db));
     else await write(this.db);
+    for (const kind of raised) for (const listen of this.raisedListeners) listen(kind);
     this.written(entries);
+  }
+
+  /** Calls `listen` with the kind of each alert a batch raised (a duplicate of one raised before is not). */
+  onAlertRaised(listen: (kind: string) => void): void {
+    this.raisedListeners.push(listen);
   }
 
   /** Calls `watch` with every batch once Postgres has it (alert rules); never on the request path. */
@@ -166,12 +183,11 @@ export class Outbox {
   }
 
   private written(entries: LedgerEntry[]): void {
-    if (!this.watchers.length) return;
-    this.watching = this.watching.then(async () => {
-      for (const watch of this.watchers) {
-        await watch(entries).catch((err: unknown) => this.log.error({ err }, 'a ledger watcher failed'));
-      }
-    });
+    // Each watcher paces itself (the alert rules gather batches); `watched` waits for them all.
+    for (const watch of this.watchers) {
+      const seen = watch(entries).catch((err: unknown) => this.log.error({ err }, 'a ledger watcher failed'));
+      this.watching = Promise.all([this.watching, seen]).then(() => undefined);
+    }
   }
 
   /** Resolves once what was written so far has been seen by every watcher (tests, shutdown). */

@@ -130,8 +130,10 @@ export class AlertDelivery {
         this.options,
       );
       if (status >= 200 && status < 300) {
+        // Only the attempt that holds the lease records its end (a late one from a lapsed lease does not).
         await this.db.execute(sql`update alerts set delivery_status = 'DELIVERED', delivered_at = now(),
-          delivery_error = null, next_delivery_at = null where id = ${a.id}`);
+          delivery_error = null, next_delivery_at = null
+          where id = ${a.id} and delivery_attempts = ${a.delivery_attempts}`);
         this.log.info({ tenantId: a.tenant_id, alertId: a.id, attempts: a.delivery_attempts }, 'alert delivered');
         return;
       }
@@ -146,7 +148,7 @@ export class AlertDelivery {
     await this.db.execute(sql`update alerts set delivery_error = ${error},
       delivery_status = ${last ? 'FAILED' : 'PENDING'},
       next_delivery_at = ${last ? null : sql`now() + ${delayMs} * interval '1 millisecond'`}
-      where id = ${a.id}`);
+      where id = ${a.id} and delivery_attempts = ${a.delivery_attempts} and delivery_status = 'PENDING'`);
     this.log.warn(
       { tenantId: a.tenant_id, alertId: a.id, attempts: a.delivery_attempts, error, givenUp: last },
       last ? 'alert delivery given up' : 'alert delivery failed; will retry',

@@ -3,44 +3,37 @@ import { effectivePlan } from '../billing/index.js';
 import { userLimits, utcDay, utcMonth } from '../budgets/index.js';
 import type { Deps } from '../context.js';
 import { queryRows } from '../db/scoped.js';
-import type { AlertKind, AlertThresholds, TenantRow } from '../db/schema/index.js';
+import type { AlertKind } from '../db/schema/index.js';
+import { thresholdsOf } from '../agents/index.js';
 import { alertInsert, type AlertDraft, type LedgerEntry } from '../ledger/index.js';
 import { newId } from '../lib/ids.js';
 
-/** The article's defaults: a day over 2× the week, a user over 10% of the pool, a run over $1. */
-export const DEFAULT_THRESHOLDS: Required<AlertThresholds> = {
-  dailySpendMultiplier: 2,
-  userBudgetSharePercent: 10,
-  runCostUsd: 1,
-};
-
 const DAY_MS = 86_400_000;
-/** A spike needs this much history: the tenant's first ledger entry at least three full days old. */
-const SPIKE_HISTORY_MS = 3 * DAY_MS;
-
-export const thresholdsOf = (tenant: Pick<TenantRow, 'alertThresholds'>): Required<AlertThresholds> => ({
-  ...DEFAULT_THRESHOLDS,
-  ...tenant.alertThresholds,
-});
 
 /**
  * The alert rules, run on each batch once Postgres has it (off the request path: the outbox's
  * watcher). Each alert has a period key, and the unique (tenant, kind, period key) makes it once
- * per period however many processes see the crossing:
- * - RUN_COST: the run id;
+ * per period however many processes see the crossing (RUN_COST, per run id, is raised with the
+ * settlement itself: see runCostAlert):
  * - USER_BUDGET_80 / USER_BUDGET_100: the window kind, the window's start and the user;
  * - USER_BUDGET_SHARE: the UTC month and the user;
- * - DAILY_SPEND_SPIKE: the UTC day.
+ * - DAILY_SPEND_SPIKE: the UTC day (once three full UTC days of history exist).
  */
 export function alertWatcher(deps: Deps) {
-  return async (entries: LedgerEntry[]): Promise<void> => {
-    const byTenant = new Map<string, LedgerEntry[]>();
-    for (const e of entries) {
-      const tenantId = e.run?.tenantId ?? e.events[0]?.tenantId;
-      if (tenantId) byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), e]);
-    }
-    for (const [tenantId, batch] of byTenant) {
-      const drafts = await evaluate(deps, tenantId, batch);
+  const { evalMs, spikeEveryMs } = deps.config.alerts;
+  let waiting = new Map<string, LedgerEntry[]>();
+  let round: Promise<void> | undefined;
+  let last: Promise<void> = Promise.resolve();
+  const spikeCheckedAt = new Map<string, number>();
+  const evaluateAll = async () => {
+    const batch = waiting;
+    waiting = new Map();
+    round = undefined;
+    for (const [tenantId, entries] of batch) {
+      const now = deps.clock.now().getTime();
+      const spikeDue = now - (spikeCheckedAt.get(tenantId) ?? -Infinity) >= spikeEveryMs;
+      if (spikeDue) spikeCheckedAt.set(tenantId, now);
+      const drafts = await evaluate(deps, tenantId, entries, spikeDue);
       if (!drafts.length) continue;
       const raised = await queryRows<{ id: string; kind: AlertKind; period_key: string }>(
         deps.db,
@@ -52,9 +45,19 @@ export function alertWatcher(deps: Deps) {
       }
     }
   };
+  // Batches arrive every tenth of a second under load: they are gathered for evalMs, and each
+  // tenant is looked at once per round (rounds one after another), so the rules' queries stay few.
+  return (entries: LedgerEntry[]): Promise<void> => {
+    for (const e of entries) {
+      const tenantId = e.run?.tenantId ?? e.events[0]?.tenantId;
+      if (tenantId) waiting.set(tenantId, [...(waiting.get(tenantId) ?? []), e]);
+    }
+    round ??= last = last.then(() => new Promise<void>((r) => setTimeout(r, evalMs))).then(evaluateAll);
+    return round;
+  };
 }
 
-async function evaluate(deps: Deps, tenantId: string, batch: LedgerEntry[]): Promise<AlertDraft[]> {
+async function evaluate(deps: Deps, tenantId: string, batch: LedgerEntry[], spikeDue: boolean): Promise<AlertDraft[]> {
   const tenant = await deps.lookups.tenant(tenantId);
   if (!tenant) return [];
   const now = deps.clock.now();
@@ -63,20 +66,6 @@ async function evaluate(deps: Deps, tenantId: string, batch: LedgerEntry[]): Pro
   const drafts: AlertDraft[] = [];
   const draft = (d: Omit<AlertDraft, 'id' | 'tenantId' | 'createdAt'>) =>
     drafts.push({ ...d, id: newId('alert', now.getTime()), tenantId, createdAt: now.toISOString() });
-
-  for (const run of batch.flatMap((e) => (e.run ? [e.run] : []))) {
-    const usd = run.costMicros / 1_000_000;
-    if (usd > limits.runCostUsd)
-      draft({
-        kind: 'RUN_COST',
-        subjectUserId: run.userId,
-        periodKey: `run:${run.id}`,
-        runId: run.id,
-        value: usd,
-        threshold: limits.runCostUsd,
-        message: `A run cost $${usd.toFixed(4)}, over the $${limits.runCostUsd} alert threshold.`,
-      });
-  }
 
   const day = utcDay(now);
   const month = utcMonth(now);
@@ -95,7 +84,7 @@ async function evaluate(deps: Deps, tenantId: string, batch: LedgerEntry[]): Pro
     ),
   );
   const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-  const [users, [spend]] = await Promise.all([
+  const [users, spendByDay] = await Promise.all([
     userIds.length
       ? queryRows<{ user_id: string; today: string | null; month: string | null }>(
           deps.db,
@@ -107,16 +96,17 @@ async function evaluate(deps: Deps, tenantId: string, batch: LedgerEntry[]): Pro
               group by user_id`,
         )
       : [],
-    queryRows<{ today: string | null; before: string | null; first_at: Date | string | null }>(
-      deps.db,
-      sql`select sum(cost_micros) filter (where day = ${day.label}::date) as today,
-            sum(cost_micros) filter (where day < ${day.label}::date) as before,
-            (select min(occurred_at) from usage_events f where f.tenant_id = ${tenantId}
-              and f.day = (select min(day) from usage_events g where g.tenant_id = ${tenantId})) as first_at
+    !spikeDue
+      ? []
+      : queryRows<{ day: string | Date; cost: string; first_day: string | Date | null }>(
+          deps.db,
+          sql`select day, sum(cost_micros) as cost,
+            (select min(day) from usage_events g where g.tenant_id = ${tenantId}) as first_day
           from usage_events
           where tenant_id = ${tenantId} and day >= ${isoDay(new Date(day.start.getTime() - 7 * DAY_MS))}::date
-            and day <= ${day.label}::date`,
-    ),
+            and day <= ${day.label}::date
+          group by day`,
+        ),
   ]);
 
   const sums = new Map(users.map((u) => [u.user_id, u]));
@@ -160,12 +150,20 @@ async function evaluate(deps: Deps, tenantId: string, batch: LedgerEntry[]): Pro
       });
   }
 
-  const firstAt = spend?.first_at ? new Date(spend.first_at) : undefined;
-  if (spend && firstAt && now.getTime() - firstAt.getTime() >= SPIKE_HISTORY_MS) {
-    // The trailing days with history (up to seven), before today.
-    const days = Math.min(7, Math.floor((day.start.getTime() - utcDay(firstAt).start.getTime()) / DAY_MS));
-    const average = Number(spend.before ?? 0) / Math.max(days, 1);
-    const today = Number(spend.today ?? 0);
+  // The spike needs three full UTC days of history (the first, partial day is not one), and
+  // averages over the full days before today, up to seven.
+  const dayStart = (d: string | Date) =>
+    Date.parse(`${(d instanceof Date ? d.toISOString() : d).slice(0, 10)}T00:00:00Z`);
+  const firstDay = spendByDay[0]?.first_day;
+  const fullDays = firstDay ? Math.round((day.start.getTime() - dayStart(firstDay)) / DAY_MS) - 1 : 0;
+  if (fullDays >= 3) {
+    const days = Math.min(7, fullDays);
+    const since = day.start.getTime() - days * DAY_MS;
+    const before = spendByDay
+      .filter((r) => dayStart(r.day) >= since && dayStart(r.day) < day.start.getTime())
+      .reduce((n, r) => n + Number(r.cost), 0);
+    const average = before / days;
+    const today = Number(spendByDay.find((r) => dayStart(r.day) === day.start.getTime())?.cost ?? 0);
     if (average > 0 && today > average * limits.dailySpendMultiplier)
       draft({
         kind: 'DAILY_SPEND_SPIKE',

@@ -121,7 +121,7 @@ export function createMetrics(): Metrics {
       'kind',
       'tenant',
     ]),
-    alertsRaised: counter('governor_alerts_raised_total', 'Alerts raised by the alert rules, by kind', ['kind']),
+    alertsRaised: counter('governor_alerts_raised_total', 'Alerts raised, by kind (once across the cluster)', ['kind']),
     streams: new Gauge({
       name: 'governor_streams_open',
       help: 'Event streams open, by door',

@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { utcMonth } from '../budgets/windows.js';
+import { utcDay, utcMonth } from '../budgets/windows.js';
 import { inTenant, requireRole, roleAtLeast, type TenantContext } from '../context.js';
 import { queryRows } from '../db/scoped.js';
 import type { ModelTier } from '../db/schema/index.js';
-import type { UsageEvent } from '../ledger/entry.js';
-import { badInput } from '../lib/errors.js';
+import { opensRun, type UsageEvent } from '../ledger/index.js';
+import { badInput, forbidden } from '../lib/errors.js';
 import { parseInput } from '../lib/validation.js';
 import { effectivePlan } from '../billing/index.js';
 
@@ -190,7 +190,7 @@ async function report(ctx: TenantContext, q: ReportQuery): Promise<UsageGroup[]>
     });
     const s = g.sums;
     // A run counts once: on the event that opens it (its first call's first line).
-    if (e.opensRun ?? !e.id.includes('.')) {
+    if (opensRun(e)) {
       s.runs += 1;
       if (e.kind === 'run') s.modelRuns += 1;
       if (e.kind === 'run' && tier === 'STRONG') s.strongRuns += 1;
@@ -227,12 +227,12 @@ export type UsageSummaryView = {
 };
 
 /**
- * The month so far, and a forecast of its end: what is spent, plus the average daily spend of the
- * last seven days (fewer at the start of the month, today counted as the part of it that has
- * passed) times the days left. ADMIN+.
+ * The month so far, and a forecast of its end: what is spent, plus the daily rate since the start
+ * of the seventh day before today (or of the month) times the days left. ADMIN+; the tenant's own.
  */
-export async function usageSummary(ctx: TenantContext): Promise<UsageSummaryView> {
+export async function usageSummary(ctx: TenantContext, tenantId: string): Promise<UsageSummaryView> {
   requireRole(ctx.actor, 'ADMIN');
+  if (tenantId !== ctx.actor.tenantId) throw forbidden("Only the caller's own tenant has a usage summary here.");
   const now = ctx.deps.clock.now();
   const month = utcMonth(now);
   const [tenant, days] = await Promise.all([
@@ -242,12 +242,11 @@ export async function usageSummary(ctx: TenantContext): Promise<UsageSummaryView
   const plan = await effectivePlan(ctx.deps.plans, tenant!, now);
   const sum = (pick: (r: UsageGroup) => number) => days.reduce((n, r) => n + pick(r), 0);
   const spendMicros = sum((r) => r.costMicros);
-  const elapsedDays = (now.getTime() - month.start.getTime()) / DAY_MS;
-  const window = Math.min(7, Math.max(elapsedDays, 1 / 24));
-  const recent = days
-    .filter((r) => r.day!.getTime() > now.getTime() - 7 * DAY_MS - DAY_MS)
-    .filter((r) => now.getTime() - r.day!.getTime() < window * DAY_MS + DAY_MS)
-    .reduce((n, r) => n + r.costMicros, 0);
+  // The rate: what was spent since the start of the seventh day before today (or of the month),
+  // over the time since then (today counted as far as it has gone).
+  const since = Math.max(month.start.getTime(), utcDay(now).start.getTime() - 7 * DAY_MS);
+  const window = Math.max((now.getTime() - since) / DAY_MS, 1 / 24);
+  const recent = days.filter((r) => r.day!.getTime() >= since).reduce((n, r) => n + r.costMicros, 0);
   const leftDays = (month.end.getTime() - now.getTime()) / DAY_MS;
   return {
     periodStart: month.start,

@@ -24,6 +24,9 @@ export function testConfig(env: Record<string, string> = {}): Config {
     SECRETS_KEY: TEST_SECRETS_KEY,
     // Every test app shares one database: only the apps of the alert tests deliver alerts.
     ALERT_POLL_MS: '3600000',
+    // The rules look at once (no gathering), so a test reads their alerts right after a flush.
+    ALERT_EVAL_MS: '0',
+    ALERT_SPIKE_EVERY_MS: '0',
     PROVIDER_RETRY_BASE_MS: '1',
     // Every test signs up from 127.0.0.1: the per-IP limit has a test of its own.
     SIGNUPS_PER_IP_PER_HOUR: '0',

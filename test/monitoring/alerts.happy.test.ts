@@ -215,7 +215,7 @@ describe('alert rules', () => {
     expect(open).toContain(cost.id);
   });
 
-  it('DAILY_SPEND_SPIKE: only with three days of history, once a day, over 2× the trailing average', async () => {
+  it('DAILY_SPEND_SPIKE: only with three full days of history, once a day, over 2× the full days’ average', async () => {
     clock.reset();
     const t = await signUp(env.app);
     const agent = await openaiAgent(env.app, t, { routing: 'FIXED_CHEAP', cacheTtlSeconds: 0 });
@@ -224,20 +224,23 @@ describe('alert rules', () => {
       for (let i = 0; i < n; i++) await runAgent(env.app, t.ownerKey, { agent, message: `Run ${i}` });
       await settled(env.app);
     };
+    // Day 1 (partial: the tenant starts at noon), then two full days.
     await runs(1);
     clock.advance(DAY);
-    // Day 2 at ten times day 1: no history yet, so no spike.
+    await runs(1);
+    clock.advance(DAY);
+    await runs(1);
+    clock.advance(DAY);
+    // Day 4 at ten times the others: only two full days of history (the first was partial), so no spike.
     await runs(10);
-    clock.advance(DAY);
-    await runs(1);
     expect(await alertsOf(env.app, t, 'DAILY_SPEND_SPIKE')).toEqual([]);
-    // Day 4, three days after the first entry: the average is 12 runs / 3 days = 4 runs; 8 is not over 2×.
+    // Day 5: three full days (1, 1 and 10 runs), an average of 4; 8 runs is not over 2×, 9 is.
     clock.advance(DAY);
     await runs(8);
     expect(await alertsOf(env.app, t, 'DAILY_SPEND_SPIKE')).toEqual([]);
     await runs(1);
     const [spike] = await alertsOf(env.app, t, 'DAILY_SPEND_SPIKE');
-    expect(spike).toMatchObject({ periodKey: '2026-12-05' });
+    expect(spike).toMatchObject({ periodKey: '2026-12-06' });
     expect(spike!.value / spike!.threshold).toBeCloseTo(9 / 8, 6);
     await runs(2);
     expect(await alertsOf(env.app, t, 'DAILY_SPEND_SPIKE')).toHaveLength(1);
@@ -415,6 +418,9 @@ describe('webhook URLs in production', () => {
       'https://169.254.169.254/latest',
       'https://100.64.1.1/',
       'https://[::ffff:127.0.0.1]/',
+      'https://[::127.0.0.1]/',
+      'https://2130706433/',
+      'https://0x7f000001/',
       'https://[fd00::1]/',
       'https://user:pass@example.com/',
     ]) {

@@ -277,12 +277,13 @@ describe('usage reports', () => {
     expect(shares).toEqual([0, 0, 1]);
   });
 
-  it('a run that spans calls (a client-side tool loop) counts once, with the tokens of every call', async () => {
+  it('a run that spans calls (a client-side tool loop) counts once, with the tokens of every call and a cache hit among them', async () => {
     const t = await signUp(env.app);
-    const agent = await openaiAgent(env.app, t, { routing: 'FIXED_CHEAP', cacheTtlSeconds: 0 });
+    const agent = await openaiAgent(env.app, t, { routing: 'FIXED_CHEAP', cacheTtlSeconds: 300 });
     env.upstream.handle((req) => reply.text(req, 'Step.', { prompt: 100, completion: 10 }));
     const runId = unique('span-loop-');
-    for (const content of ['First step', 'Second step', 'Third step']) {
+    // The last call asks what the first did: answered from the cache, still the same run.
+    for (const content of ['First step', 'Second step', 'Third step', 'First step']) {
       const res = await fetch(`${env.app.url}/v1/chat/completions`, {
         method: 'POST',
         headers: {
@@ -296,7 +297,7 @@ describe('usage reports', () => {
     }
     await env.app.runtime.deps.outbox.flush();
     const [total] = await report(env.app, t.ownerKey, []);
-    expect(total).toMatchObject({ runs: 1, inputTokens: 300, outputTokens: 30 });
+    expect(total).toMatchObject({ runs: 1, cacheHits: 1, inputTokens: 300, outputTokens: 30 });
     expect(await report(env.app, t.ownerKey, ['MODEL'])).toEqual(await fromLedger(env.app, t.tenantId, ['MODEL']));
   });
 

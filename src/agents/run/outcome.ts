@@ -1,7 +1,7 @@
 import type { BudgetWindow, UsageLine, WindowKind } from '../../budgets/index.js';
 import type { CachedAnswer } from '../../cache/response-cache.js';
 import type { Actor, TenantContext } from '../../context.js';
-import type { PlanRow, UserRow } from '../../db/schema/index.js';
+import type { AlertThresholds, PlanRow, TenantRow, UserRow } from '../../db/schema/index.js';
 import type { AlertDraft } from '../../ledger/index.js';
 import { newId } from '../../lib/ids.js';
 import { microsToUsd } from '../../pricing/index.js';
@@ -140,6 +140,43 @@ export function upgradeSuggestion(
       threshold: refusal.limit,
       message: `${user.email} reached the ${WINDOW_NAMES[refusal.window]} limit (${refusal.used.toLocaleString('en-US')} of ${refusal.limit.toLocaleString('en-US')}${unit}); the ${refusal.upgradeOptions[0]!.name} plan would lift it.`,
       createdAt: refusal.run.createdAt,
+    },
+  ];
+}
+
+/** The article's alert thresholds, each overridable per tenant (updateTenant's alertThresholds). */
+export const DEFAULT_THRESHOLDS: Required<AlertThresholds> = {
+  dailySpendMultiplier: 2,
+  userBudgetSharePercent: 10,
+  runCostUsd: 1,
+};
+
+export const thresholdsOf = (tenant: Pick<TenantRow, 'alertThresholds'>): Required<AlertThresholds> => ({
+  ...DEFAULT_THRESHOLDS,
+  ...tenant.alertThresholds,
+});
+
+/**
+ * RUN_COST, once per run (period key: the run id), raised in the settlement's own ledger entry so
+ * that a process dying after the charge cannot lose it. A run spanning calls is checked at each
+ * call against its cost so far.
+ */
+export function runCostAlert(tenant: Pick<TenantRow, 'alertThresholds'>, run: RunRecord): AlertDraft[] {
+  const limit = thresholdsOf(tenant).runCostUsd;
+  const usd = run.costMicros / 1_000_000;
+  if (usd <= limit) return [];
+  return [
+    {
+      id: newId('alert'),
+      tenantId: run.tenantId,
+      kind: 'RUN_COST',
+      subjectUserId: run.userId,
+      periodKey: `run:${run.id}`,
+      runId: run.id,
+      value: usd,
+      threshold: limit,
+      message: `A run cost $${usd.toFixed(4)}, over the $${limit} alert threshold.`,
+      createdAt: run.createdAt,
     },
   ];
 }

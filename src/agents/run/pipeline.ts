@@ -40,6 +40,7 @@ import {
   countCacheHit,
   countOutcome,
   countUsage,
+  runCostAlert,
   upgradeOptions,
   upgradeSuggestion,
   type DeliveredResult,
@@ -381,7 +382,9 @@ async function finish(
   if (spend.spent) {
     const owner = { agentId: run.agentId, runId: run.id, opensRun: !spend.continuesRun };
     const lines = spend.usageLines();
-    await settleReservation(deps.budgets, reservation, owner, lines, deps.clock.now(), run, claim, span);
+    const tenant = await deps.lookups.tenant(run.tenantId);
+    const alerts = tenant ? runCostAlert(tenant, run) : [];
+    await settleReservation(deps.budgets, reservation, owner, lines, deps.clock.now(), run, claim, span, alerts);
     countUsage(ctx, lines);
   } else {
     await releaseReservation(deps.budgets, reservation, deps.clock.now());

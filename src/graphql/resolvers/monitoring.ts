@@ -26,7 +26,7 @@ export const monitoringResolvers: Resolvers = {
     run: (a, _, ctx) => alertRun(tenantContext(ctx), a),
   },
   Tenant: {
-    usageSummary: (_, __, ctx) => usageSummary(tenantContext(ctx)),
+    usageSummary: (tenant, _, ctx) => usageSummary(tenantContext(ctx), tenant.id),
   },
   UsageRow: {
     user: (r, _, ctx) => (r.userId ? ctx.loaders.user.load({ tenantId: r.tenantId, id: r.userId }) : null),
