@@ -95,6 +95,8 @@ type Documents = {
     "\n  subscription Streamed($m: String!) {\n    runAgentEvents(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": typeof types.StreamedDocument,
     "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.MeDocument,
     "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.RequestLogRefusedDocument,
+    "\n  mutation CrashAlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      id\n    }\n  }\n": typeof types.CrashAlertSettingsDocument,
+    "\n  mutation CrashAlertRotate {\n    rotateAlertSigningSecret {\n      secret\n    }\n  }\n": typeof types.CrashAlertRotateDocument,
     "\n  mutation AlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      alertWebhookUrl\n    }\n  }\n": typeof types.AlertSettingsDocument,
     "\n  mutation AlertBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.AlertBudgetDocument,
     "\n  mutation AlertRotate {\n    rotateAlertSigningSecret {\n      secret\n      createdAt\n    }\n  }\n": typeof types.AlertRotateDocument,
@@ -255,6 +257,8 @@ const documents: Documents = {
     "\n  subscription Streamed($m: String!) {\n    runAgentEvents(input: { agent: \"assistant\", message: $m }) {\n      __typename\n    }\n  }\n": types.StreamedDocument,
     "\n  query Me {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.MeDocument,
     "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.RequestLogRefusedDocument,
+    "\n  mutation CrashAlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      id\n    }\n  }\n": types.CrashAlertSettingsDocument,
+    "\n  mutation CrashAlertRotate {\n    rotateAlertSigningSecret {\n      secret\n    }\n  }\n": types.CrashAlertRotateDocument,
     "\n  mutation AlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      alertWebhookUrl\n    }\n  }\n": types.AlertSettingsDocument,
     "\n  mutation AlertBudget($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.AlertBudgetDocument,
     "\n  mutation AlertRotate {\n    rotateAlertSigningSecret {\n      secret\n      createdAt\n    }\n  }\n": types.AlertRotateDocument,
@@ -672,6 +676,14 @@ export function graphql(source: "\n  query Me {\n    viewer {\n      tenant {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query RequestLogRefused {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CrashAlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CrashAlertSettings($input: UpdateTenantInput!) {\n    updateTenant(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CrashAlertRotate {\n    rotateAlertSigningSecret {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation CrashAlertRotate {\n    rotateAlertSigningSecret {\n      secret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

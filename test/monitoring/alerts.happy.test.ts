@@ -213,6 +213,17 @@ describe('alert rules', () => {
     const open = (await ok(env.app, ALERTS, { status: 'OPEN' }, t.ownerKey)).alerts.edges.map((e) => e.node.id);
     expect(open).not.toContain(share.id);
     expect(open).toContain(cost.id);
+    // The next UTC month: the share starts again from zero, and crossing it alerts again.
+    clock.advance(30 * DAY);
+    await runAgent(env.app, t.ownerKey, { agent, message: 'January' });
+    await settled(env.app);
+    expect(await alertsOf(env.app, t, 'USER_BUDGET_SHARE')).toHaveLength(1);
+    await runAgent(env.app, t.ownerKey, { agent, message: 'January again' });
+    await settled(env.app);
+    expect((await alertsOf(env.app, t, 'USER_BUDGET_SHARE')).map((a) => a.periodKey.slice(0, 7))).toEqual([
+      '2026-12',
+      '2027-01',
+    ]);
   });
 
   it('DAILY_SPEND_SPIKE: only with three full days of history, once a day, over 2× the full days’ average', async () => {
@@ -244,6 +255,15 @@ describe('alert rules', () => {
     expect(spike!.value / spike!.threshold).toBeCloseTo(9 / 8, 6);
     await runs(2);
     expect(await alertsOf(env.app, t, 'DAILY_SPEND_SPIKE')).toHaveLength(1);
+    // The next day: four full days (1, 1, 10, 11 runs), an average of 5.75; 12 runs are over 2×.
+    clock.advance(DAY);
+    await runs(11);
+    expect(await alertsOf(env.app, t, 'DAILY_SPEND_SPIKE')).toHaveLength(1);
+    await runs(1);
+    expect((await alertsOf(env.app, t, 'DAILY_SPEND_SPIKE')).map((a) => a.periodKey)).toEqual([
+      '2026-12-06',
+      '2026-12-07',
+    ]);
   });
 
   it('two processes crossing at once raise one alert', async () => {

@@ -917,8 +917,8 @@ export type UsageSummary = {
   __typename?: 'UsageSummary';
   cacheSavedCostUsd: Scalars['Float']['output'];
   /**
-   * The month's end spend at the current rate: spent so far, plus the average daily spend of the last
-   * seven days (the days of this month so far when fewer) times the days left.
+   * The month's end spend at the current rate: spent so far, plus the daily rate since the start of
+   * the seventh day before today (or of the month, when later) times the days left.
    */
   forecastSpendUsd: Scalars['Float']['output'];
   /** The start of this UTC month. */
