@@ -43,7 +43,9 @@ upstream.handle((req) => reply.text(req, 'The answer is 42.', { prompt: 60, comp
 const port = await freePort();
 const adminToken = randomBytes(24).toString('hex');
 const metricsToken = randomBytes(24).toString('hex');
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+// BENCH_NODE_ARGS: flags for the server's node, e.g. `--cpu-prof --cpu-prof-dir=prof` (with WORKERS=1).
+const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
   env: {
     ...process.env,
     NODE_ENV: 'production',
