@@ -926,8 +926,9 @@ export type UsageSummary = {
   routingSavedCostUsd: Scalars['Float']['output'];
   spendLimitUsd: Scalars['Float']['output'];
   spendUsd: Scalars['Float']['output'];
-  tokenLimit: Scalars['SafeInt']['output'];
-  tokens: Scalars['SafeInt']['output'];
+  tokenLimit: Scalars['Int']['output'];
+  /** This month's tokens (a month's pool fits an Int; the reports' sums over a year use SafeInt). */
+  tokens: Scalars['Int']['output'];
 };
 
 export type User = {
@@ -1645,8 +1646,8 @@ export type UsageSummaryResolvers<ContextType = GraphQLContext, ParentType exten
   routingSavedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   spendLimitUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   spendUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
-  tokenLimit?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
-  tokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  tokenLimit?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tokens?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
