@@ -5,7 +5,7 @@ import type { Deps } from '../context.js';
 import { queryRows } from '../db/scoped.js';
 import type { AlertKind } from '../db/schema/index.js';
 import { thresholdsOf } from '../agents/index.js';
-import { alertInsert, type AlertDraft, type LedgerEntry } from '../ledger/index.js';
+import { alertInsert, tenantOf, type AlertDraft, type LedgerEntry } from '../ledger/index.js';
 import { newId } from '../lib/ids.js';
 
 const DAY_MS = 86_400_000;
@@ -49,7 +49,7 @@ export function alertWatcher(deps: Deps) {
   // tenant is looked at once per round (rounds one after another), so the rules' queries stay few.
   return (entries: LedgerEntry[]): Promise<void> => {
     for (const e of entries) {
-      const tenantId = e.run?.tenantId ?? e.events[0]?.tenantId;
+      const tenantId = tenantOf(e);
       if (tenantId) waiting.set(tenantId, [...(waiting.get(tenantId) ?? []), e]);
     }
     round ??= last = last.then(() => new Promise<void>((r) => setTimeout(r, evalMs))).then(evaluateAll);

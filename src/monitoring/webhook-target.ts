@@ -52,6 +52,9 @@ export const blockedAddress = (address: string) => {
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** A URL's host as an address or a name (an IPv6 literal without its brackets). */
+const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
+
 /** Why a webhook URL is refused when it is set, or undefined. */
 export function refuseWebhookUrl(raw: string, production: boolean): string | undefined {
   let url: URL;
@@ -64,7 +67,7 @@ export function refuseWebhookUrl(raw: string, production: boolean): string | und
   if (url.protocol === 'http:' && !(LOCAL_HOSTS.has(url.hostname) && !production))
     return 'must be https (http only to localhost, outside production)';
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an https URL';
-  const literal = url.hostname.replace(/^\[|\]$/g, '');
+  const literal = hostOf(url);
   if (production && isIP(literal) && blockedAddress(literal)) return 'must not point at a private or reserved address';
   return undefined;
 }
@@ -86,7 +89,7 @@ export async function postWebhook(
   const refused = refuseWebhookUrl(url, options.production);
   if (refused) throw new DeliveryFailed(`the webhook URL ${refused}`);
   const target = new URL(url);
-  const host = target.hostname.replace(/^\[|\]$/g, '');
+  const host = hostOf(target);
   let pinned: { address: string; family: number } | undefined;
   if (options.production) {
     const addresses = isIP(host)

@@ -6,7 +6,7 @@ import type { RunAgentStreamSubscription } from '../__generated__/graphql.js';
 import { countTokens } from '../../src/providers/tokens.js';
 import { eventually } from '../helpers/eventually.js';
 import { gqlStream, gqlStreamText, gqlText, ok, signUp, type Tenant } from '../helpers/graphql.js';
-import { reply } from '../helpers/openai-server.js';
+import { pausedStream } from '../helpers/openai-server.js';
 import { openaiAgent, usePlan, useUpstreamApp } from '../helpers/runs.js';
 
 const STREAM = graphql(`
@@ -68,13 +68,6 @@ const STATUS = graphql(`
 
 type StreamEvent = RunAgentStreamSubscription['runAgentEvents'];
 
-/** A gate the test opens: the upstream waits at it mid-answer. */
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open };
-}
-
 /** runAgentEvents over GraphQL over SSE, with graphql-sse's own client as the README shows it. */
 describe('the runAgentEvents subscription', () => {
   const env = useUpstreamApp();
@@ -94,15 +87,11 @@ describe('the runAgentEvents subscription', () => {
   const status = () => ok(env.app, STATUS, { agent }, t.ownerKey);
 
   it('streams deltas as the model writes them, then the result; charged what the upstream reported', async () => {
-    const wait = gate();
-    env.upstream.handle((req) =>
-      reply.stream(req, {
-        pieces: ['Streams ', 'over ', 'GraphQL.'],
-        usage: { prompt: 40, completion: 6 },
-        pauseAfter: 2,
-        resume: wait.opened,
-      }),
-    );
+    const wait = pausedStream(env.upstream, {
+      pieces: ['Streams ', 'over ', 'GraphQL.'],
+      usage: { prompt: 40, completion: 6 },
+      pauseAfter: 2,
+    });
     const before = await status();
     const events: StreamEvent[] = [];
     for await (const result of client().iterate<RunAgentStreamSubscription>({
@@ -143,15 +132,11 @@ describe('the runAgentEvents subscription', () => {
   });
 
   it('a subscriber that leaves stops the run: the upstream sees the hang-up, what was generated is charged, nothing stays held', async () => {
-    const wait = gate();
-    env.upstream.handle((req) =>
-      reply.stream(req, {
-        pieces: ['Begun ', 'then ', 'left'],
-        usage: { prompt: 30, completion: 30 },
-        pauseAfter: 1,
-        resume: wait.opened,
-      }),
-    );
+    const wait = pausedStream(env.upstream, {
+      pieces: ['Begun ', 'then ', 'left'],
+      usage: { prompt: 30, completion: 30 },
+      pauseAfter: 1,
+    });
     const abandoned = env.upstream.abandoned;
     for await (const result of client().iterate<RunAgentStreamSubscription>({
       query: print(STREAM),

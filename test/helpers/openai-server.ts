@@ -189,3 +189,14 @@ export async function startUpstream() {
   };
 }
 export type Upstream = Awaited<ReturnType<typeof startUpstream>>;
+
+/**
+ * Makes the upstream stream `plan` to every request, waiting after `pauseAfter` pieces until the
+ * test calls `open()` (a provider mid-answer).
+ */
+export function pausedStream(upstream: Upstream, plan: Omit<StreamPlan, 'resume'> & { pauseAfter: number }) {
+  let open!: () => void;
+  const resume = new Promise<void>((resolve) => (open = resolve));
+  upstream.handle((req) => reply.stream(req, { ...plan, resume }));
+  return { open };
+}

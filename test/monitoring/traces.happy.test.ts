@@ -7,6 +7,7 @@ import { loadConfig } from '../../src/config.js';
 import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
 import { eventually } from '../helpers/eventually.js';
 import { signUp, type Tenant } from '../helpers/graphql.js';
+import { governorClient } from '../helpers/openai-client.js';
 import { reply, startUpstream, type Upstream } from '../helpers/openai-server.js';
 import { openaiAgent, request, runAgent, tenantCtx, type RunOf } from '../helpers/runs.js';
 import { startOtlpReceiver, type OtlpReceiver } from './otlp-receiver.js';
@@ -164,6 +165,49 @@ describe('traces over OTLP/HTTP', () => {
       expect(chat.attributes['gen_ai.response.time_to_first_chunk']).toBeGreaterThanOrEqual(0);
     }
     expect(children.filter((s) => s.name === 'execute_tool calculator')).toHaveLength(1);
+  });
+
+  // The OpenAI-compatible door goes through the same traced verb.
+  it('traces a chat completion like a GraphQL run, streamed or not', async () => {
+    const slug = await openaiAgent(app, t, { cacheTtlSeconds: 0 });
+    upstream.handle((req) => reply.text(req, 'Hello there.', { prompt: 30, completion: 5 }));
+    const client = governorClient(app, t.ownerKey);
+    const { response } = await client.chat.completions
+      .create({ model: slug, messages: [{ role: 'user', content: 'Hi' }] })
+      .withResponse();
+    const runId = response.headers.get('x-governor-run-id')!;
+    await eventually(async () => receiver.run(runId).children.length >= 1, 'the door run');
+    const { root, children } = receiver.run(runId);
+    expect(root!.name).toBe(`invoke_agent ${slug}`);
+    expect(root!.attributes).toMatchObject({ 'governor.outcome': 'COMPLETED', 'gen_ai.usage.input_tokens': 30 });
+    expect(children[0]!.attributes).toMatchObject({ 'gen_ai.operation.name': 'chat', 'gen_ai.usage.output_tokens': 5 });
+
+    const stream = await client.chat.completions.create({
+      model: slug,
+      messages: [{ role: 'user', content: 'Hi again' }],
+      stream: true,
+    });
+    let streamedRun: string | undefined;
+    for await (const chunk of stream) streamedRun ??= chunk.id.replace(/^chatcmpl-/, '');
+    await eventually(async () => receiver.run(streamedRun!).children.length >= 1, 'the streamed door run');
+    expect(receiver.run(streamedRun!).root!.attributes['gen_ai.request.stream']).toBe(true);
+  });
+
+  it('marks a tool the caller runs itself with a span of no length, handed back', async () => {
+    const slug = await openaiAgent(app, t, { cacheTtlSeconds: 0 });
+    upstream.handle((req) => reply.toolCall(req, 'get_weather', { city: 'Paris' }));
+    const { response } = await governorClient(app, t.ownerKey)
+      .chat.completions.create({
+        model: slug,
+        messages: [{ role: 'user', content: 'Weather in Paris?' }],
+        tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'object' } } }],
+      })
+      .withResponse();
+    const runId = response.headers.get('x-governor-run-id')!;
+    const handed = () => receiver.run(runId).children.find((s) => s.name === 'execute_tool get_weather');
+    await eventually(async () => Boolean(handed()), 'the handed-off tool');
+    expect(handed()!.attributes).toMatchObject({ 'gen_ai.tool.name': 'get_weather', 'governor.tool.client': true });
+    expect(handed()!.end - handed()!.start).toBeLessThan(1_000_000n);
   });
 
   it('flushes what the batch holds when the app closes', async () => {

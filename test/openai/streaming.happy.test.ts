@@ -9,7 +9,7 @@ import type { TestApp } from '../helpers/app.js';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
 import { eventually } from '../helpers/eventually.js';
 import { governorClient, refusal } from '../helpers/openai-client.js';
-import { reply, type ChatRequest } from '../helpers/openai-server.js';
+import { pausedStream, reply, type ChatRequest } from '../helpers/openai-server.js';
 import { openaiAgent, useUpstreamApp, usePlan } from '../helpers/runs.js';
 
 const STATUS = graphql(`
@@ -36,13 +36,6 @@ const STATUS = graphql(`
     }
   }
 `);
-
-/** A gate the test opens: the upstream waits at it mid-answer. */
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { opened, open };
-}
 
 /** The `data:` payloads of an event stream read to its end. */
 const dataEvents = (text: string) =>
@@ -110,15 +103,11 @@ describe('streamed chat completions', () => {
   const client = () => governorClient(env.app, t.ownerKey);
 
   it('sends chunks before the upstream has finished, and ends with usage and the governor object', async () => {
-    const wait = gate();
-    env.upstream.handle((req) =>
-      reply.stream(req, {
-        pieces: ['The ', 'answer ', 'is ', '42.'],
-        usage: { prompt: 70, completion: 9 },
-        pauseAfter: 2,
-        resume: wait.opened,
-      }),
-    );
+    const wait = pausedStream(env.upstream, {
+      pieces: ['The ', 'answer ', 'is ', '42.'],
+      usage: { prompt: 70, completion: 9 },
+      pauseAfter: 2,
+    });
     const before = await status();
     const stream = await client().chat.completions.create(
       {
@@ -178,15 +167,11 @@ describe('streamed chat completions', () => {
   });
 
   it('a client that goes away mid-stream: the upstream sees the hang-up, what was generated is charged, nothing stays held', async () => {
-    const wait = gate();
-    env.upstream.handle((req) =>
-      reply.stream(req, {
-        pieces: ['Part ', 'one ', 'and ', 'more'],
-        usage: { prompt: 50, completion: 40 },
-        pauseAfter: 2,
-        resume: wait.opened,
-      }),
-    );
+    const wait = pausedStream(env.upstream, {
+      pieces: ['Part ', 'one ', 'and ', 'more'],
+      usage: { prompt: 50, completion: 40 },
+      pauseAfter: 2,
+    });
     const abandoned = env.upstream.abandoned;
     const before = await status();
     const controller = new AbortController();
@@ -275,10 +260,7 @@ describe('streamed chat completions', () => {
   it('never delivers more output than was reserved: an upstream that runs past max_tokens is cut off there', async () => {
     const pieces = Array.from({ length: 50 }, () => ' go');
     // The upstream would go on after 20 pieces, once let: Governor must hang up before.
-    const wait = gate();
-    env.upstream.handle((req) =>
-      reply.stream(req, { pieces, usage: { prompt: 20, completion: 50 }, pauseAfter: 20, resume: wait.opened }),
-    );
+    const wait = pausedStream(env.upstream, { pieces, usage: { prompt: 20, completion: 50 }, pauseAfter: 20 });
     const abandoned = env.upstream.abandoned;
     const stream = await client().chat.completions.create(
       { model: agent, messages: [{ role: 'user', content: 'Run past your cap.' }], stream: true, max_tokens: 10 },
@@ -301,15 +283,11 @@ describe('streamed chat completions', () => {
   });
 
   it('a stream cut short under an Idempotency-Key is charged once: a retry with the key is told so, and runs nothing', async () => {
-    const wait = gate();
-    env.upstream.handle((req) =>
-      reply.stream(req, {
-        pieces: ['Once ', 'only ', 'please'],
-        usage: { prompt: 40, completion: 30 },
-        pauseAfter: 1,
-        resume: wait.opened,
-      }),
-    );
+    const wait = pausedStream(env.upstream, {
+      pieces: ['Once ', 'only ', 'please'],
+      usage: { prompt: 40, completion: 30 },
+      pauseAfter: 1,
+    });
     const before = await status();
     const key = `stream-${Date.now()}`;
     const controller = new AbortController();
@@ -638,15 +616,11 @@ describe('the request line of a streamed answer', () => {
     expect(finished).toMatchObject({ runId, outcome: 'COMPLETED', status: 200 });
     expect(finished.aborted).toBeUndefined();
 
-    const wait = gate();
-    env.upstream.handle((req) =>
-      reply.stream(req, {
-        pieces: ['Left ', 'half ', 'way'],
-        usage: { prompt: 20, completion: 30 },
-        pauseAfter: 1,
-        resume: wait.opened,
-      }),
-    );
+    const wait = pausedStream(env.upstream, {
+      pieces: ['Left ', 'half ', 'way'],
+      usage: { prompt: 20, completion: 30 },
+      pauseAfter: 1,
+    });
     const abortedId = `aborted-${Date.now()}`;
     const abandoned = env.upstream.abandoned;
     const controller = new AbortController();

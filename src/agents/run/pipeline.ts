@@ -12,7 +12,7 @@ import {
 } from '../../budgets/index.js';
 import { responseCacheKey, storeCachedAnswer } from '../../cache/response-cache.js';
 import { roleAtLeast, type TenantContext } from '../../context.js';
-import type { ModelRow } from '../../db/schema/index.js';
+import type { ModelRow, TenantRow } from '../../db/schema/index.js';
 import type { AlertDraft, LedgerEntry } from '../../ledger/index.js';
 import { newId } from '../../lib/ids.js';
 import { estimateCostMicros } from '../../pricing/cost.js';
@@ -336,6 +336,7 @@ async function* pipeline(
     const stoppedBy = exec.ended.kind === 'RUN_LIMIT' ? exec.ended.limit : undefined;
     await finish(
       ctx,
+      run.tenant,
       reservation,
       spend,
       finished,
@@ -359,7 +360,15 @@ async function* pipeline(
           ? completedClaim(idempotency.claim, { __typename: 'RunCanceled', run: cut })
           : undefined;
       if (claimDone) Object.assign(cut, claimDone.record);
-      await finish(ctx, reservation, spend, cut, claimDone?.write, spanCharge(run, spend, prior?.toolCalls ?? 0)).then(
+      await finish(
+        ctx,
+        run.tenant,
+        reservation,
+        spend,
+        cut,
+        claimDone?.write,
+        spanCharge(run, spend, prior?.toolCalls ?? 0),
+      ).then(
         () => void (idempotency && claimDone && (idempotency.done = true)),
         (err: unknown) => ctx.log.error({ err, runId: run.runId }, 'could not settle an interrupted run'),
       );
@@ -370,6 +379,8 @@ async function* pipeline(
 /** Settles what was spent with the run record (and a claimed key, done), or gives the hold back and records the run. */
 async function finish(
   ctx: TenantContext,
+  /** Its alert thresholds (a run's cost). */
+  tenant: Pick<TenantRow, 'alertThresholds'>,
   reservation: Reservation,
   spend: Spend,
   run: RunRecord,
@@ -382,8 +393,7 @@ async function finish(
   if (spend.spent) {
     const owner = { agentId: run.agentId, runId: run.id, opensRun: !spend.continuesRun };
     const lines = spend.usageLines();
-    const tenant = await deps.lookups.tenant(run.tenantId);
-    const alerts = tenant ? runCostAlert(tenant, run) : [];
+    const alerts = runCostAlert(tenant, run);
     await settleReservation(deps.budgets, reservation, owner, lines, deps.clock.now(), run, claim, span, alerts);
     countUsage(ctx, lines);
   } else {

@@ -26,7 +26,7 @@ const NOTHING: PriorSpend = { inputTokens: 0, outputTokens: 0, cachedInputTokens
 export class Spend {
   private readonly lines: Line[] = [];
   /** The model the run would have used had the router not chosen a cheaper one (routing savings). */
-  private instead: ModelRow | undefined;
+  private strongModel: ModelRow | undefined;
 
   constructor(private readonly prior: PriorSpend = NOTHING) {}
 
@@ -35,7 +35,7 @@ export class Spend {
    * model records what it would have cost on `strong`, minus what it cost, as saved.
    */
   comparedWith(strong: ModelRow): void {
-    this.instead = strong;
+    this.strongModel = strong;
   }
 
   add(kind: SpendKind, model: ModelRow, usage: TokenCounts): void {
@@ -117,7 +117,7 @@ export class Spend {
   }
 
   private saved(l: Line): number {
-    const strong = this.instead;
+    const strong = this.strongModel;
     if (!strong || l.kind !== 'run' || l.model.id === strong.id) return 0;
     return Math.max(0, toMicros(costNumerator(strong, l)) - toMicros(l.numerator));
   }
