@@ -7,7 +7,7 @@ import { checkoutSessions, plans, tenants, type PlanRow, type TenantRow } from '
 import { AppError, badInput, conflict, forbidden, notFound } from '../lib/errors.js';
 import { parseInput, safeString } from '../lib/validation.js';
 import { subscriptionEnded, type Billing, type SubscriptionState } from './provider.js';
-import { billingFrom, freePlan, type BillingFields } from './state.js';
+import { behindOnPayments, billingFrom, freePlan, type BillingFields } from './state.js';
 
 export type StartUpgradeResult =
   | { __typename: 'UpgradeCheckout'; url: string }
@@ -148,7 +148,7 @@ export async function startUpgrade({
 
 /** Buying a plan while an invoice is unpaid would leave it unpaid: that invoice comes first. */
 function refuseUnpaid(tenant: TenantRow): void {
-  if (tenant.billingStatus !== 'PAST_DUE' && tenant.billingStatus !== 'SUSPENDED') return;
+  if (!behindOnPayments(tenant)) return;
   throw new AppError(
     'PAYMENT_REQUIRED',
     "The organization's last invoice is unpaid: pay it in the billing portal (openBillingPortal), then change plans.",

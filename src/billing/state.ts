@@ -80,6 +80,10 @@ export function effectivePlanId(tenant: BillingFields, free: PlanRow, now: Date)
   return tenant.planId;
 }
 
+/** Behind on its payments (an invoice unpaid): it pays before it buys another plan. */
+export const behindOnPayments = (tenant: Pick<BillingFields, 'billingStatus'>) =>
+  tenant.billingStatus === 'PAST_DUE' || tenant.billingStatus === 'SUSPENDED';
+
 /** At admission: a suspended tenant's runs answer PAYMENT_REQUIRED, saying what to do. */
 export function refuseSuspended(tenant: BillingFields): void {
   if (tenant.billingStatus !== 'SUSPENDED') return;

@@ -13,6 +13,7 @@ import {
 import { responseCacheKey, storeCachedAnswer } from '../../cache/response-cache.js';
 import { roleAtLeast, type TenantContext } from '../../context.js';
 import type { ModelRow, TenantRow } from '../../db/schema/index.js';
+import { behindOnPayments } from '../../billing/index.js';
 import type { AlertDraft, LedgerEntry } from '../../ledger/index.js';
 import { newId } from '../../lib/ids.js';
 import { estimateCostMicros } from '../../pricing/cost.js';
@@ -619,7 +620,7 @@ async function upgrades(ctx: TenantContext, run: PreparedRun, window: Pick<Budge
   const plans = upgradeOptions(await ctx.deps.plans.list(), run.plan, window);
   const buyable = plans.some((p) => p.stripePriceId);
   // Behind on its payments, a tenant pays its invoice before it can buy (startUpgrade says so).
-  const paidUp = run.tenant.billingStatus !== 'PAST_DUE' && run.tenant.billingStatus !== 'SUSPENDED';
+  const paidUp = !behindOnPayments(run.tenant);
   return {
     plans,
     canUpgrade: buyable && paidUp && roleAtLeast(ctx.actor.role, 'ADMIN') && ctx.deps.billing !== undefined,
