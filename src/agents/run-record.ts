@@ -74,6 +74,7 @@ export const recordId = (run: PreparedRun) => run.span?.state.record ?? run.runI
 function callRecord(run: PreparedRun, facts: RunFacts): RunCallRecord {
   const usage = facts.spend?.callUsage ?? { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
   return {
+    seq: run.span?.state.calls ?? 0,
     at: new Date(run.startedAt).toISOString(),
     status: facts.status,
     modelId: facts.modelId,

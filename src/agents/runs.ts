@@ -4,7 +4,7 @@ import { inTenant, roleAtLeast, type TenantContext } from '../context.js';
 import type { Db } from '../db/client.js';
 import { scoped } from '../db/scoped.js';
 import { agentRuns, agents, RUN_STATUSES, type AgentRow, type AgentRunRow } from '../db/schema/index.js';
-import { runFilterSql, type RunFilter } from '../ledger/index.js';
+import { mergeCalls, runFilterSql, type RunFilter } from '../ledger/index.js';
 import { forbidden } from '../lib/errors.js';
 import { parsePage, toConnection, type Connection } from '../lib/pagination.js';
 import { idSchema, optional, parseInput } from '../lib/validation.js';
@@ -62,7 +62,7 @@ export async function listAgentRuns({
     ),
     ctx.deps.outbox.runs(tenantId, filter),
   ]);
-  // Stored rows first, then what is on its way, oldest first: a run spanning calls is whole.
+  // Stored rows and what is on its way: a run spanning calls is whole, with its latest call's facts.
   const byId = new Map<string, RunRecord>();
   for (const r of [...stored.map(toRunRecord), ...unflushed]) {
     const seen = byId.get(r.id);
@@ -70,28 +70,6 @@ export async function listAgentRuns({
   }
   const rows = [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, page.first + 1);
   return toConnection(rows, page);
-}
-
-/**
- * Two records of one run: the newer's facts, every call of both, and (for a run spanning calls)
- * totals that are its calls' sums, as the outbox recomputes them once they are in Postgres.
- */
-export function mergeCalls(older: RunRecord, newer: RunRecord): RunRecord {
-  const calls = { ...older.calls, ...newer.calls };
-  const list = Object.values(calls);
-  if (!list.length) return newer;
-  const sum = (pick: (c: (typeof list)[number]) => number) => list.reduce((n, c) => n + pick(c), 0);
-  return {
-    ...newer,
-    calls,
-    inputTokens: sum((c) => c.inputTokens),
-    outputTokens: sum((c) => c.outputTokens),
-    cachedInputTokens: sum((c) => c.cachedInputTokens),
-    costMicros: sum((c) => c.costMicros),
-    toolCalls: Math.max(older.toolCalls, newer.toolCalls),
-    durationMs: Math.max(older.durationMs, newer.durationMs),
-    createdAt: older.createdAt < newer.createdAt ? older.createdAt : newer.createdAt,
-  };
 }
 
 /** Many agents of one tenant in one query (archived ones too): what field resolvers batch into. */

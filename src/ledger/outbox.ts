@@ -15,6 +15,7 @@ import {
   type UsageEvent,
 } from './entry.js';
 import { matchesRunFilter, type RunFilter } from './run-filter.js';
+import { latestCallSql, mergeCalls } from './run-merge.js';
 
 /**
  * Inserts alerts, each once per kind, subject and period (a second one is dropped). An alert for a
@@ -99,22 +100,11 @@ export class Outbox {
     const alerts = entries.flatMap((e) => e.alerts ?? []);
     if (!events.length && !runs.length && !alerts.length) return;
     // A run that spans calls has one row: each of its calls upserts it (the calls merge by id).
-    // Several calls of one run in a batch are one row (an upsert may not touch a row twice):
-    // the latest call's facts, every call, the largest counts (totals are recomputed below).
+    // Several calls of one run in a batch are one row (an upsert may not touch a row twice).
     const byId = new Map<string, StoredAgentRun>();
     for (const r of runs.filter((r) => Object.keys(r.calls ?? {}).length > 0)) {
       const seen = byId.get(r.id);
-      byId.set(
-        r.id,
-        seen
-          ? {
-              ...r,
-              calls: { ...seen.calls, ...r.calls },
-              toolCalls: Math.max(seen.toolCalls, r.toolCalls),
-              durationMs: Math.max(seen.durationMs, r.durationMs),
-            }
-          : r,
-      );
+      byId.set(r.id, seen ? mergeCalls(seen, r) : r);
     }
     const spanning = [...byId.values()];
     const single = runs.filter((r) => !Object.keys(r.calls ?? {}).length);
@@ -150,13 +140,19 @@ export class Outbox {
           array(select kind from new_alerts) as alerts`)) as unknown as { rows: { alerts: string[] | null }[] };
       raised = result.rows[0]?.alerts ?? [];
       if (!spanning.length) return;
-      // Later calls of a run: the newest facts win, the calls merge, and the totals are recomputed
-      // from the run's ledger events (so a replayed entry cannot count twice).
+      // Later calls of a run: the facts of its latest call win (whichever process flushes first),
+      // the calls merge, and the totals are recomputed from the run's ledger events (so a replayed
+      // entry cannot count twice).
+      const newer = sql`${latestCallSql(sql`excluded.calls`)} >= ${latestCallSql(sql`agent_runs.calls`)}`;
+      const pick = (name: string) => {
+        const column = sql.raw(name);
+        return sql`${column} = case when ${newer} then excluded.${column} else agent_runs.${column} end`;
+      };
       await db.execute(sql`
         ${runInsert(spanning)}
-        on conflict (id) do update set status = excluded.status, route = excluded.route, model_id = excluded.model_id,
-          degradations = excluded.degradations, tool_calls = greatest(agent_runs.tool_calls, excluded.tool_calls),
-          duration_ms = greatest(agent_runs.duration_ms, excluded.duration_ms), reason = excluded.reason,
+        on conflict (id) do update set ${pick('status')}, ${pick('route')}, ${pick('model_id')},
+          ${pick('degradations')}, ${pick('reason')}, tool_calls = greatest(agent_runs.tool_calls, excluded.tool_calls),
+          duration_ms = greatest(agent_runs.duration_ms, excluded.duration_ms),
           calls = agent_runs.calls || excluded.calls`);
       await db.execute(sql`
         update agent_runs r set input_tokens = s.input, output_tokens = s.output, cached_input_tokens = s.cached,

@@ -50,6 +50,9 @@ export async function updateUser({ ctx, input }: { ctx: TenantContext; input: un
   requireRole(ctx.actor, 'ADMIN');
   const data = parseInput(UpdateUserInput, input);
   const updated = await inTenant(ctx, async (tx) => {
+    // A change of role or status locks the tenant's active owners first, always in one order:
+    // two owners stepping down at once queue (not deadlock), and the second sees the first's change.
+    const owners = data.role || data.status ? await lockActiveOwners(tx, ctx.actor.tenantId) : [];
     const [target] = await tx
       .select()
       .from(users)
@@ -63,7 +66,9 @@ export async function updateUser({ ctx, input }: { ctx: TenantContext; input: un
       target.role === 'OWNER' &&
       target.status === 'ACTIVE' &&
       ((data.role && data.role !== 'OWNER') || data.status === 'DISABLED');
-    if (losesOwner) await assertAnotherOwner(tx, target.tenantId, target.id);
+    if (losesOwner && !owners.some((id) => id !== target.id)) {
+      throw conflict('The last active OWNER cannot be demoted or disabled.');
+    }
     const [row] = await tx
       .update(users)
       .set({ name: data.name, role: data.role, status: data.status, updatedAt: sql`now()` })
@@ -76,14 +81,13 @@ export async function updateUser({ ctx, input }: { ctx: TenantContext; input: un
   return updated;
 }
 
-/** Locks the active owners so two concurrent demotions cannot both pass. */
-async function assertAnotherOwner(tx: Tx, tenantId: string, leavingUserId: string): Promise<void> {
+/** The tenant's active owners, locked in id order. */
+async function lockActiveOwners(tx: Tx, tenantId: string): Promise<string[]> {
   const owners = await tx
     .select({ id: users.id })
     .from(users)
     .where(and(eq(users.tenantId, tenantId), eq(users.role, 'OWNER'), eq(users.status, 'ACTIVE')))
+    .orderBy(users.id)
     .for('update');
-  if (!owners.some((o) => o.id !== leavingUserId)) {
-    throw conflict('The last active OWNER cannot be demoted or disabled.');
-  }
+  return owners.map((o) => o.id);
 }

@@ -2,6 +2,7 @@ import { Agent, OpenAIChatCompletionsModel, run, setTracingDisabled, tool } from
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { LedgerEntry } from '../../src/ledger/index.js';
 import { graphql } from '../__generated__/gql.js';
 import { sharedApp, startApp, type TestApp } from '../helpers/app.js';
 import { ok, signUp, type Tenant } from '../helpers/graphql.js';
@@ -60,8 +61,10 @@ const weather = tool({
 describe('client-side tools through the Agents SDK', () => {
   const env = useUpstreamApp();
   let t: Tenant;
+  const written: LedgerEntry[] = [];
   beforeAll(async () => {
     t = await signUp(env.app);
+    env.app.runtime.deps.outbox.onWritten(async (entries) => void written.push(...entries));
   });
   const agentFor = (client: OpenAI, slug: string) =>
     new Agent({
@@ -114,6 +117,16 @@ describe('client-side tools through the Agents SDK', () => {
     expect(others).toEqual([]);
     expect(stopped).toMatchObject({ status: 'RUN_LIMIT', toolCalls: 11 });
     expect(stopped!.calls).toHaveLength(11);
+
+    // A process that flushes late (or a reader that sees the calls out of order) changes nothing:
+    // the run's facts are its latest call's, whatever order its calls' records arrive in.
+    const outbox = env.app.runtime.deps.outbox;
+    await outbox.flush();
+    const ours = written.filter((e) => e.run?.id === stopped!.id);
+    expect(ours).toHaveLength(11);
+    await outbox.insertNow([...ours].reverse());
+    for (const e of ours.slice(0, -1)) await outbox.insertNow([e]);
+    expect(await runs(slug)).toEqual([stopped]);
   });
 });
 

@@ -42,6 +42,8 @@ export type SideCallRecord = {
 
 /** One call of a run that spans several (a client-side tool loop): what it did and spent. */
 export type RunCallRecord = {
+  /** The run's calls settled before this one (absent in records older than it). */
+  seq?: number;
   at: string;
   status: RunStatus;
   modelId: string | null;
