@@ -26,6 +26,8 @@ const config: CodegenConfig = {
           AgentRun: '../../agents/index.js#RunRecord',
           UsageRow: '../../monitoring/usage.js#UsageGroup',
           Alert: row('AlertRow'),
+          RoutingAdjustment: row('RoutingAdjustmentRow'),
+          RoutePreview: '../../agents/index.js#RoutePreviewView',
           UsageSummary: '../../monitoring/usage.js#UsageSummaryView',
         },
       },

@@ -55,6 +55,13 @@ const EnvSchema = z.object({
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   STREAM_STALL_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   LEDGER_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(100),
+  ROUTING_CALIBRATION_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
+  ROUTING_ADAPT_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .default(3600),
   SECRETS_KEY: z.preprocess(
     emptyToUndefined,
     z
@@ -161,6 +168,10 @@ export type Config = {
   streamStallMs: number;
   /** How long the ledger's outbox gathers a batch before writing it to Postgres (services mode). */
   ledgerFlushIntervalMs: number;
+  /** Routing: how often each process sends its score samples and re-reads an agent's sketch (0: at once). */
+  routingCalibrationMs: number;
+  /** Adaptive routing changes an agent at most once in this many seconds. */
+  routingAdaptIntervalSeconds: number;
   /** The key that encrypts tenants' webhook signing secrets (base64, 32 bytes); embedded: made in dataDir. */
   secretsKey: string | undefined;
   /** Alert webhooks: how often due deliveries are looked for, the first retry's delay (doubling), the attempts, the timeout. */
@@ -284,6 +295,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idempotencyWaitMs: e.IDEMPOTENCY_WAIT_MS,
     streamStallMs: e.STREAM_STALL_MS,
     ledgerFlushIntervalMs: e.LEDGER_FLUSH_INTERVAL_MS,
+    routingCalibrationMs: e.ROUTING_CALIBRATION_MS,
+    routingAdaptIntervalSeconds: e.ROUTING_ADAPT_INTERVAL_SECONDS,
     secretsKey: e.SECRETS_KEY,
     alerts: {
       pollMs: e.ALERT_POLL_MS,

@@ -18,6 +18,7 @@ import type { Metrics } from './monitoring/metrics.js';
 import type { PlanCatalog } from './plans/plan-catalog.js';
 import type { ModelCatalog } from './pricing/model-catalog.js';
 import type { ProviderDeps } from './providers/call-model.js';
+import type { Calibration } from './routing/calibration.js';
 
 /**
  * The types every domain shares, above the domains: who is calling, what a verb may use, and the
@@ -77,6 +78,8 @@ export type Deps = {
   secrets: SecretBox;
   /** Sends alerts to tenants' webhooks from the alerts table (durable), with retries. */
   alertDelivery: AlertDelivery;
+  /** Routing thresholds calibrated from agents' traffic (a sketch in the store, shared by processes). */
+  routing: Calibration;
   /** OpenTelemetry traces, when OTEL_EXPORTER_OTLP_ENDPOINT is set: a run is a span, its provider calls children. */
   tracer: Tracer | undefined;
 };

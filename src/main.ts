@@ -26,6 +26,7 @@ import { AlertDelivery } from './monitoring/alert-delivery.js';
 import { alertWatcher } from './monitoring/alert-rules.js';
 import { loadSecretsKey, secretBox } from './monitoring/secrets.js';
 import { startTracing, type Tracing } from './monitoring/tracing.js';
+import { Calibration, MemorySketches, RedisSketches } from './routing/index.js';
 import { openStore, type StoreHandle } from './store/index.js';
 import { ensureDemoTenant } from './tenants/index.js';
 
@@ -150,6 +151,11 @@ export async function compose(
       secrets,
       alertDelivery,
       tracer: tracing?.tracer,
+      routing: new Calibration(redis ? new RedisSketches(redis) : new MemorySketches(), {
+        intervalMs: config.routingCalibrationMs,
+        now: () => clock.now().getTime(),
+        onError: (err) => log.warn({ err }, 'routing calibration could not reach the store'),
+      }),
     };
     outbox.onWritten(alertWatcher(deps));
     // Alerts raised with the ledger's entries (a run's cost, an upgrade suggestion).
@@ -179,6 +185,7 @@ export async function compose(
         await alertDelivery.close();
         await lookups.stop();
         await outbox.close();
+        await deps.routing.close();
         await cacheStore?.close();
         await opened.close();
         if (ownsDatabase) await database.close();

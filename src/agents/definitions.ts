@@ -46,14 +46,28 @@ const settings = {
   ),
   storeTranscripts: optional(z.boolean()),
   cacheScope: optional(z.enum(CACHE_SCOPES)),
+  // null clears (on update); absent keeps.
+  routingThreshold: z.number().min(0, 'must be 0 to 1').max(1, 'must be 0 to 1').nullish(),
+  strongShareTarget: z.number().min(0.01, 'must be 0.01 to 0.99').max(0.99, 'must be 0.01 to 0.99').nullish(),
+  adaptiveRouting: optional(z.boolean()),
 };
 
-const CreateAgentInput = z.object({
-  name: nameSchema,
-  slug: optional(slugSchema),
-  instructions: instructionsSchema,
-  ...settings,
-});
+/** An agent routes by its own threshold or towards a strong share, not both. */
+const oneRoutingTarget = (i: { routingThreshold?: number | null; strongShareTarget?: number | null }) =>
+  i.routingThreshold == null || i.strongShareTarget == null;
+const ONE_TARGET = {
+  message: 'set routingThreshold or strongShareTarget, not both',
+  path: ['strongShareTarget'],
+};
+
+const CreateAgentInput = z
+  .object({
+    name: nameSchema,
+    slug: optional(slugSchema),
+    instructions: instructionsSchema,
+    ...settings,
+  })
+  .refine(oneRoutingTarget, ONE_TARGET);
 type AgentFields = z.output<typeof CreateAgentInput>;
 export type NewAgent = Pick<AgentFields, 'name' | 'instructions'> & Partial<AgentFields>;
 
@@ -91,6 +105,9 @@ export async function prepareAgent(
     tools: data.tools ?? [],
     storeTranscripts: data.storeTranscripts ?? false,
     cacheScope: data.cacheScope ?? 'TENANT',
+    routingThreshold: data.routingThreshold ?? null,
+    strongShareTarget: data.strongShareTarget ?? null,
+    adaptiveRouting: data.adaptiveRouting ?? false,
   };
 }
 
@@ -120,23 +137,42 @@ async function checkModels(catalog: ModelCatalog, ids: Record<string, string | u
   }
 }
 
-const UpdateAgentInput = z.object({
-  id: idSchema,
-  name: optional(nameSchema),
-  instructions: optional(instructionsSchema),
-  ...settings,
-});
+const UpdateAgentInput = z
+  .object({
+    id: idSchema,
+    name: optional(nameSchema),
+    instructions: optional(instructionsSchema),
+    ...settings,
+  })
+  .refine(oneRoutingTarget, ONE_TARGET);
 
-/** Every change bumps the version, which is part of the response-cache key. */
+/**
+ * Every change bumps the version, which is part of the response-cache key. Setting a threshold
+ * clears the target and the other way round; either starts adaptive routing afresh.
+ */
 export async function updateAgent({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<AgentRow> {
   requireRole(ctx.actor, 'ADMIN');
-  const { id, cheapModel, strongModel, localModel, ...rest } = parseInput(UpdateAgentInput, input);
+  const { id, cheapModel, strongModel, localModel, routingThreshold, strongShareTarget, ...rest } = parseInput(
+    UpdateAgentInput,
+    input,
+  );
+  const routing =
+    routingThreshold !== undefined || strongShareTarget !== undefined
+      ? {
+          routingThreshold:
+            routingThreshold !== undefined ? routingThreshold : strongShareTarget != null ? null : undefined,
+          strongShareTarget:
+            strongShareTarget !== undefined ? strongShareTarget : routingThreshold != null ? null : undefined,
+          routingAdjustment: 0,
+        }
+      : {};
   await checkModels(ctx.deps.models, { cheapModel, strongModel, localModel });
   const updated = await inTenant(ctx, async (tx) => {
     const [row] = await tx
       .update(agents)
       .set({
         ...rest,
+        ...routing,
         cheapModelId: cheapModel,
         strongModelId: strongModel,
         localModelId: localModel,

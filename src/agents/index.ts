@@ -18,3 +18,11 @@ export { clearExpiredReplays, startReplaySweep } from './replays.js';
 export { runAgent, runAgentEvents, streamAgentRun, type RunStreamEvent } from './run/run-agent.js';
 export type { RunRecord } from './run-record.js';
 export { findAgents, listAgentRuns, toRunRecord } from './runs.js';
+export {
+  findRatings,
+  listRoutingAdjustments,
+  rateRun,
+  routePreview,
+  type RoutePreviewView,
+} from './routing-feedback.js';
+export { agentThreshold } from './run/routing.js';

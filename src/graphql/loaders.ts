@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { findAgents } from '../agents/index.js';
+import { findAgents, findRatings } from '../agents/index.js';
 import type { Deps } from '../context.js';
-import type { AgentRow, UserRow } from '../db/schema/index.js';
+import type { AgentRow, RunRatingRow, UserRow } from '../db/schema/index.js';
 import { findUsers } from '../users/index.js';
 
 /** A row of a tenant, by id: the tenant comes from the parent row the caller could already read. */
@@ -28,6 +28,9 @@ export function createLoaders(deps: Deps) {
   return {
     user: batched<UserRow>((tenantId, ids) => findUsers(deps.db, tenantId, ids)),
     agent: batched<AgentRow>((tenantId, ids) => findAgents(deps.db, tenantId, ids)),
+    rating: batched<RunRatingRow & { id: string }>(async (tenantId, ids) =>
+      (await findRatings(deps.db, tenantId, ids)).map((r) => ({ ...r, id: r.runId })),
+    ),
   };
 }
 

@@ -11,6 +11,7 @@ export const ID_PREFIXES = {
   run: 'run',
   usage: 'use',
   alert: 'alr',
+  routingAdjustment: 'radj',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

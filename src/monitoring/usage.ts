@@ -35,6 +35,9 @@ export type UsageGroup = {
   /** Runs whose own calls were on a model (not answered from the cache), and of those on STRONG. */
   modelRuns: number;
   strongRuns: number;
+  /** Ratings of the group's runs (rateRun). */
+  goodRatings: number;
+  badRatings: number;
 };
 
 const UsageInput = z
@@ -56,6 +59,14 @@ const COLUMN: Record<UsageDimension, SQL> = {
   MODEL: sql`e.model_id`,
   AGENT: sql`e.agent_id`,
   TIER: sql`m.tier`,
+};
+/** The same dimensions over run_ratings (a rating keeps its run's facts). */
+const RATING_COLUMN: Record<UsageDimension, SQL> = {
+  DAY: sql`(r.run_created_at at time zone 'UTC')::date`,
+  USER: sql`r.user_id`,
+  MODEL: sql`r.model_id`,
+  AGENT: sql`r.agent_id`,
+  TIER: sql`r.tier`,
 };
 const ALIAS: Record<UsageDimension, string> = {
   DAY: 'day',
@@ -160,7 +171,30 @@ async function report(ctx: TenantContext, q: ReportQuery): Promise<UsageGroup[]>
       sql`select ${select} from ${source} e left join models m on m.id = e.model_id ${grouping} having count(*) > 0`,
     ),
   );
-  const groups = rows.map((r) => ({
+  const ratings = await inTenant(ctx, (tx) =>
+    queryRows<SqlRow>(
+      tx,
+      sql`select ${sql.join(
+        [
+          ...q.dims.map((d) => sql`${RATING_COLUMN[d]} as ${sql.identifier(ALIAS[d])}`),
+          sql`(count(*) filter (where r.rating = 'GOOD'))::int as good`,
+          sql`(count(*) filter (where r.rating = 'BAD'))::int as bad`,
+        ],
+        sql`, `,
+      )} from run_ratings r where r.tenant_id = ${tenantId}
+        and r.run_created_at >= ${q.from.toISOString()}::timestamptz and r.run_created_at < ${q.to.toISOString()}::timestamptz
+        ${q.userId ? sql`and r.user_id = ${q.userId}` : sql``}
+        ${
+          q.dims.length
+            ? sql`group by ${sql.join(
+                q.dims.map((d) => RATING_COLUMN[d]),
+                sql`, `,
+              )}`
+            : sql``
+        }`,
+    ),
+  );
+  const groups = [...rows, ...ratings].map((r) => ({
     day: q.dims.includes('DAY')
       ? new Date(`${String(r.day instanceof Date ? r.day.toISOString() : r.day).slice(0, 10)}T00:00:00Z`)
       : null,
@@ -178,10 +212,29 @@ async function report(ctx: TenantContext, q: ReportQuery): Promise<UsageGroup[]>
     costMicros: Number(r.cost_micros),
     cacheSavedMicros: Number(r.cache_saved),
     routingSavedMicros: Number(r.routing_saved),
-    modelRuns: Number(r.model_runs),
-    strongRuns: Number(r.strong_runs),
+    modelRuns: Number(r.model_runs ?? 0),
+    strongRuns: Number(r.strong_runs ?? 0),
+    goodRatings: Number(r.good ?? 0),
+    badRatings: Number(r.bad ?? 0),
   }));
-  const keyOf = (k: UsageGroup) => JSON.stringify([k.userId, k.modelId, k.agentId, k.tier]);
+  // A group's ratings join its usage (a group rated but with no usage stands on its own).
+  const byKey = new Map<string, UsageGroup>();
+  for (const g of groups) {
+    const key = `${g.day?.getTime() ?? ''}|${keyOf(g)}`;
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, g);
+    else
+      Object.assign(seen, {
+        goodRatings: seen.goodRatings + g.goodRatings,
+        badRatings: seen.badRatings + g.badRatings,
+      });
+  }
+  return sortGroups([...byKey.values()]);
+}
+
+const keyOf = (k: UsageGroup) => JSON.stringify([k.userId, k.modelId, k.agentId, k.tier]);
+
+function sortGroups(groups: UsageGroup[]): UsageGroup[] {
   // Oldest day first, then the biggest spend.
   return groups.sort(
     (a, b) =>

@@ -198,12 +198,12 @@ export class SimLanguageModel implements LanguageModelV3 {
 }
 
 /** The classifier's instructions start with this; sim answers them with a keyword rule. */
-export const CLASSIFIER_MARKER = "Classify the user's request as";
+export const CLASSIFIER_MARKER = "Rate the user's request";
 
 function simClassify(message: string): string {
   return /\b(debug|architecture|design|security|review|migrat|why|prove|analy|optimi|trade-?off|explain)\w*/i.test(
     message,
   )
-    ? 'complex'
-    : 'simple';
+    ? '8'
+    : '2';
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelRow } from '../db/schema/index.js';
-import { cheaperThan, decideRoute, type RoutingOverride } from './route.js';
+import { cheaperThan, decideRoute, thresholdOf, UNSURE_MARGIN, verdictOf, type RoutingOverride } from './route.js';
+import { difficulty } from './score.js';
+import { MIN_SAMPLES, SKETCH_BINS } from './calibration.js';
 
 const model = (id: string, tier: ModelRow['tier']) => ({ id, tier }) as ModelRow;
 const models = { cheap: model('cheap', 'CHEAP'), strong: model('strong', 'STRONG'), local: model('local', 'LOCAL') };
@@ -49,40 +51,81 @@ describe('decideRoute', () => {
       models: { ...models, local: c.local ? models.local : undefined },
       override: c.override ?? 'AUTO',
       message: c.message,
-      historyTurns: 0,
-      classify: async () => 'COMPLEX',
+      history: [],
+      threshold: 0.5,
+      classify: async () => 1,
     });
     expect(d.model.id).toBe(expected);
     expect(d.reason.length).toBeGreaterThan(0);
+    // Every decision, pinned and fixed ones included, records what the score said.
+    expect(d).toMatchObject({ score: difficulty(c.message).score, threshold: 0.5 });
+    expect(d.complexity).toBe(d.score >= 0.5 ? 'COMPLEX' : 'SIMPLE');
   });
 
-  it('consults the classifier only in the unsure band, and only for the CLASSIFIER strategy', async () => {
+  it('consults the classifier only in the unsure band, which moves with the threshold', async () => {
     const asked: string[] = [];
-    const classify = async (m: string) => (asked.push(m), 'COMPLEX' as const);
-    const route = (routing: 'HEURISTIC' | 'CLASSIFIER', message: string) =>
-      decideRoute({ agent: { routing }, plan: ALL, models, override: 'AUTO', message, historyTurns: 0, classify });
+    const classify = async (m: string) => (asked.push(m), 0.9);
+    const score = difficulty(UNSURE).score;
+    const route = (routing: 'HEURISTIC' | 'CLASSIFIER', message: string, threshold = 0.5) =>
+      decideRoute({
+        agent: { routing },
+        plan: ALL,
+        models,
+        override: 'AUTO',
+        message,
+        history: [],
+        threshold,
+        classify,
+      });
     expect((await route('CLASSIFIER', SIMPLE)).model.id).toBe('local');
     expect((await route('CLASSIFIER', COMPLEX)).model.id).toBe('strong');
+    // Outside the band around this threshold, inside the band around another.
+    await route('CLASSIFIER', UNSURE, score + UNSURE_MARGIN + 0.01);
     expect(asked).toEqual([]);
-    const unsure = await route('CLASSIFIER', UNSURE);
+    const unsure = await route('CLASSIFIER', UNSURE, score + UNSURE_MARGIN / 2);
     expect(asked).toEqual([UNSURE]);
+    // The rating and the score count equally: (score + 0.9) / 2 clears a threshold just above the score.
     expect(unsure).toMatchObject({ complexity: 'COMPLEX', model: { id: 'strong' } });
-    expect(unsure.reason).toMatch(/^classifier complex/);
-    await route('HEURISTIC', UNSURE);
+    expect(unsure.score).toBeCloseTo((score + 0.9) / 2, 2);
+    expect(unsure.reason).toMatch(/^classifier rated 0.90/);
+    await route('HEURISTIC', UNSURE, score);
     expect(asked).toHaveLength(1);
   });
 
-  it('keeps the heuristic verdict when the classifier cannot answer', async () => {
+  it('keeps the score when the classifier cannot answer', async () => {
     const d = await decideRoute({
       agent: { routing: 'CLASSIFIER' },
       plan: ALL,
       models,
       override: 'AUTO',
       message: UNSURE,
-      historyTurns: 0,
+      history: [],
+      threshold: difficulty(UNSURE).score,
       classify: async () => undefined,
     });
     expect(d.reason).toContain('classifier unavailable');
+  });
+});
+
+describe('the threshold and what follows from it', () => {
+  const agent = { routingThreshold: null, strongShareTarget: null, routingAdjustment: 0 };
+  const uniform = { weights: new Array<number>(SKETCH_BINS).fill(10), samples: MIN_SAMPLES };
+
+  it("is the default, the agent's own, or calibrated to a target once there are enough samples", () => {
+    expect(thresholdOf(agent, undefined)).toEqual({ threshold: 0.5, source: 'DEFAULT' });
+    expect(thresholdOf({ ...agent, routingThreshold: 0.7 }, undefined)).toEqual({ threshold: 0.7, source: 'FIXED' });
+    const target = { ...agent, strongShareTarget: 0.3 };
+    expect(thresholdOf(target, { ...uniform, samples: MIN_SAMPLES - 1 })).toMatchObject({ source: 'DEFAULT' });
+    expect(thresholdOf(target, uniform)).toEqual({ threshold: 0.7, source: 'CALIBRATED', share: 0.3 });
+    // Adaptive routing raises a target and lowers a threshold.
+    expect(thresholdOf({ ...target, routingAdjustment: 0.1 }, uniform)).toMatchObject({ threshold: 0.6, share: 0.4 });
+    expect(thresholdOf({ ...agent, routingThreshold: 0.7, routingAdjustment: 0.1 }, undefined).threshold).toBe(0.6);
+  });
+
+  it('gives the complexity and a confidence of min(1, 0.5 + distance)', () => {
+    expect(verdictOf(0.8, 0.5)).toEqual({ complexity: 'COMPLEX', confidence: 0.8 });
+    expect(verdictOf(0.5, 0.5)).toEqual({ complexity: 'COMPLEX', confidence: 0.5 });
+    expect(verdictOf(0.1, 0.7)).toEqual({ complexity: 'SIMPLE', confidence: 1 });
   });
 });
 

@@ -1,12 +1,55 @@
 import type { AgentRow, ModelRow, ModelTier, PlanRow, RouteRecord } from '../db/schema/index.js';
-import { classifyHeuristic, UNSURE_BELOW, type Complexity } from './heuristic.js';
+import { MIN_SAMPLES, thresholdForShare, type Sketch } from './calibration.js';
+import { difficulty, type ScoredTurn } from './score.js';
 
+export type Complexity = 'SIMPLE' | 'COMPLEX';
 export type RoutingOverride = 'AUTO' | 'CHEAP' | 'STRONG';
 export type AgentModels = { cheap: ModelRow; strong: ModelRow; local: ModelRow | undefined };
-export type RouteDecision = RouteRecord & { model: ModelRow };
+export type RouteDecision = RouteRecord & { score: number; threshold: number; model: ModelRow };
 
-/** Asks a cheap model; undefined when it could not (budget, outage): the heuristic then stands. */
-export type Classify = (message: string) => Promise<Complexity | undefined>;
+/** The threshold of an agent with neither its own nor a target (and below MIN_SAMPLES samples). */
+export const DEFAULT_THRESHOLD = 0.5;
+/**
+ * The classifier's unsure band: a score closer than this to the threshold asks the cheap model
+ * (the CLASSIFIER strategy). It moves with the threshold.
+ */
+export const UNSURE_MARGIN = 0.12;
+/** Adaptive routing moves an agent by this much at a time, and at most this far in all. */
+export const ADAPT_STEP = 0.02;
+export const ADAPT_MAX = 0.2;
+
+/** Asks a cheap model for the request's difficulty in [0, 1]; undefined when it could not (budget, outage). */
+export type Classify = (message: string) => Promise<number | undefined>;
+
+export type RoutingSettings = Pick<AgentRow, 'routingThreshold' | 'strongShareTarget' | 'routingAdjustment'>;
+export type Threshold = {
+  threshold: number;
+  /** FIXED: the agent's own; CALIBRATED: from its traffic and target; DEFAULT otherwise. */
+  source: 'DEFAULT' | 'FIXED' | 'CALIBRATED';
+  /** The strong share aimed at (a target plus what adaptive routing added). */
+  share?: number;
+};
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The agent's threshold now: its own (less what adaptive routing took off), or the score above
+ * which its target share of recent traffic falls (the target raised by adaptive routing), or the
+ * default. An agent with a target and too few samples uses the default.
+ */
+export function thresholdOf(agent: RoutingSettings, sketch: Sketch | undefined): Threshold {
+  const moved = agent.routingAdjustment;
+  if (agent.strongShareTarget !== null) {
+    const share = round(clamp(agent.strongShareTarget + moved, 0.01, 0.99));
+    if (!sketch || sketch.samples < MIN_SAMPLES) return { threshold: DEFAULT_THRESHOLD, source: 'DEFAULT', share };
+    return { threshold: thresholdForShare(sketch, share), source: 'CALIBRATED', share };
+  }
+  if (agent.routingThreshold !== null) {
+    return { threshold: round(clamp(agent.routingThreshold - moved, 0, 1)), source: 'FIXED' };
+  }
+  return { threshold: round(clamp(DEFAULT_THRESHOLD - moved, 0, 1)), source: 'DEFAULT' };
+}
 
 export type RouteInput = {
   agent: Pick<AgentRow, 'routing'>;
@@ -14,15 +57,16 @@ export type RouteInput = {
   models: AgentModels;
   override: RoutingOverride;
   message: string;
-  historyTurns: number;
+  history: readonly ScoredTurn[];
+  threshold: number;
 };
 
 /**
  * The route before any model is asked, and whether the classifier should be: only for the
- * CLASSIFIER strategy, on AUTO, when the heuristic is unsure. Pure: previews and the pipeline
- * share it.
+ * CLASSIFIER strategy, on AUTO, in the unsure band. Pure: previews and the pipeline share it.
+ * `signals`: the score's reasons, for the classifier's decision to quote.
  */
-export type RoutePlan = { decision: RouteDecision; consultClassifier: boolean; signals?: string };
+export type RoutePlan = { decision: RouteDecision; consultClassifier: boolean; signals: string };
 
 /** The agent's models within the plan, strongest first: the order fallbacks and the ladder use. */
 export function modelLadder(models: AgentModels, plan: Pick<PlanRow, 'allowedModelTiers'>): ModelRow[] {
@@ -63,44 +107,60 @@ function pickModel(input: RouteInput, want: 'CHEAP' | 'STRONG' | 'SIMPLE', why: 
   return { model: models.cheap, tier: models.cheap.tier, reason: capped };
 }
 
-/**
- * Chooses the model: the caller's override, a fixed strategy, or the complexity of the request.
- * Simple work goes to the agent's local model when it has one; everything stays within the
- * plan's model tiers.
- */
-export function planRoute(input: RouteInput): RoutePlan {
-  const strategy = input.agent.routing;
-  if (input.override !== 'AUTO') {
-    const p = pickModel(input, input.override, `caller asked for ${input.override}`);
-    const complexity = input.override === 'STRONG' ? 'COMPLEX' : 'SIMPLE';
-    return { decision: { strategy, complexity, confidence: 1, ...p }, consultClassifier: false };
-  }
-  if (strategy === 'FIXED_CHEAP' || strategy === 'FIXED_STRONG') {
-    const want = strategy === 'FIXED_CHEAP' ? 'CHEAP' : 'STRONG';
-    const complexity = want === 'STRONG' ? 'COMPLEX' : 'SIMPLE';
-    return {
-      decision: { strategy, complexity, confidence: 1, ...pickModel(input, want, `fixed ${want.toLowerCase()}`) },
-      consultClassifier: false,
-    };
-  }
-  const verdict = classifyHeuristic(input.message, input.historyTurns);
-  const reason = `heuristic ${verdict.complexity.toLowerCase()} (${verdict.reason})`;
-  const p = pickModel(input, verdict.complexity === 'COMPLEX' ? 'STRONG' : 'SIMPLE', reason);
-  const decision = { strategy, complexity: verdict.complexity, confidence: verdict.confidence, ...p };
+/** What a score says against a threshold: the recorded complexity and confidence follow from it. */
+export function verdictOf(score: number, threshold: number): Pick<RouteRecord, 'complexity' | 'confidence'> {
   return {
-    decision,
-    consultClassifier: strategy === 'CLASSIFIER' && verdict.confidence < UNSURE_BELOW,
-    signals: verdict.reason,
+    complexity: score >= threshold ? 'COMPLEX' : 'SIMPLE',
+    confidence: round(Math.min(1, 0.5 + Math.abs(score - threshold))),
   };
 }
 
-/** The route once the classifier has answered (or could not: the heuristic then stands). */
-export function withClassifier(input: RouteInput, planned: RoutePlan, answer: Complexity | undefined): RouteDecision {
+export const inUnsureBand = (score: number, threshold: number) => Math.abs(score - threshold) < UNSURE_MARGIN;
+
+const fmt = (x: number) => x.toFixed(2);
+
+/**
+ * Chooses the model: the caller's override, a fixed strategy, or the request's difficulty score
+ * against the agent's threshold. Every decision records the score and the threshold. Simple work
+ * goes to the agent's local model when it has one; everything stays within the plan's tiers.
+ */
+export function planRoute(input: RouteInput): RoutePlan {
+  const strategy = input.agent.routing;
+  const { threshold } = input;
+  const { score, reasons } = difficulty(input.message, input.history);
+  const signals = reasons.join(', ');
+  const scored = { strategy, score, threshold, ...verdictOf(score, threshold) };
+  const against = `score ${fmt(score)} vs ${fmt(threshold)}`;
+  if (input.override !== 'AUTO') {
+    const p = pickModel(input, input.override, `caller asked for ${input.override}; ${against}`);
+    return { decision: { ...scored, ...p }, consultClassifier: false, signals };
+  }
+  if (strategy === 'FIXED_CHEAP' || strategy === 'FIXED_STRONG') {
+    const want = strategy === 'FIXED_CHEAP' ? 'CHEAP' : 'STRONG';
+    const p = pickModel(input, want, `fixed ${want.toLowerCase()}; ${against}`);
+    return { decision: { ...scored, ...p }, consultClassifier: false, signals };
+  }
+  const reason = `${against} (${signals})`;
+  const p = pickModel(input, scored.complexity === 'COMPLEX' ? 'STRONG' : 'SIMPLE', reason);
+  return {
+    decision: { ...scored, ...p },
+    consultClassifier: strategy === 'CLASSIFIER' && inUnsureBand(score, threshold),
+    signals,
+  };
+}
+
+/**
+ * The route once the classifier has rated the request (or could not: the score then stands). Its
+ * rating and the score count equally.
+ */
+export function withClassifier(input: RouteInput, planned: RoutePlan, rating: number | undefined): RouteDecision {
   const { decision } = planned;
-  if (!answer) return { ...decision, reason: `${decision.reason}; classifier unavailable` };
-  const reason = `classifier ${answer.toLowerCase()}; heuristic unsure (${planned.signals ?? 'no signal'})`;
-  const p = pickModel(input, answer === 'COMPLEX' ? 'STRONG' : 'SIMPLE', reason);
-  return { ...decision, complexity: answer, confidence: 0.9, ...p };
+  if (rating === undefined) return { ...decision, reason: `${decision.reason}; classifier unavailable` };
+  const score = round((decision.score + rating) / 2);
+  const verdict = verdictOf(score, decision.threshold);
+  const reason = `classifier rated ${fmt(rating)}, score ${fmt(decision.score)} → ${fmt(score)} vs ${fmt(decision.threshold)} (${planned.signals})`;
+  const p = pickModel(input, verdict.complexity === 'COMPLEX' ? 'STRONG' : 'SIMPLE', reason);
+  return { ...decision, score, ...verdict, ...p };
 }
 
 /** planRoute, asking the classifier when it should. */

@@ -46,6 +46,15 @@ type Documents = {
     "\n  query ResponseCacheAssistant {\n    agent(idOrSlug: \"assistant\") {\n      id\n    }\n  }\n": typeof types.ResponseCacheAssistantDocument,
     "\n  mutation ResponseCacheReinstruct($id: ID!) {\n    updateAgent(input: { id: $id, instructions: \"Be brief.\" }) {\n      version\n    }\n  }\n": typeof types.ResponseCacheReinstructDocument,
     "\n  mutation ResponseCacheTtl($id: ID!) {\n    updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) {\n      id\n    }\n  }\n": typeof types.ResponseCacheTtlDocument,
+    "\n  query RoutingPreview($agent: String!, $message: String!, $history: [ChatMessageInput!]) {\n    routePreview(agent: $agent, message: $message, history: $history) {\n      decision {\n        strategy\n        complexity\n        confidence\n        reason\n        tier\n        score\n        threshold\n      }\n      model {\n        id\n      }\n      wouldConsultClassifier\n    }\n  }\n": typeof types.RoutingPreviewDocument,
+    "\n  query RoutingBudget {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": typeof types.RoutingBudgetDocument,
+    "\n  fragment RoutingFields on Agent {\n    routingAdjustment\n    routingCalibration {\n      threshold\n      source\n      targetShare\n      samples\n    }\n    routingAdjustments {\n      from\n      to\n      reason\n    }\n  }\n": typeof types.RoutingFieldsFragmentDoc,
+    "\n  mutation RoutingSetAgent($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      routing\n      routingThreshold\n      strongShareTarget\n      adaptiveRouting\n      ...RoutingFields\n    }\n  }\n": typeof types.RoutingSetAgentDocument,
+    "\n  mutation RoutingCreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      id\n      slug\n      routingThreshold\n      strongShareTarget\n      adaptiveRouting\n    }\n  }\n": typeof types.RoutingCreateAgentDocument,
+    "\n  query RoutingAgent($id: String!) {\n    agent(idOrSlug: $id) {\n      ...RoutingFields\n    }\n  }\n": typeof types.RoutingAgentDocument,
+    "\n  mutation RoutingRate($input: RateRunInput!) {\n    rateRun(input: $input) {\n      id\n      rating\n      ratingComment\n    }\n  }\n": typeof types.RoutingRateDocument,
+    "\n  query RoutingRuns($agent: ID) {\n    agentRuns(first: 5, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          rating\n          ratingComment\n        }\n      }\n    }\n  }\n": typeof types.RoutingRunsDocument,
+    "\n  query RoutingRatings($from: DateTime!, $to: DateTime!) {\n    usage(from: $from, to: $to, groupBy: [TIER]) {\n      tier\n      runs\n      strongShare\n      goodRatings\n      badRatings\n    }\n  }\n": typeof types.RoutingRatingsDocument,
     "\n  query RunAgentErrorRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n": typeof types.RunAgentErrorRunsDocument,
     "\n  mutation RunAgentErrorAgent {\n    createAgent(input: { name: \"Old\", instructions: \"x\" }) {\n      id\n    }\n  }\n": typeof types.RunAgentErrorAgentDocument,
     "\n  mutation RunAgentErrorArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n": typeof types.RunAgentErrorArchiveDocument,
@@ -83,7 +92,7 @@ type Documents = {
     "\n  query SignUpAgents {\n    agents {\n      id\n      slug\n    }\n  }\n": typeof types.SignUpAgentsDocument,
     "\n  mutation AddUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.AddUserDocument,
     "\n  mutation AddUserKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n": typeof types.AddUserKeyDocument,
-    "\n  fragment AgentRunFields on AgentRun {\n    id\n    status\n    cached\n    degradations\n    toolCalls\n    costUsd\n    savedCostUsd\n    durationMs\n    createdAt\n    agent {\n      id\n      slug\n    }\n    user {\n      id\n    }\n    model {\n      id\n      tier\n    }\n    route {\n      strategy\n      complexity\n      confidence\n      reason\n      tier\n    }\n    usage {\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      totalTokens\n    }\n    sideCalls {\n      kind\n      model {\n        id\n      }\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n      costUsd\n    }\n  }\n": typeof types.AgentRunFieldsFragmentDoc,
+    "\n  fragment AgentRunFields on AgentRun {\n    id\n    status\n    cached\n    degradations\n    toolCalls\n    costUsd\n    savedCostUsd\n    durationMs\n    createdAt\n    agent {\n      id\n      slug\n    }\n    user {\n      id\n    }\n    model {\n      id\n      tier\n    }\n    route {\n      strategy\n      complexity\n      confidence\n      reason\n      tier\n      score\n      threshold\n    }\n    usage {\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      totalTokens\n    }\n    sideCalls {\n      kind\n      model {\n        id\n      }\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n      costUsd\n    }\n  }\n": typeof types.AgentRunFieldsFragmentDoc,
     "\n  mutation RunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n      ... on AgentRunCompleted {\n        output\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on BudgetExceeded {\n        code\n        message\n        window\n        unit\n        limit\n        used\n        resetsAt\n        upgradeOptions {\n          key\n        }\n        canUpgrade\n        partialOutput\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on RunLimitExceeded {\n        code\n        message\n        kind\n        partialOutput\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on ProviderUnavailable {\n        code\n        message\n        retryAfterSeconds\n        run {\n          ...AgentRunFields\n        }\n      }\n    }\n  }\n": typeof types.RunAgentDocument,
     "\n  mutation OpenaiAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n": typeof types.OpenaiAgentDocument,
     "\n  query SecurityWorldKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.SecurityWorldKeysDocument,
@@ -143,6 +152,7 @@ type Documents = {
     "\n  subscription TrioRunAgentEvents($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n    }\n  }\n": typeof types.TrioRunAgentEventsDocument,
     "\n  mutation TrioStartUpgrade {\n    startUpgrade(planKey: \"growth\") {\n      __typename\n    }\n  }\n": typeof types.TrioStartUpgradeDocument,
     "\n  mutation TrioBillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": typeof types.TrioBillingPortalDocument,
+    "\n  query TrioRoutePreview($agent: String!) {\n    routePreview(agent: $agent, message: \"hello\") {\n      wouldConsultClassifier\n    }\n  }\n": typeof types.TrioRoutePreviewDocument,
     "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TrioAgentRunsDocument,
     "\n  query TrioUsage {\n    usage(from: \"2026-01-01T00:00:00Z\", to: \"2026-12-31T00:00:00Z\", groupBy: [USER]) {\n      runs\n    }\n  }\n": typeof types.TrioUsageDocument,
     "\n  query TrioAlerts {\n    alerts {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TrioAlertsDocument,
@@ -208,6 +218,15 @@ const documents: Documents = {
     "\n  query ResponseCacheAssistant {\n    agent(idOrSlug: \"assistant\") {\n      id\n    }\n  }\n": types.ResponseCacheAssistantDocument,
     "\n  mutation ResponseCacheReinstruct($id: ID!) {\n    updateAgent(input: { id: $id, instructions: \"Be brief.\" }) {\n      version\n    }\n  }\n": types.ResponseCacheReinstructDocument,
     "\n  mutation ResponseCacheTtl($id: ID!) {\n    updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) {\n      id\n    }\n  }\n": types.ResponseCacheTtlDocument,
+    "\n  query RoutingPreview($agent: String!, $message: String!, $history: [ChatMessageInput!]) {\n    routePreview(agent: $agent, message: $message, history: $history) {\n      decision {\n        strategy\n        complexity\n        confidence\n        reason\n        tier\n        score\n        threshold\n      }\n      model {\n        id\n      }\n      wouldConsultClassifier\n    }\n  }\n": types.RoutingPreviewDocument,
+    "\n  query RoutingBudget {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": types.RoutingBudgetDocument,
+    "\n  fragment RoutingFields on Agent {\n    routingAdjustment\n    routingCalibration {\n      threshold\n      source\n      targetShare\n      samples\n    }\n    routingAdjustments {\n      from\n      to\n      reason\n    }\n  }\n": types.RoutingFieldsFragmentDoc,
+    "\n  mutation RoutingSetAgent($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      routing\n      routingThreshold\n      strongShareTarget\n      adaptiveRouting\n      ...RoutingFields\n    }\n  }\n": types.RoutingSetAgentDocument,
+    "\n  mutation RoutingCreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      id\n      slug\n      routingThreshold\n      strongShareTarget\n      adaptiveRouting\n    }\n  }\n": types.RoutingCreateAgentDocument,
+    "\n  query RoutingAgent($id: String!) {\n    agent(idOrSlug: $id) {\n      ...RoutingFields\n    }\n  }\n": types.RoutingAgentDocument,
+    "\n  mutation RoutingRate($input: RateRunInput!) {\n    rateRun(input: $input) {\n      id\n      rating\n      ratingComment\n    }\n  }\n": types.RoutingRateDocument,
+    "\n  query RoutingRuns($agent: ID) {\n    agentRuns(first: 5, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          rating\n          ratingComment\n        }\n      }\n    }\n  }\n": types.RoutingRunsDocument,
+    "\n  query RoutingRatings($from: DateTime!, $to: DateTime!) {\n    usage(from: $from, to: $to, groupBy: [TIER]) {\n      tier\n      runs\n      strongShare\n      goodRatings\n      badRatings\n    }\n  }\n": types.RoutingRatingsDocument,
     "\n  query RunAgentErrorRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n": types.RunAgentErrorRunsDocument,
     "\n  mutation RunAgentErrorAgent {\n    createAgent(input: { name: \"Old\", instructions: \"x\" }) {\n      id\n    }\n  }\n": types.RunAgentErrorAgentDocument,
     "\n  mutation RunAgentErrorArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n": types.RunAgentErrorArchiveDocument,
@@ -245,7 +264,7 @@ const documents: Documents = {
     "\n  query SignUpAgents {\n    agents {\n      id\n      slug\n    }\n  }\n": types.SignUpAgentsDocument,
     "\n  mutation AddUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.AddUserDocument,
     "\n  mutation AddUserKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n": types.AddUserKeyDocument,
-    "\n  fragment AgentRunFields on AgentRun {\n    id\n    status\n    cached\n    degradations\n    toolCalls\n    costUsd\n    savedCostUsd\n    durationMs\n    createdAt\n    agent {\n      id\n      slug\n    }\n    user {\n      id\n    }\n    model {\n      id\n      tier\n    }\n    route {\n      strategy\n      complexity\n      confidence\n      reason\n      tier\n    }\n    usage {\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      totalTokens\n    }\n    sideCalls {\n      kind\n      model {\n        id\n      }\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n      costUsd\n    }\n  }\n": types.AgentRunFieldsFragmentDoc,
+    "\n  fragment AgentRunFields on AgentRun {\n    id\n    status\n    cached\n    degradations\n    toolCalls\n    costUsd\n    savedCostUsd\n    durationMs\n    createdAt\n    agent {\n      id\n      slug\n    }\n    user {\n      id\n    }\n    model {\n      id\n      tier\n    }\n    route {\n      strategy\n      complexity\n      confidence\n      reason\n      tier\n      score\n      threshold\n    }\n    usage {\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      totalTokens\n    }\n    sideCalls {\n      kind\n      model {\n        id\n      }\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n      costUsd\n    }\n  }\n": types.AgentRunFieldsFragmentDoc,
     "\n  mutation RunAgent($input: RunAgentInput!) {\n    runAgent(input: $input) {\n      __typename\n      ... on AgentRunCompleted {\n        output\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on BudgetExceeded {\n        code\n        message\n        window\n        unit\n        limit\n        used\n        resetsAt\n        upgradeOptions {\n          key\n        }\n        canUpgrade\n        partialOutput\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on RunLimitExceeded {\n        code\n        message\n        kind\n        partialOutput\n        run {\n          ...AgentRunFields\n        }\n      }\n      ... on ProviderUnavailable {\n        code\n        message\n        retryAfterSeconds\n        run {\n          ...AgentRunFields\n        }\n      }\n    }\n  }\n": types.RunAgentDocument,
     "\n  mutation OpenaiAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n": types.OpenaiAgentDocument,
     "\n  query SecurityWorldKeys {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.SecurityWorldKeysDocument,
@@ -305,6 +324,7 @@ const documents: Documents = {
     "\n  subscription TrioRunAgentEvents($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n    }\n  }\n": types.TrioRunAgentEventsDocument,
     "\n  mutation TrioStartUpgrade {\n    startUpgrade(planKey: \"growth\") {\n      __typename\n    }\n  }\n": types.TrioStartUpgradeDocument,
     "\n  mutation TrioBillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": types.TrioBillingPortalDocument,
+    "\n  query TrioRoutePreview($agent: String!) {\n    routePreview(agent: $agent, message: \"hello\") {\n      wouldConsultClassifier\n    }\n  }\n": types.TrioRoutePreviewDocument,
     "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TrioAgentRunsDocument,
     "\n  query TrioUsage {\n    usage(from: \"2026-01-01T00:00:00Z\", to: \"2026-12-31T00:00:00Z\", groupBy: [USER]) {\n      runs\n    }\n  }\n": types.TrioUsageDocument,
     "\n  query TrioAlerts {\n    alerts {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TrioAlertsDocument,
@@ -483,6 +503,42 @@ export function graphql(source: "\n  mutation ResponseCacheTtl($id: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query RoutingPreview($agent: String!, $message: String!, $history: [ChatMessageInput!]) {\n    routePreview(agent: $agent, message: $message, history: $history) {\n      decision {\n        strategy\n        complexity\n        confidence\n        reason\n        tier\n        score\n        threshold\n      }\n      model {\n        id\n      }\n      wouldConsultClassifier\n    }\n  }\n"): (typeof documents)["\n  query RoutingPreview($agent: String!, $message: String!, $history: [ChatMessageInput!]) {\n    routePreview(agent: $agent, message: $message, history: $history) {\n      decision {\n        strategy\n        complexity\n        confidence\n        reason\n        tier\n        score\n        threshold\n      }\n      model {\n        id\n      }\n      wouldConsultClassifier\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoutingBudget {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"): (typeof documents)["\n  query RoutingBudget {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment RoutingFields on Agent {\n    routingAdjustment\n    routingCalibration {\n      threshold\n      source\n      targetShare\n      samples\n    }\n    routingAdjustments {\n      from\n      to\n      reason\n    }\n  }\n"): (typeof documents)["\n  fragment RoutingFields on Agent {\n    routingAdjustment\n    routingCalibration {\n      threshold\n      source\n      targetShare\n      samples\n    }\n    routingAdjustments {\n      from\n      to\n      reason\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoutingSetAgent($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      routing\n      routingThreshold\n      strongShareTarget\n      adaptiveRouting\n      ...RoutingFields\n    }\n  }\n"): (typeof documents)["\n  mutation RoutingSetAgent($input: UpdateAgentInput!) {\n    updateAgent(input: $input) {\n      routing\n      routingThreshold\n      strongShareTarget\n      adaptiveRouting\n      ...RoutingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoutingCreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      id\n      slug\n      routingThreshold\n      strongShareTarget\n      adaptiveRouting\n    }\n  }\n"): (typeof documents)["\n  mutation RoutingCreateAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      id\n      slug\n      routingThreshold\n      strongShareTarget\n      adaptiveRouting\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoutingAgent($id: String!) {\n    agent(idOrSlug: $id) {\n      ...RoutingFields\n    }\n  }\n"): (typeof documents)["\n  query RoutingAgent($id: String!) {\n    agent(idOrSlug: $id) {\n      ...RoutingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RoutingRate($input: RateRunInput!) {\n    rateRun(input: $input) {\n      id\n      rating\n      ratingComment\n    }\n  }\n"): (typeof documents)["\n  mutation RoutingRate($input: RateRunInput!) {\n    rateRun(input: $input) {\n      id\n      rating\n      ratingComment\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoutingRuns($agent: ID) {\n    agentRuns(first: 5, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          rating\n          ratingComment\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query RoutingRuns($agent: ID) {\n    agentRuns(first: 5, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          rating\n          ratingComment\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoutingRatings($from: DateTime!, $to: DateTime!) {\n    usage(from: $from, to: $to, groupBy: [TIER]) {\n      tier\n      runs\n      strongShare\n      goodRatings\n      badRatings\n    }\n  }\n"): (typeof documents)["\n  query RoutingRatings($from: DateTime!, $to: DateTime!) {\n    usage(from: $from, to: $to, groupBy: [TIER]) {\n      tier\n      runs\n      strongShare\n      goodRatings\n      badRatings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query RunAgentErrorRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n"): (typeof documents)["\n  query RunAgentErrorRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -631,7 +687,7 @@ export function graphql(source: "\n  mutation AddUserKey($input: CreateApiKeyInp
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment AgentRunFields on AgentRun {\n    id\n    status\n    cached\n    degradations\n    toolCalls\n    costUsd\n    savedCostUsd\n    durationMs\n    createdAt\n    agent {\n      id\n      slug\n    }\n    user {\n      id\n    }\n    model {\n      id\n      tier\n    }\n    route {\n      strategy\n      complexity\n      confidence\n      reason\n      tier\n    }\n    usage {\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      totalTokens\n    }\n    sideCalls {\n      kind\n      model {\n        id\n      }\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n      costUsd\n    }\n  }\n"): (typeof documents)["\n  fragment AgentRunFields on AgentRun {\n    id\n    status\n    cached\n    degradations\n    toolCalls\n    costUsd\n    savedCostUsd\n    durationMs\n    createdAt\n    agent {\n      id\n      slug\n    }\n    user {\n      id\n    }\n    model {\n      id\n      tier\n    }\n    route {\n      strategy\n      complexity\n      confidence\n      reason\n      tier\n    }\n    usage {\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      totalTokens\n    }\n    sideCalls {\n      kind\n      model {\n        id\n      }\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n      costUsd\n    }\n  }\n"];
+export function graphql(source: "\n  fragment AgentRunFields on AgentRun {\n    id\n    status\n    cached\n    degradations\n    toolCalls\n    costUsd\n    savedCostUsd\n    durationMs\n    createdAt\n    agent {\n      id\n      slug\n    }\n    user {\n      id\n    }\n    model {\n      id\n      tier\n    }\n    route {\n      strategy\n      complexity\n      confidence\n      reason\n      tier\n      score\n      threshold\n    }\n    usage {\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      totalTokens\n    }\n    sideCalls {\n      kind\n      model {\n        id\n      }\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n      costUsd\n    }\n  }\n"): (typeof documents)["\n  fragment AgentRunFields on AgentRun {\n    id\n    status\n    cached\n    degradations\n    toolCalls\n    costUsd\n    savedCostUsd\n    durationMs\n    createdAt\n    agent {\n      id\n      slug\n    }\n    user {\n      id\n    }\n    model {\n      id\n      tier\n    }\n    route {\n      strategy\n      complexity\n      confidence\n      reason\n      tier\n      score\n      threshold\n    }\n    usage {\n      inputTokens\n      outputTokens\n      cachedInputTokens\n      totalTokens\n    }\n    sideCalls {\n      kind\n      model {\n        id\n      }\n      usage {\n        inputTokens\n        outputTokens\n        totalTokens\n      }\n      costUsd\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -868,6 +924,10 @@ export function graphql(source: "\n  mutation TrioStartUpgrade {\n    startUpgra
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation TrioBillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n"): (typeof documents)["\n  mutation TrioBillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioRoutePreview($agent: String!) {\n    routePreview(agent: $agent, message: \"hello\") {\n      wouldConsultClassifier\n    }\n  }\n"): (typeof documents)["\n  query TrioRoutePreview($agent: String!) {\n    routePreview(agent: $agent, message: \"hello\") {\n      wouldConsultClassifier\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

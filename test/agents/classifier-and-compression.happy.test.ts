@@ -16,7 +16,7 @@ const USED = graphql(`
 `);
 
 const systemOf = (r: ChatRequest) => String(r.messages[0]?.content ?? '');
-const isClassifier = (r: ChatRequest) => systemOf(r).startsWith("Classify the user's request");
+const isClassifier = (r: ChatRequest) => systemOf(r).startsWith("Rate the user's request");
 const isSummary = (r: ChatRequest) => systemOf(r).startsWith('Summarize this conversation');
 
 describe('the classifier and history compression, over real HTTP', () => {

@@ -14,6 +14,8 @@ const TABLES = [
   'models',
   'stripe_events',
   'checkout_sessions',
+  'run_ratings',
+  'routing_adjustments',
 ];
 
 /** Rows in every table (after the outbox is flushed): what "nothing was written" is checked against. */

@@ -42,6 +42,8 @@ graphql(`
       confidence
       reason
       tier
+      score
+      threshold
     }
     usage {
       inputTokens

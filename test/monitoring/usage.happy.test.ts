@@ -221,7 +221,7 @@ describe('usage reports', () => {
     const strong = await openaiAgent(env.app, t, { routing: 'FIXED_STRONG', cacheTtlSeconds: 300 });
     const classified = await openaiAgent(env.app, t, { routing: 'CLASSIFIER', cacheTtlSeconds: 0 });
     env.upstream.handle((req) =>
-      String(req.messages[0]?.content).startsWith("Classify the user's request")
+      String(req.messages[0]?.content).startsWith("Rate the user's request")
         ? reply.text(req, 'simple', { prompt: 60, completion: 1 })
         : reply.text(req, 'Done.', { prompt: 120, completion: 30, cached: 40 }),
     );

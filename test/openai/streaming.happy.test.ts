@@ -324,7 +324,7 @@ describe('streamed chat completions', () => {
 
   it('a caller that leaves while the classifier is asked: the run ends CANCELED, the classifier charged, nothing held', async () => {
     const slug = await openaiAgent(env.app, t, { routing: 'CLASSIFIER', cacheTtlSeconds: 0 });
-    const classifier = (req: ChatRequest) => String(req.messages[0]?.content).startsWith("Classify the user's request");
+    const classifier = (req: ChatRequest) => String(req.messages[0]?.content).startsWith("Rate the user's request");
     env.upstream.handle((req) =>
       classifier(req) ? { ...reply.text(req, 'complex'), delayMs: 5_000 } : reply.text(req, 'Never sent.'),
     );

@@ -175,6 +175,13 @@ const BILLING_PORTAL = graphql(`
     }
   }
 `);
+const ROUTE_PREVIEW = graphql(`
+  query TrioRoutePreview($agent: String!) {
+    routePreview(agent: $agent, message: "hello") {
+      wouldConsultClassifier
+    }
+  }
+`);
 const AGENT_RUNS = graphql(`
   query TrioAgentRuns {
     agentRuns {
@@ -311,6 +318,11 @@ const operations: Operation[] = [
     foreign: (w) => ({ input: { agent: w.b.agentId, message: 'hello' } }),
   }),
   operation(AGENT_RUNS)({ name: 'agentRuns', variables: () => ({}) }),
+  operation(ROUTE_PREVIEW)({
+    name: 'routePreview',
+    variables: (w) => ({ agent: w.a.agentId }),
+    foreign: (w) => ({ agent: w.b.agentId }),
+  }),
   operation(START_UPGRADE)({ name: 'startUpgrade', variables: () => ({}), minRole: 'ADMIN' }),
   operation(BILLING_PORTAL)({ name: 'openBillingPortal', variables: () => ({}), minRole: 'ADMIN' }),
   // A MEMBER may ask: it gets its own usage (the usage tests check whose rows it gets).
@@ -327,6 +339,7 @@ const OUTSIDE_THE_TRIO: Record<string, string> = {
   createTenant: 'sign-up: anonymous while open, the operator token otherwise (create-tenant tests)',
   setModelPrice: 'operator only (below)',
   setPlanStripePrice: 'operator only (billing webhook security tests)',
+  rateRun: "needs a run: the routing feedback tests rate one, and another tenant's run id gets NOT_FOUND",
   acknowledgeAlert: "needs an alert: the alert rules test acknowledges one, and another tenant's gets NOT_FOUND",
 };
 

@@ -14,7 +14,17 @@ async function databaseRefusal(p: Promise<unknown>): Promise<string> {
   return err?.cause?.message ?? '';
 }
 
-const TENANT_TABLES = ['users', 'api_keys', 'agents', 'agent_runs', 'usage_events', 'alerts', 'checkout_sessions'];
+const TENANT_TABLES = [
+  'users',
+  'api_keys',
+  'agents',
+  'agent_runs',
+  'usage_events',
+  'alerts',
+  'checkout_sessions',
+  'run_ratings',
+  'routing_adjustments',
+];
 
 /** Row-level security on its own, under the request role, with no application filter at all. */
 describe('row-level security', () => {

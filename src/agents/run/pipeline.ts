@@ -29,6 +29,7 @@ import {
   type RoutePlan,
 } from '../../routing/index.js';
 import { toolsFor } from '../tools/registry.js';
+import { agentThreshold, calibrates, routeInputOf } from './routing.js';
 import { recordId, runRecord, type RunFacts, type RunRecord } from '../run-record.js';
 import { admitRun } from './admit.js';
 import { compressHistory, planCompression } from './compress.js';
@@ -138,14 +139,7 @@ async function* pipeline(
 ): AsyncGenerator<RunEvent> {
   const { deps } = ctx;
   const now = () => deps.clock.now().getTime();
-  const routeInput: RouteInput = {
-    agent: run.agent,
-    plan: run.plan,
-    models: run.models,
-    override: run.request.routing,
-    message: run.message,
-    historyTurns: run.history.length,
-  };
+  const routeInput = routeInputOf(run, (await agentThreshold(ctx, run.agent)).threshold);
   const planned = planRoute(routeInput);
   const compression = planCompression(run);
   const sideSpecs: SideCallSpec[] = [];
@@ -202,7 +196,7 @@ async function* pipeline(
     outputCap,
     side,
     holdMs,
-    probe: caching ? { key: cacheKey, hit: cacheHitEntry(run, now()), cache: deps.cache } : undefined,
+    probe: caching ? { key: cacheKey, hit: cacheHitEntry(run, planned.decision, now()), cache: deps.cache } : undefined,
     span,
   });
   // A call continuing a run: the run's record and totals, as the store had them.
@@ -261,6 +255,10 @@ async function* pipeline(
     }
     case 'admitted':
       break;
+  }
+  // A routed run that missed the cache calibrates its agent's threshold.
+  if (calibrates(run.agent, run.request.routing)) {
+    await deps.routing.observe(run.tenant.id, run.agent.id, planned.decision.score);
   }
 
   const prior = run.span?.state;
@@ -579,23 +577,19 @@ async function refuse(ctx: TenantContext, run: RunRecord, alerts: AlertDraft[] =
 }
 
 /** A cache hit's ledger entry, before the answer's facts are filled in: a run at no cost. */
-function cacheHitEntry(run: PreparedRun, endedAt: number): LedgerEntry {
-  const record = runRecord(
-    run,
-    {
-      status: 'CACHED',
-      cached: true,
-      modelId: null,
-      route: {
-        strategy: run.agent.routing,
-        complexity: 'SIMPLE',
-        confidence: 1,
-        reason: 'response cache hit',
-        tier: 'CHEAP',
-      },
-    },
-    endedAt,
-  );
+function cacheHitEntry(run: PreparedRun, planned: RouteDecision, endedAt: number): LedgerEntry {
+  // The score and threshold the request would have been routed by.
+  const { strategy, complexity, confidence, score, threshold } = planned;
+  const route = {
+    strategy,
+    complexity,
+    confidence,
+    score,
+    threshold,
+    reason: 'response cache hit',
+    tier: 'CHEAP' as const,
+  };
+  const record = runRecord(run, { status: 'CACHED', cached: true, modelId: null, route }, endedAt);
   const event = {
     id: newId('usage', endedAt),
     tenantId: run.tenant.id,

@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { models } from './models.js';
 import { tenants } from './tenants.js';
 
@@ -33,6 +43,13 @@ export const agents = pgTable(
     tools: text('tools').array().notNull().default([]),
     storeTranscripts: boolean('store_transcripts').notNull().default(false),
     cacheScope: text('cache_scope').$type<CacheScope>().notNull().default('TENANT'),
+    /** Routing: an explicit threshold on the difficulty score, or a strong-share target (not both). */
+    routingThreshold: doublePrecision('routing_threshold'),
+    strongShareTarget: doublePrecision('strong_share_target'),
+    /** BAD ratings of cheap answers move the target (or the threshold) by `routingAdjustment`. */
+    adaptiveRouting: boolean('adaptive_routing').notNull().default(false),
+    routingAdjustment: doublePrecision('routing_adjustment').notNull().default(0),
+    routingAdjustedAt: timestamp('routing_adjusted_at', { withTimezone: true }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -47,3 +64,22 @@ export const agents = pgTable(
   ],
 );
 export type AgentRow = typeof agents.$inferSelect;
+
+/** A change adaptive routing made to an agent: recorded, so that it can be seen and undone. */
+export const routingAdjustments = pgTable(
+  'routing_adjustments',
+  {
+    id: text('id').primaryKey(),
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    agentId: text('agent_id').notNull(),
+    /** The adjustment before and after (what the target gained, or the threshold lost). */
+    fromAdjustment: doublePrecision('from_adjustment').notNull(),
+    toAdjustment: doublePrecision('to_adjustment').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('routing_adjustments_agent_idx').on(t.tenantId, t.agentId, t.createdAt)],
+);
+export type RoutingAdjustmentRow = typeof routingAdjustments.$inferSelect;

@@ -8,6 +8,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -26,6 +27,9 @@ export type RouteRecord = {
   confidence: number;
   reason: string;
   tier: ModelTier;
+  /** The difficulty score and the threshold it was held against (absent on runs recorded before them). */
+  score?: number;
+  threshold?: number;
 };
 
 export const SIDE_CALL_KINDS = ['CLASSIFIER', 'SUMMARY'] as const;
@@ -147,3 +151,34 @@ export const usageEvents = pgTable(
   ],
 );
 export type UsageEventRow = typeof usageEvents.$inferSelect;
+
+export const RUN_RATINGS = ['GOOD', 'BAD'] as const;
+export type RunRating = (typeof RUN_RATINGS)[number];
+
+/**
+ * One rating per run (a new one replaces it), from the run's user or an admin. It keeps the run's
+ * facts that usage() groups by, so a rating counts even before its run reaches agent_runs.
+ */
+export const runRatings = pgTable(
+  'run_ratings',
+  {
+    tenantId: text('tenant_id')
+      .notNull()
+      .references(() => tenants.id),
+    runId: text('run_id').notNull(),
+    rating: text('rating').$type<RunRating>().notNull(),
+    comment: text('comment'),
+    ratedBy: text('rated_by'),
+    agentId: text('agent_id').notNull(),
+    userId: text('user_id'),
+    modelId: text('model_id'),
+    tier: text('tier').$type<ModelTier>(),
+    runCreatedAt: timestamp('run_created_at', { withTimezone: true }).notNull(),
+    ratedAt: timestamp('rated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.runId] }),
+    index('run_ratings_tenant_created_idx').on(t.tenantId, t.runCreatedAt),
+  ],
+);
+export type RunRatingRow = typeof runRatings.$inferSelect;

@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { TenantRow, UserRow, ApiKeyRow, AgentRow, ModelRow, PlanRow, AlertRow } from '../../db/schema/index.js';
+import type { TenantRow, UserRow, ApiKeyRow, AgentRow, ModelRow, PlanRow, AlertRow, RoutingAdjustmentRow } from '../../db/schema/index.js';
 import type { ViewerParent, GraphQLContext } from '../context.js';
 import type { CreatedTenant } from '../../tenants/index.js';
 import type { CreatedApiKey } from '../../auth/index.js';
 import type { BudgetStatusView } from '../../budgets/index.js';
-import type { RunRecord } from '../../agents/index.js';
+import type { RunRecord, RoutePreviewView } from '../../agents/index.js';
 import type { UsageGroup, UsageSummaryView } from '../../monitoring/usage.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,6 +25,11 @@ export type Scalars = {
 
 export type Agent = {
   __typename?: 'Agent';
+  /**
+   * BAD ratings of cheap answers raise the target (or lower the threshold) by 0.02 at a time, at most
+   * once per ROUTING_ADAPT_INTERVAL_SECONDS and at most 0.2 in all; a run of GOOD ones lowers it back.
+   */
+  adaptiveRouting: Scalars['Boolean']['output'];
   archived: Scalars['Boolean']['output'];
   /** Who shares a cached answer: TENANT (every user of the tenant: a FAQ agent) or USER (only who asked). */
   cacheScope: CacheScope;
@@ -36,11 +41,29 @@ export type Agent = {
   localModel?: Maybe<Model>;
   name: Scalars['String']['output'];
   routing: RoutingStrategy;
+  /** What adaptive routing has added to the target (or taken off the threshold). */
+  routingAdjustment: Scalars['Float']['output'];
+  /** Adaptive routing's changes, newest first. */
+  routingAdjustments: Array<RoutingAdjustment>;
+  /** The threshold the router uses now, and where it comes from. */
+  routingCalibration: RoutingCalibration;
+  /** Routes to the strong model when the difficulty score is at least this (0..1); null: the default 0.5. */
+  routingThreshold?: Maybe<Scalars['Float']['output']>;
   slug: Scalars['String']['output'];
   storeTranscripts: Scalars['Boolean']['output'];
   strongModel: Model;
+  /**
+   * The share of requests to send to the strong model (0.01..0.99): the threshold is calibrated from
+   * the agent's recent traffic (once it has 200 routed runs). Not with routingThreshold.
+   */
+  strongShareTarget?: Maybe<Scalars['Float']['output']>;
   tools: Array<Scalars['String']['output']>;
   version: Scalars['Int']['output'];
+};
+
+
+export type AgentRoutingAdjustmentsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type AgentRun = {
@@ -61,6 +84,9 @@ export type AgentRun = {
   id: Scalars['ID']['output'];
   /** The model that answered (null on a cache hit or a refusal). */
   model?: Maybe<Model>;
+  /** Its rating (rateRun), if it has one. */
+  rating?: Maybe<RunRating>;
+  ratingComment?: Maybe<Scalars['String']['output']>;
   route: RouteDecision;
   savedCostUsd: Scalars['Float']['output'];
   /** Completions Governor made for this run (routing, compression): included in usage and costUsd. */
@@ -313,6 +339,7 @@ export type Complexity =
   | 'SIMPLE';
 
 export type CreateAgentInput = {
+  adaptiveRouting?: InputMaybe<Scalars['Boolean']['input']>;
   cacheScope?: InputMaybe<CacheScope>;
   cacheTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
   cheapModel?: InputMaybe<Scalars['ID']['input']>;
@@ -321,9 +348,11 @@ export type CreateAgentInput = {
   localModel?: InputMaybe<Scalars['ID']['input']>;
   name: Scalars['String']['input'];
   routing?: InputMaybe<RoutingStrategy>;
+  routingThreshold?: InputMaybe<Scalars['Float']['input']>;
   slug?: InputMaybe<Scalars['String']['input']>;
   storeTranscripts?: InputMaybe<Scalars['Boolean']['input']>;
   strongModel?: InputMaybe<Scalars['ID']['input']>;
+  strongShareTarget?: InputMaybe<Scalars['Float']['input']>;
   tools?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -400,6 +429,11 @@ export type Mutation = {
   createUser: User;
   /** OWNER/ADMIN: Stripe's billing portal (cards, invoices, cancelling). */
   openBillingPortal: BillingPortalSession;
+  /**
+   * Rates a run GOOD or BAD (a new rating replaces the last): the run's own user, or ADMIN+. Ratings
+   * show on the run and in usage(), and move an agent with adaptiveRouting.
+   */
+  rateRun: AgentRun;
   /** Your own keys; ADMIN+ for others. Stops working on every process within 5 seconds. */
   revokeApiKey: ApiKey;
   /** ADMIN+: a new secret that signs the tenant's webhooks; shown this once. */
@@ -462,6 +496,11 @@ export type MutationCreateTenantArgs = {
 
 export type MutationCreateUserArgs = {
   input: CreateUserInput;
+};
+
+
+export type MutationRateRunArgs = {
+  input: RateRunInput;
 };
 
 
@@ -555,6 +594,12 @@ export type Query = {
   models: Array<Model>;
   plans: Array<Plan>;
   /**
+   * The route the agent would take for this request now: its score, threshold, tier and model, with
+   * no provider call, charge or run record (the classifier is not asked; the preview says whether it
+   * would be). Any key of the tenant.
+   */
+  routePreview: RoutePreview;
+  /**
    * The ledger summed over [from, to) (at most 366 days), grouped by the dimensions asked for (none:
    * one row of totals). MEMBERs get their own usage, ADMIN+ the tenant's. Exact: runs not yet in
    * Postgres are counted too.
@@ -604,6 +649,13 @@ export type QueryBudgetStatusArgs = {
 };
 
 
+export type QueryRoutePreviewArgs = {
+  agent: Scalars['String']['input'];
+  history?: InputMaybe<Array<ChatMessageInput>>;
+  message: Scalars['String']['input'];
+};
+
+
 export type QueryUsageArgs = {
   from: Scalars['DateTime']['input'];
   groupBy: Array<UsageDimension>;
@@ -622,18 +674,59 @@ export type QueryUsersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type RateRunInput = {
+  /** Up to 2,000 characters. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  rating: RunRating;
+  runId: Scalars['ID']['input'];
+};
+
 export type Role =
   | 'ADMIN'
   | 'MEMBER'
   | 'OWNER';
 
+/**
+ * How a run was routed. score: the request's difficulty in [0, 1] (higher: the strong model is more
+ * worth it); threshold: what it was held against. complexity is COMPLEX when score >= threshold, and
+ * confidence = min(1, 0.5 + |score - threshold|). Pinned, fixed and cached runs record them too; runs
+ * recorded before scores read as 1 (COMPLEX) or 0 against 0.5.
+ */
 export type RouteDecision = {
   __typename?: 'RouteDecision';
   complexity: Complexity;
   confidence: Scalars['Float']['output'];
   reason: Scalars['String']['output'];
+  score: Scalars['Float']['output'];
   strategy: RoutingStrategy;
+  threshold: Scalars['Float']['output'];
   tier: ModelTier;
+};
+
+export type RoutePreview = {
+  __typename?: 'RoutePreview';
+  decision: RouteDecision;
+  model: Model;
+  /** The CLASSIFIER strategy would ask the cheap model (the score is in the unsure band). */
+  wouldConsultClassifier: Scalars['Boolean']['output'];
+};
+
+export type RoutingAdjustment = {
+  __typename?: 'RoutingAdjustment';
+  createdAt: Scalars['DateTime']['output'];
+  from: Scalars['Float']['output'];
+  reason: Scalars['String']['output'];
+  to: Scalars['Float']['output'];
+};
+
+export type RoutingCalibration = {
+  __typename?: 'RoutingCalibration';
+  /** Routed runs sampled into the agent's sketch so far. */
+  samples: Scalars['Int']['output'];
+  source: ThresholdSource;
+  /** The strong share aimed at: the target plus the adjustment (null without a target). */
+  targetShare?: Maybe<Scalars['Float']['output']>;
+  threshold: Scalars['Float']['output'];
 };
 
 export type RoutingOverride =
@@ -717,6 +810,10 @@ export type RunLimits = {
   maxTokensPerRun: Scalars['Int']['output'];
   maxToolCalls: Scalars['Int']['output'];
 };
+
+export type RunRating =
+  | 'BAD'
+  | 'GOOD';
 
 export type RunStatus =
   | 'BUDGET_EXCEEDED'
@@ -815,6 +912,11 @@ export type Tenant = {
   usageSummary: UsageSummary;
 };
 
+export type ThresholdSource =
+  | 'CALIBRATED'
+  | 'DEFAULT'
+  | 'FIXED';
+
 export type TokenUsage = {
   __typename?: 'TokenUsage';
   cachedInputTokens: Scalars['Int']['output'];
@@ -824,6 +926,7 @@ export type TokenUsage = {
 };
 
 export type UpdateAgentInput = {
+  adaptiveRouting?: InputMaybe<Scalars['Boolean']['input']>;
   cacheScope?: InputMaybe<CacheScope>;
   cacheTtlSeconds?: InputMaybe<Scalars['Int']['input']>;
   cheapModel?: InputMaybe<Scalars['ID']['input']>;
@@ -833,8 +936,10 @@ export type UpdateAgentInput = {
   localModel?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
   routing?: InputMaybe<RoutingStrategy>;
+  routingThreshold?: InputMaybe<Scalars['Float']['input']>;
   storeTranscripts?: InputMaybe<Scalars['Boolean']['input']>;
   strongModel?: InputMaybe<Scalars['ID']['input']>;
+  strongShareTarget?: InputMaybe<Scalars['Float']['input']>;
   tools?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
@@ -886,12 +991,15 @@ export type UsageDimension =
 export type UsageRow = {
   __typename?: 'UsageRow';
   agent?: Maybe<Agent>;
+  badRatings: Scalars['Int']['output'];
   cacheHits: Scalars['Int']['output'];
   /** What the cached answers would have cost to generate again. */
   cacheSavedCostUsd: Scalars['Float']['output'];
   cachedInputTokens: Scalars['SafeInt']['output'];
   costUsd: Scalars['Float']['output'];
   day?: Maybe<Scalars['DateTime']['output']>;
+  /** Ratings (rateRun) of the group's runs, by the run's day, user, model, agent and tier. */
+  goodRatings: Scalars['Int']['output'];
   inputTokens: Scalars['SafeInt']['output'];
   model?: Maybe<Model>;
   outputTokens: Scalars['SafeInt']['output'];
@@ -1132,8 +1240,12 @@ export type ResolversTypes = {
   Plan: ResolverTypeWrapper<PlanRow>;
   ProviderUnavailable: ResolverTypeWrapper<Omit<ProviderUnavailable, 'run'> & { run: ResolversTypes['AgentRun'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RateRunInput: RateRunInput;
   Role: Role;
   RouteDecision: ResolverTypeWrapper<RouteDecision>;
+  RoutePreview: ResolverTypeWrapper<RoutePreviewView>;
+  RoutingAdjustment: ResolverTypeWrapper<RoutingAdjustmentRow>;
+  RoutingCalibration: ResolverTypeWrapper<RoutingCalibration>;
   RoutingOverride: RoutingOverride;
   RoutingStrategy: RoutingStrategy;
   RunAgentEvent: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['RunAgentEvent']>;
@@ -1145,6 +1257,7 @@ export type ResolversTypes = {
   RunLimitExceeded: ResolverTypeWrapper<Omit<RunLimitExceeded, 'run'> & { run: ResolversTypes['AgentRun'] }>;
   RunLimitKind: RunLimitKind;
   RunLimits: ResolverTypeWrapper<RunLimits>;
+  RunRating: RunRating;
   RunStatus: RunStatus;
   RunToolCall: ResolverTypeWrapper<RunToolCall>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
@@ -1157,6 +1270,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tenant: ResolverTypeWrapper<TenantRow>;
+  ThresholdSource: ThresholdSource;
   TokenUsage: ResolverTypeWrapper<TokenUsage>;
   UpdateAgentInput: UpdateAgentInput;
   UpdateTenantInput: UpdateTenantInput;
@@ -1217,7 +1331,11 @@ export type ResolversParentTypes = {
   Plan: PlanRow;
   ProviderUnavailable: Omit<ProviderUnavailable, 'run'> & { run: ResolversParentTypes['AgentRun'] };
   Query: Record<PropertyKey, never>;
+  RateRunInput: RateRunInput;
   RouteDecision: RouteDecision;
+  RoutePreview: RoutePreviewView;
+  RoutingAdjustment: RoutingAdjustmentRow;
+  RoutingCalibration: RoutingCalibration;
   RunAgentEvent: ResolversUnionTypes<ResolversParentTypes>['RunAgentEvent'];
   RunAgentInput: RunAgentInput;
   RunAgentResult: ResolversUnionTypes<ResolversParentTypes>['RunAgentResult'];
@@ -1254,6 +1372,7 @@ export type ResolversParentTypes = {
 };
 
 export type AgentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Agent'] = ResolversParentTypes['Agent']> = {
+  adaptiveRouting?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   archived?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   cacheScope?: Resolver<ResolversTypes['CacheScope'], ParentType, ContextType>;
   cacheTtlSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1264,9 +1383,14 @@ export type AgentResolvers<ContextType = GraphQLContext, ParentType extends Reso
   localModel?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   routing?: Resolver<ResolversTypes['RoutingStrategy'], ParentType, ContextType>;
+  routingAdjustment?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  routingAdjustments?: Resolver<Array<ResolversTypes['RoutingAdjustment']>, ParentType, ContextType, RequireFields<AgentRoutingAdjustmentsArgs, 'first'>>;
+  routingCalibration?: Resolver<ResolversTypes['RoutingCalibration'], ParentType, ContextType>;
+  routingThreshold?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   slug?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   storeTranscripts?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   strongModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+  strongShareTarget?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   tools?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
@@ -1282,6 +1406,8 @@ export type AgentRunResolvers<ContextType = GraphQLContext, ParentType extends R
   endUser?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
+  rating?: Resolver<Maybe<ResolversTypes['RunRating']>, ParentType, ContextType>;
+  ratingComment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   route?: Resolver<ResolversTypes['RouteDecision'], ParentType, ContextType>;
   savedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   sideCalls?: Resolver<Array<ResolversTypes['SideCall']>, ParentType, ContextType>;
@@ -1443,6 +1569,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createTenant?: Resolver<ResolversTypes['CreateTenantPayload'], ParentType, ContextType, RequireFields<MutationCreateTenantArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
   openBillingPortal?: Resolver<ResolversTypes['BillingPortalSession'], ParentType, ContextType>;
+  rateRun?: Resolver<ResolversTypes['AgentRun'], ParentType, ContextType, RequireFields<MutationRateRunArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
   rotateAlertSigningSecret?: Resolver<ResolversTypes['AlertSigningSecret'], ParentType, ContextType>;
   runAgent?: Resolver<ResolversTypes['RunAgentResult'], ParentType, ContextType, RequireFields<MutationRunAgentArgs, 'input'>>;
@@ -1492,6 +1619,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   budgetStatus?: Resolver<ResolversTypes['BudgetStatus'], ParentType, ContextType, Partial<QueryBudgetStatusArgs>>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
+  routePreview?: Resolver<ResolversTypes['RoutePreview'], ParentType, ContextType, RequireFields<QueryRoutePreviewArgs, 'agent' | 'message'>>;
   usage?: Resolver<Array<ResolversTypes['UsageRow']>, ParentType, ContextType, RequireFields<QueryUsageArgs, 'from' | 'groupBy' | 'to'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QueryUsersArgs>>;
@@ -1502,8 +1630,30 @@ export type RouteDecisionResolvers<ContextType = GraphQLContext, ParentType exte
   complexity?: Resolver<ResolversTypes['Complexity'], ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   strategy?: Resolver<ResolversTypes['RoutingStrategy'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['ModelTier'], ParentType, ContextType>;
+};
+
+export type RoutePreviewResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoutePreview'] = ResolversParentTypes['RoutePreview']> = {
+  decision?: Resolver<ResolversTypes['RouteDecision'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+  wouldConsultClassifier?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type RoutingAdjustmentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoutingAdjustment'] = ResolversParentTypes['RoutingAdjustment']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type RoutingCalibrationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoutingCalibration'] = ResolversParentTypes['RoutingCalibration']> = {
+  samples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ThresholdSource'], ParentType, ContextType>;
+  targetShare?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type RunAgentEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunAgentEvent'] = ResolversParentTypes['RunAgentEvent']> = {
@@ -1622,11 +1772,13 @@ export type UpgradePendingResolvers<ContextType = GraphQLContext, ParentType ext
 
 export type UsageRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UsageRow'] = ResolversParentTypes['UsageRow']> = {
   agent?: Resolver<Maybe<ResolversTypes['Agent']>, ParentType, ContextType>;
+  badRatings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cacheHits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cacheSavedCostUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   cachedInputTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   day?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  goodRatings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inputTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
   outputTokens?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
@@ -1711,6 +1863,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ProviderUnavailable?: ProviderUnavailableResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RouteDecision?: RouteDecisionResolvers<ContextType>;
+  RoutePreview?: RoutePreviewResolvers<ContextType>;
+  RoutingAdjustment?: RoutingAdjustmentResolvers<ContextType>;
+  RoutingCalibration?: RoutingCalibrationResolvers<ContextType>;
   RunAgentEvent?: RunAgentEventResolvers<ContextType>;
   RunAgentResult?: RunAgentResultResolvers<ContextType>;
   RunCall?: RunCallResolvers<ContextType>;

@@ -1,4 +1,12 @@
-import { archiveAgent, createAgent, getAgent, listAgents, updateAgent } from '../../agents/index.js';
+import {
+  agentThreshold,
+  archiveAgent,
+  createAgent,
+  getAgent,
+  listAgents,
+  listRoutingAdjustments,
+  updateAgent,
+} from '../../agents/index.js';
 import { tenantContext, type GraphQLContext } from '../context.js';
 import { internalError } from './shared.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
@@ -21,5 +29,22 @@ export const agentResolvers: Resolvers = {
     cheapModel: (a, _, ctx) => model(ctx, a.cheapModelId),
     strongModel: (a, _, ctx) => model(ctx, a.strongModelId),
     localModel: (a, _, ctx) => (a.localModelId ? model(ctx, a.localModelId) : null),
+    routingCalibration: async (a, _, ctx) => {
+      const [threshold, sketch] = await Promise.all([
+        agentThreshold(tenantContext(ctx), a),
+        ctx.deps.routing.sketch(a.tenantId, a.id),
+      ]);
+      return {
+        threshold: threshold.threshold,
+        source: threshold.source,
+        targetShare: threshold.share ?? null,
+        samples: sketch?.samples ?? 0,
+      };
+    },
+    routingAdjustments: (a, { first }, ctx) => listRoutingAdjustments(tenantContext(ctx), a, first ?? 20),
+  },
+  RoutingAdjustment: {
+    from: (r) => r.fromAdjustment,
+    to: (r) => r.toAdjustment,
   },
 };

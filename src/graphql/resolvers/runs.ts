@@ -1,4 +1,11 @@
-import { listAgentRuns, runAgent, streamAgentRun, type RunStreamEvent } from '../../agents/index.js';
+import {
+  listAgentRuns,
+  rateRun,
+  routePreview,
+  runAgent,
+  streamAgentRun,
+  type RunStreamEvent,
+} from '../../agents/index.js';
 import { microsToUsd } from '../../pricing/index.js';
 import { tenantContext, type GraphQLContext } from '../context.js';
 import { internalError } from './shared.js';
@@ -7,8 +14,10 @@ import type { Resolvers } from '../__generated__/resolvers-types.js';
 export const runResolvers: Resolvers = {
   Query: {
     agentRuns: (_, args, ctx) => listAgentRuns({ ctx: tenantContext(ctx), input: args }),
+    routePreview: (_, args, ctx) => routePreview({ ctx: tenantContext(ctx), input: args }),
   },
   Mutation: {
+    rateRun: (_, { input }, ctx) => rateRun({ ctx: tenantContext(ctx), input }),
     runAgent: async (_, { input }, ctx) => {
       const result = await runAgent({ ctx: tenantContext(ctx), input });
       Object.assign(ctx.logFields, { runId: result.run.id, outcome: result.run.status });
@@ -76,6 +85,9 @@ export const runResolvers: Resolvers = {
         })),
       );
     },
+    rating: async (r, _, ctx) => (await ctx.loaders.rating.load({ tenantId: r.tenantId, id: r.id }))?.rating ?? null,
+    ratingComment: async (r, _, ctx) =>
+      (await ctx.loaders.rating.load({ tenantId: r.tenantId, id: r.id }))?.comment ?? null,
     sideCalls: (r, _, ctx) =>
       Promise.all(
         r.sideCalls.map(async (c) => ({
@@ -93,5 +105,13 @@ export const runResolvers: Resolvers = {
   },
   BudgetExceeded: {
     resetsAt: (b) => b.resetsAt,
+  },
+  RoutePreview: {
+    model: (p) => p.decision.model,
+  },
+  // Runs recorded before scores: their verdict as a score of 1 or 0 against 0.5.
+  RouteDecision: {
+    score: (r) => r.score ?? (r.complexity === 'COMPLEX' ? 1 : 0),
+    threshold: (r) => r.threshold ?? 0.5,
   },
 };
