@@ -40,9 +40,9 @@ const count = (pattern: RegExp, text: string) =>
 // Structure: the same in every language.
 const CODE_FENCE = /```/;
 const CODE_LINE =
-  /[;{}]\s*$|^\s*(def |class |function |return |import |from \S+ import|#include|public |private |const |let |var |fn |func |SELECT |INSERT |UPDATE |CREATE )|=>|\w+\([^)]*\)\s*[{:]/;
+  /[;{}]\s*$|^\s*(def |class |function |return |import |from \S+ import|#include|public |private |const |let |var |fn |func |SELECT |INSERT |UPDATE |CREATE )|=>|\w\([^)\n]{0,200}\)\s*[{:]/;
 const ERROR_OUTPUT =
-  /traceback|stack ?trace|\w+(error|exception)\b|exception in thread|segmentation fault|panic:|^\s+at \S+ \(|line \d+|exit code \d|errno|\bE\d{3,4}\b|undefined is not|cannot read propert|null ?pointer/im;
+  /traceback|stack ?trace|[a-z](error|exception)\b|exception in thread|segmentation fault|panic:|^\s+at \S+ \(|line \d+|exit code \d|errno|\bE\d{3,4}\b|undefined is not|cannot read propert|null ?pointer/im;
 const ARITHMETIC =
   /\d\s*[*^×÷]\s*\(?\s*\d|\d\s+[-+/]\s+\(?\d|\d\s*[<>≤≥]\s*\d|\b[a-z]\s*[\^²³]\s*\d?|(?<![\w$€£.,/])\d+[a-z]\b(?!\s*[a-z])/i;
 const EQUATION =
@@ -334,10 +334,18 @@ const THREAD_CARRY = { short: 0.85, long: 0.5 };
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
+/**
+ * What the signals read of a long request: its start and its end (an instruction sits at one or
+ * the other), so that the cost of scoring is bounded whatever the length.
+ */
+const READ_HEAD = 6000;
+const READ_TAIL = 2000;
+
 function read(text: string): Reading {
-  const trimmed = text.trim();
+  const all = text.trim();
+  const trimmed = all.length > READ_HEAD + READ_TAIL ? `${all.slice(0, READ_HEAD)}\n${all.slice(-READ_TAIL)}` : all;
   // Words in spaced scripts; CJK text counts about one word per two characters.
-  const spaced = trimmed.split(/\s+/).filter(Boolean).length;
+  const spaced = all.split(/\s+/).filter(Boolean).length;
   const cjk = (trimmed.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu) ?? []).length;
   return { text: trimmed, words: Math.max(spaced, Math.round(cjk / 2)), lines: trimmed.split('\n') };
 }
