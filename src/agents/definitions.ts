@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { inTenant, requireRole, type TenantContext } from '../context.js';
 import type { Tx } from '../db/client.js';
 import { uniqueViolation } from '../db/errors.js';
-import { agents, CACHE_SCOPES, ROUTING_STRATEGIES, type AgentRow } from '../db/schema/index.js';
+import { agents, CACHE_SCOPES, ROUTING_STRATEGIES, routingAdjustments, type AgentRow } from '../db/schema/index.js';
 import type { ModelCatalog } from '../pricing/model-catalog.js';
 import { badInput, conflict, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
@@ -163,16 +163,17 @@ export async function updateAgent({ ctx, input }: { ctx: TenantContext; input: u
             routingThreshold !== undefined ? routingThreshold : strongShareTarget != null ? null : undefined,
           strongShareTarget:
             strongShareTarget !== undefined ? strongShareTarget : routingThreshold != null ? null : undefined,
-          routingAdjustment: 0,
         }
-      : {};
+      : undefined;
   await checkModels(ctx.deps.models, { cheapModel, strongModel, localModel });
   const updated = await inTenant(ctx, async (tx) => {
+    const reset = routing ? await resetsAdaptation(tx, ctx.actor.tenantId, id, routing, ctx.deps.clock.now()) : {};
     const [row] = await tx
       .update(agents)
       .set({
         ...rest,
         ...routing,
+        ...reset,
         cheapModelId: cheapModel,
         strongModelId: strongModel,
         localModelId: localModel,
@@ -190,6 +191,39 @@ export async function updateAgent({ ctx, input }: { ctx: TenantContext; input: u
   });
   await ctx.deps.lookups.invalidate({ kind: 'agents', tenantId: updated.tenantId });
   return updated;
+}
+
+/**
+ * A new threshold or target starts adaptive routing afresh: what it had moved is dropped, and the
+ * drop recorded with its other changes. Setting what is already set changes nothing.
+ */
+async function resetsAdaptation(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  next: { routingThreshold?: number | null; strongShareTarget?: number | null },
+  now: Date,
+): Promise<{ routingAdjustment?: number }> {
+  const [current] = await tx
+    .select()
+    .from(agents)
+    .where(and(eq(agents.tenantId, tenantId), eq(agents.id, id)))
+    .for('update');
+  if (!current || current.routingAdjustment === 0) return {};
+  const changed = (['routingThreshold', 'strongShareTarget'] as const).some(
+    (k) => next[k] !== undefined && next[k] !== current[k],
+  );
+  if (!changed) return {};
+  await tx.insert(routingAdjustments).values({
+    id: newId('routingAdjustment'),
+    tenantId,
+    agentId: id,
+    fromAdjustment: current.routingAdjustment,
+    toAdjustment: 0,
+    reason: 'the routing threshold or target was set',
+    createdAt: now,
+  });
+  return { routingAdjustment: 0 };
 }
 
 export async function archiveAgent({ ctx, input }: { ctx: TenantContext; input: { id: unknown } }): Promise<AgentRow> {

@@ -18,11 +18,6 @@ export { clearExpiredReplays, startReplaySweep } from './replays.js';
 export { runAgent, runAgentEvents, streamAgentRun, type RunStreamEvent } from './run/run-agent.js';
 export type { RunRecord } from './run-record.js';
 export { findAgents, listAgentRuns, toRunRecord } from './runs.js';
-export {
-  findRatings,
-  listRoutingAdjustments,
-  rateRun,
-  routePreview,
-  type RoutePreviewView,
-} from './routing-feedback.js';
-export { agentThreshold } from './run/routing.js';
+export { findRatings, listRoutingAdjustments, rateRun } from './routing-feedback.js';
+export { routePreview, type RoutePreviewView } from './route-preview.js';
+export { agentThreshold, routingCalibration } from './run/routing.js';

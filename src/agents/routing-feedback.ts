@@ -18,28 +18,12 @@ import { mergeCalls } from '../ledger/index.js';
 import { forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { idSchema, optional, parseInput, safeString } from '../lib/validation.js';
-import { ADAPT_MAX, ADAPT_STEP, planRoute, type RouteDecision } from '../routing/index.js';
-import { prepareRun } from './run/prepare.js';
-import { requestFromGraphQL } from './run/request.js';
-import { agentThreshold, routeInputOf } from './run/routing.js';
+import { ADAPT_MAX, ADAPT_STEP, routerChoseCheap } from '../routing/index.js';
 import type { RunRecord } from './run-record.js';
 import { toRunRecord } from './runs.js';
 
 /** GOOD ratings of cheap answers in a row (since the last change) that lower an adjustment one step. */
-export const GOOD_RUN_TO_RELAX = 10;
-
-export type RoutePreviewView = { decision: RouteDecision; wouldConsultClassifier: boolean };
-
-/**
- * The route the agent would take for this request now, as runAgent would plan it (the same
- * validation, the same resolution of agent, plan and models, the same threshold), with no
- * provider call, hold, charge or run record. Budgets can still degrade a real run at admission.
- */
-export async function routePreview({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<RoutePreviewView> {
-  const run = await prepareRun(ctx, requestFromGraphQL(input));
-  const planned = planRoute(routeInputOf(run, (await agentThreshold(ctx, run.agent)).threshold));
-  return { decision: planned.decision, wouldConsultClassifier: planned.consultClassifier };
-}
+export const GOOD_STREAK_TO_RELAX = 10;
 
 const RateRunInput = z.object({
   runId: idSchema,
@@ -87,15 +71,17 @@ export async function rateRun({ ctx, input }: { ctx: TenantContext; input: unkno
     userId: run.userId,
     modelId: run.modelId,
     tier: model?.tier ?? null,
+    // What adaptive routing learns from: the router itself sent it to a cheap model, and it answered.
+    routedCheap: !run.cached && run.modelId !== null && routerChoseCheap(run.route, run.degradations),
     runCreatedAt: new Date(run.createdAt),
     ratedAt: now,
   };
-  // Routed by the score to a cheap model: what adaptive routing learns from.
-  const routedCheap =
-    (run.route.strategy === 'HEURISTIC' || run.route.strategy === 'CLASSIFIER') &&
-    !run.cached &&
-    (row.tier === 'CHEAP' || row.tier === 'LOCAL');
   const changed = await inTenant(ctx, async (tx) => {
+    const [before] = await tx
+      .select({ rating: runRatings.rating })
+      .from(runRatings)
+      .where(and(eq(runRatings.tenantId, row.tenantId), eq(runRatings.runId, row.runId)))
+      .for('update');
     await tx
       .insert(runRatings)
       .values(row)
@@ -103,7 +89,9 @@ export async function rateRun({ ctx, input }: { ctx: TenantContext; input: unkno
         target: [runRatings.tenantId, runRatings.runId],
         set: { rating: row.rating, comment: row.comment, ratedBy: row.ratedBy, ratedAt: row.ratedAt },
       });
-    return routedCheap ? adapt(ctx, tx, run.agentId, data.rating, now) : false;
+    // A rating that says again what the run's last one said teaches nothing new.
+    if (!row.routedCheap || before?.rating === data.rating) return false;
+    return adapt(ctx, tx, run.agentId, data.rating, now);
   });
   if (changed) await ctx.deps.lookups.invalidate({ kind: 'agents', tenantId: run.tenantId });
   return run;
@@ -111,7 +99,7 @@ export async function rateRun({ ctx, input }: { ctx: TenantContext; input: unkno
 
 /**
  * Adaptive routing, at a bounded rate: a BAD rating of a cheap answer raises the agent's target
- * share (or lowers its threshold) by ADAPT_STEP; GOOD_RUN_TO_RELAX GOOD ones in a row lower it
+ * share (or lowers its threshold) by ADAPT_STEP; GOOD_STREAK_TO_RELAX GOOD ones in a row lower it
  * back. At most one change per ROUTING_ADAPT_INTERVAL_SECONDS, never past ADAPT_MAX, so a burst
  * of ratings cannot send all traffic to the strong model. Each change is recorded.
  */
@@ -131,9 +119,9 @@ async function adapt(ctx: TenantContext, tx: Tx, agentId: string, rating: RunRat
     to = Math.min(ADAPT_MAX, round(from + ADAPT_STEP));
     reason = 'a BAD rating of a cheap answer';
   } else {
-    if (from <= 0 || (await cheapRatingsSince(tx, agent)) < GOOD_RUN_TO_RELAX) return false;
+    if (from <= 0 || (await goodStreakSince(tx, agent)) < GOOD_STREAK_TO_RELAX) return false;
     to = Math.max(0, round(from - ADAPT_STEP));
-    reason = `${GOOD_RUN_TO_RELAX} GOOD ratings of cheap answers in a row`;
+    reason = `${GOOD_STREAK_TO_RELAX} GOOD ratings of cheap answers in a row`;
   }
   if (to === from) return false;
   await tx
@@ -155,22 +143,18 @@ async function adapt(ctx: TenantContext, tx: Tx, agentId: string, rating: RunRat
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** GOOD ratings of the agent's cheap answers in a row: since its last change and its last BAD one. */
-async function cheapRatingsSince(tx: Tx, agent: AgentRow): Promise<number> {
+async function goodStreakSince(tx: Tx, agent: AgentRow): Promise<number> {
   const since = (agent.routingAdjustedAt ?? new Date(0)).toISOString();
   const [row] = await tx
     .select({
       good: sql<number>`(count(*) filter (where ${runRatings.rating} = 'GOOD' and ${runRatings.ratedAt} > greatest(
         ${since}::timestamptz,
         (select max(b.rated_at) from run_ratings b where b.tenant_id = ${agent.tenantId} and b.agent_id = ${agent.id}
-           and b.tier in ('CHEAP', 'LOCAL') and b.rating = 'BAD'))))::int`,
+           and b.routed_cheap and b.rating = 'BAD'))))::int`,
     })
     .from(runRatings)
     .where(
-      and(
-        eq(runRatings.tenantId, agent.tenantId),
-        eq(runRatings.agentId, agent.id),
-        inArray(runRatings.tier, ['CHEAP', 'LOCAL']),
-      ),
+      and(eq(runRatings.tenantId, agent.tenantId), eq(runRatings.agentId, agent.id), eq(runRatings.routedCheap, true)),
     );
   return row?.good ?? 0;
 }

@@ -191,7 +191,7 @@ async function report(ctx: TenantContext, q: ReportQuery): Promise<UsageGroup[]>
                 sql`, `,
               )}`
             : sql``
-        }`,
+        } having count(*) > 0`,
     ),
   );
   const groups = [...rows, ...ratings].map((r) => ({
@@ -203,21 +203,22 @@ async function report(ctx: TenantContext, q: ReportQuery): Promise<UsageGroup[]>
     agentId: q.dims.includes('AGENT') ? ((r.agent_id as string | null) ?? null) : null,
     tier: q.dims.includes('TIER') ? ((r.tier as ModelTier | null) ?? null) : null,
     tenantId,
-    runs: Number(r.runs),
-    cacheHits: Number(r.cache_hits),
-    inputTokens: Number(r.input_tokens),
-    outputTokens: Number(r.output_tokens),
-    cachedInputTokens: Number(r.cached_input_tokens),
-    sideCallTokens: Number(r.side_call_tokens),
-    costMicros: Number(r.cost_micros),
-    cacheSavedMicros: Number(r.cache_saved),
-    routingSavedMicros: Number(r.routing_saved),
+    runs: Number(r.runs ?? 0),
+    cacheHits: Number(r.cache_hits ?? 0),
+    inputTokens: Number(r.input_tokens ?? 0),
+    outputTokens: Number(r.output_tokens ?? 0),
+    cachedInputTokens: Number(r.cached_input_tokens ?? 0),
+    sideCallTokens: Number(r.side_call_tokens ?? 0),
+    costMicros: Number(r.cost_micros ?? 0),
+    cacheSavedMicros: Number(r.cache_saved ?? 0),
+    routingSavedMicros: Number(r.routing_saved ?? 0),
     modelRuns: Number(r.model_runs ?? 0),
     strongRuns: Number(r.strong_runs ?? 0),
     goodRatings: Number(r.good ?? 0),
     badRatings: Number(r.bad ?? 0),
   }));
-  // A group's ratings join its usage (a group rated but with no usage stands on its own).
+  // A group's ratings join its usage (a group rated but with no usage in the range, a run begun
+  // before `from`, say, stands on its own with zero usage).
   const byKey = new Map<string, UsageGroup>();
   for (const g of groups) {
     const key = `${g.day?.getTime() ?? ''}|${keyOf(g)}`;

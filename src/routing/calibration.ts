@@ -8,7 +8,7 @@ import { tenantKey } from '../lib/keys.js';
  * bins whose weights decay with every new sample (a half-life in samples), so it is bounded and
  * follows the traffic as it changes. Below MIN_SAMPLES samples the default threshold holds.
  */
-export const SKETCH_BINS = 50;
+export const SKETCH_BINS = 200;
 export const MIN_SAMPLES = 200;
 /** After this many newer samples, a sample weighs half as much. */
 export const HALF_LIFE_SAMPLES = 2000;

@@ -108,7 +108,7 @@ describe('decideRoute', () => {
 });
 
 describe('the threshold and what follows from it', () => {
-  const agent = { routingThreshold: null, strongShareTarget: null, routingAdjustment: 0 };
+  const agent = { routingThreshold: null, strongShareTarget: null, routingAdjustment: 0, adaptiveRouting: true };
   const uniform = { weights: new Array<number>(SKETCH_BINS).fill(10), samples: MIN_SAMPLES };
 
   it("is the default, the agent's own, or calibrated to a target once there are enough samples", () => {

@@ -7,6 +7,18 @@ export type RoutingOverride = 'AUTO' | 'CHEAP' | 'STRONG';
 export type AgentModels = { cheap: ModelRow; strong: ModelRow; local: ModelRow | undefined };
 export type RouteDecision = RouteRecord & { score: number; threshold: number; model: ModelRow };
 
+/**
+ * A request's jitter for a calibrated threshold, from its id: uniform in ±TIE_JITTER, several
+ * sketch bins wide, so that a crowd of equal scores fills whole bins evenly and the threshold
+ * interpolated inside one splits it at the target.
+ */
+export const TIE_JITTER = 0.01;
+export function tieBreak(id: string): number {
+  let h = 2_166_136_261;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16_777_619);
+  return ((h >>> 0) / 2 ** 32 - 0.5) * 2 * TIE_JITTER;
+}
+
 /** The threshold of an agent with neither its own nor a target (and below MIN_SAMPLES samples). */
 export const DEFAULT_THRESHOLD = 0.5;
 /**
@@ -21,7 +33,10 @@ export const ADAPT_MAX = 0.2;
 /** Asks a cheap model for the request's difficulty in [0, 1]; undefined when it could not (budget, outage). */
 export type Classify = (message: string) => Promise<number | undefined>;
 
-export type RoutingSettings = Pick<AgentRow, 'routingThreshold' | 'strongShareTarget' | 'routingAdjustment'>;
+export type RoutingSettings = Pick<
+  AgentRow,
+  'routingThreshold' | 'strongShareTarget' | 'routingAdjustment' | 'adaptiveRouting'
+>;
 export type Threshold = {
   threshold: number;
   /** FIXED: the agent's own; CALIBRATED: from its traffic and target; DEFAULT otherwise. */
@@ -39,10 +54,13 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * default. An agent with a target and too few samples uses the default.
  */
 export function thresholdOf(agent: RoutingSettings, sketch: Sketch | undefined): Threshold {
-  const moved = agent.routingAdjustment;
+  // What adaptive routing moved counts only while it is on.
+  const moved = agent.adaptiveRouting ? agent.routingAdjustment : 0;
   if (agent.strongShareTarget !== null) {
     const share = round(clamp(agent.strongShareTarget + moved, 0.01, 0.99));
-    if (!sketch || sketch.samples < MIN_SAMPLES) return { threshold: DEFAULT_THRESHOLD, source: 'DEFAULT', share };
+    if (!sketch || sketch.samples < MIN_SAMPLES) {
+      return { threshold: round(clamp(DEFAULT_THRESHOLD - moved, 0, 1)), source: 'DEFAULT', share };
+    }
     return { threshold: thresholdForShare(sketch, share), source: 'CALIBRATED', share };
   }
   if (agent.routingThreshold !== null) {
@@ -59,6 +77,11 @@ export type RouteInput = {
   message: string;
   history: readonly ScoredTurn[];
   threshold: number;
+  /**
+   * Added to the score before it meets a calibrated threshold (see tieBreak): requests with the
+   * same score then split at the target share instead of all landing on one side.
+   */
+  jitter?: number;
 };
 
 /**
@@ -127,9 +150,11 @@ const fmt = (x: number) => x.toFixed(2);
 export function planRoute(input: RouteInput): RoutePlan {
   const strategy = input.agent.routing;
   const { threshold } = input;
-  const { score, reasons } = difficulty(input.message, input.history);
+  const scoredRequest = difficulty(input.message, input.history);
+  const score = round(clamp(scoredRequest.score + (input.jitter ?? 0), 0, 1));
+  const { reasons } = scoredRequest;
   const signals = reasons.join(', ');
-  const scored = { strategy, score, threshold, ...verdictOf(score, threshold) };
+  const scored = { strategy, score, threshold, auto: input.override === 'AUTO', ...verdictOf(score, threshold) };
   const against = `score ${fmt(score)} vs ${fmt(threshold)}`;
   if (input.override !== 'AUTO') {
     const p = pickModel(input, input.override, `caller asked for ${input.override}; ${against}`);
@@ -162,6 +187,20 @@ export function withClassifier(input: RouteInput, planned: RoutePlan, rating: nu
   const p = pickModel(input, verdict.complexity === 'COMPLEX' ? 'STRONG' : 'SIMPLE', reason);
   return { ...decision, score, ...verdict, ...p };
 }
+
+/**
+ * The router itself sent the run below the strong tier: routing AUTO, an agent routed by the score,
+ * the request judged simple, no budget downgrade. Routing savings and adaptive routing count only these.
+ */
+export const routerChoseCheap = (
+  route: Pick<RouteRecord, 'auto' | 'strategy' | 'complexity' | 'tier'>,
+  degradations: readonly string[],
+) =>
+  route.auto === true &&
+  (route.strategy === 'HEURISTIC' || route.strategy === 'CLASSIFIER') &&
+  route.complexity === 'SIMPLE' &&
+  route.tier !== 'STRONG' &&
+  !degradations.includes('CHEAPER_MODEL');
 
 /** planRoute, asking the classifier when it should. */
 export async function decideRoute(input: RouteInput & { classify: Classify }): Promise<RouteDecision> {

@@ -8,6 +8,7 @@
  * the language, so a request in a language the vocabulary misses is still read by its shape.
  */
 
+/** An earlier turn, with the pipeline's lower-case roles. */
 export type ScoredTurn = { role: string; content: string };
 export type Difficulty = { score: number; reasons: string[] };
 
@@ -360,13 +361,22 @@ function instructionOf(text: string): string | undefined {
   return text.slice(0, cut.index);
 }
 
-/** Repeated requests (the ones a cache answers) are scored once: about 0.15 ms saved each. */
+/**
+ * Repeated short requests (the ones a cache answers) are scored once: about 0.15 ms saved each.
+ * Least recently used out first; long texts are not kept (at most 2,000 × 2,000 characters).
+ */
 const MEMO_SIZE = 2000;
+const MEMO_MAX_CHARS = 2000;
 const memo = new Map<string, { score: number; hits: Signal[] }>();
 
 function scoreOne(text: string): { score: number; hits: Signal[] } {
+  if (text.length > MEMO_MAX_CHARS) return scoreText(text);
   const seen = memo.get(text);
-  if (seen) return seen;
+  if (seen) {
+    memo.delete(text);
+    memo.set(text, seen);
+    return seen;
+  }
   const scored = scoreText(text);
   if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
   memo.set(text, scored);
@@ -398,7 +408,7 @@ export function difficulty(message: string, history: readonly ScoredTurn[] = [])
   let score = own.score;
   // A follow-up on a hard thread stays hard, unless it asks for something a cheap model does well.
   const earlier = history
-    .filter((t) => t.role === 'USER' || t.role === 'user' || CODE_FENCE.test(t.content))
+    .filter((t) => t.role === 'user' || CODE_FENCE.test(t.content))
     .slice(-3)
     .map((t) => scoreOne(t.content).score);
   const thread = earlier.length ? Math.max(...earlier) : 0;

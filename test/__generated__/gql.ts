@@ -55,6 +55,7 @@ type Documents = {
     "\n  mutation RoutingRate($input: RateRunInput!) {\n    rateRun(input: $input) {\n      id\n      rating\n      ratingComment\n    }\n  }\n": typeof types.RoutingRateDocument,
     "\n  query RoutingRuns($agent: ID) {\n    agentRuns(first: 5, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          rating\n          ratingComment\n        }\n      }\n    }\n  }\n": typeof types.RoutingRunsDocument,
     "\n  query RoutingRatings($from: DateTime!, $to: DateTime!) {\n    usage(from: $from, to: $to, groupBy: [TIER]) {\n      tier\n      runs\n      strongShare\n      goodRatings\n      badRatings\n    }\n  }\n": typeof types.RoutingRatingsDocument,
+    "\n  query RoutingTotals($from: DateTime!, $to: DateTime!) {\n    usage(from: $from, to: $to, groupBy: []) {\n      runs\n      goodRatings\n    }\n  }\n": typeof types.RoutingTotalsDocument,
     "\n  query RunAgentErrorRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n": typeof types.RunAgentErrorRunsDocument,
     "\n  mutation RunAgentErrorAgent {\n    createAgent(input: { name: \"Old\", instructions: \"x\" }) {\n      id\n    }\n  }\n": typeof types.RunAgentErrorAgentDocument,
     "\n  mutation RunAgentErrorArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n": typeof types.RunAgentErrorArchiveDocument,
@@ -227,6 +228,7 @@ const documents: Documents = {
     "\n  mutation RoutingRate($input: RateRunInput!) {\n    rateRun(input: $input) {\n      id\n      rating\n      ratingComment\n    }\n  }\n": types.RoutingRateDocument,
     "\n  query RoutingRuns($agent: ID) {\n    agentRuns(first: 5, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          rating\n          ratingComment\n        }\n      }\n    }\n  }\n": types.RoutingRunsDocument,
     "\n  query RoutingRatings($from: DateTime!, $to: DateTime!) {\n    usage(from: $from, to: $to, groupBy: [TIER]) {\n      tier\n      runs\n      strongShare\n      goodRatings\n      badRatings\n    }\n  }\n": types.RoutingRatingsDocument,
+    "\n  query RoutingTotals($from: DateTime!, $to: DateTime!) {\n    usage(from: $from, to: $to, groupBy: []) {\n      runs\n      goodRatings\n    }\n  }\n": types.RoutingTotalsDocument,
     "\n  query RunAgentErrorRuns {\n    agentRuns(first: 100) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n  }\n": types.RunAgentErrorRunsDocument,
     "\n  mutation RunAgentErrorAgent {\n    createAgent(input: { name: \"Old\", instructions: \"x\" }) {\n      id\n    }\n  }\n": types.RunAgentErrorAgentDocument,
     "\n  mutation RunAgentErrorArchive($id: ID!) {\n    archiveAgent(id: $id) {\n      id\n    }\n  }\n": types.RunAgentErrorArchiveDocument,
@@ -536,6 +538,10 @@ export function graphql(source: "\n  query RoutingRuns($agent: ID) {\n    agentR
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RoutingRatings($from: DateTime!, $to: DateTime!) {\n    usage(from: $from, to: $to, groupBy: [TIER]) {\n      tier\n      runs\n      strongShare\n      goodRatings\n      badRatings\n    }\n  }\n"): (typeof documents)["\n  query RoutingRatings($from: DateTime!, $to: DateTime!) {\n    usage(from: $from, to: $to, groupBy: [TIER]) {\n      tier\n      runs\n      strongShare\n      goodRatings\n      badRatings\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RoutingTotals($from: DateTime!, $to: DateTime!) {\n    usage(from: $from, to: $to, groupBy: []) {\n      runs\n      goodRatings\n    }\n  }\n"): (typeof documents)["\n  query RoutingTotals($from: DateTime!, $to: DateTime!) {\n    usage(from: $from, to: $to, groupBy: []) {\n      runs\n      goodRatings\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

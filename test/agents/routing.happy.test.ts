@@ -115,6 +115,15 @@ const RATINGS = graphql(`
   }
 `);
 
+const TOTALS = graphql(`
+  query RoutingTotals($from: DateTime!, $to: DateTime!) {
+    usage(from: $from, to: $to, groupBy: []) {
+      runs
+      goodRatings
+    }
+  }
+`);
+
 const HARD = 'Implement a function that merges overlapping intervals in O(n log n) and prove it correct.';
 const EASY = 'What is the capital of Peru?';
 
@@ -284,6 +293,29 @@ describe('calibration to a strong-share target, shared by two processes', () => 
       expect(result.run.route.tier).toBe(difficulty(message).score >= result.run.route.threshold ? 'STRONG' : 'CHEAP');
     }
     expect((await calibration(first)).samples).toBe(11_003);
+    // Pinned runs, cache hits and fixed agents feed no samples.
+    await runAgent(first, t.ownerKey, { agent: slug, message: HARD, routing: 'CHEAP' });
+    expect((await calibration(first)).samples).toBe(11_003);
+    const cached = await ok(
+      first,
+      CREATE,
+      { input: { name: 'Cached', instructions: 'x', strongShareTarget: 0.3, cacheTtlSeconds: 300 } },
+      t.ownerKey,
+    );
+    const fixed = await ok(
+      first,
+      CREATE,
+      { input: { name: 'Fixed', instructions: 'x', strongShareTarget: 0.3, routing: 'FIXED_CHEAP' } },
+      t.ownerKey,
+    );
+    for (let i = 0; i < 2; i++) {
+      await runAgent(first, t.ownerKey, { agent: cached.createAgent.slug, message: EASY });
+      await runAgent(first, t.ownerKey, { agent: fixed.createAgent.slug, message: `${EASY} ${i}` });
+    }
+    const samples = async (agent: string) =>
+      (await ok(first, AGENT, { id: agent }, t.ownerKey)).agent!.routingCalibration.samples;
+    expect(await samples(cached.createAgent.slug)).toBe(1);
+    expect(await samples(fixed.createAgent.slug)).toBe(0);
   });
 });
 
@@ -379,6 +411,13 @@ describe('feedback on runs', () => {
       await ok(app, RATE, { input: { runId: await cheapRun(), rating: 'GOOD' } }, t.ownerKey);
     }
     expect((await state()).routingAdjustment).toBe(0.18);
+    // Rating the same run BAD again, even after the interval, teaches nothing new.
+    clock.advance(3_600_000);
+    const once = await cheapRun();
+    await ok(app, RATE, { input: { runId: once, rating: 'BAD' } }, t.ownerKey);
+    clock.advance(3_600_000);
+    await ok(app, RATE, { input: { runId: once, rating: 'BAD' } }, t.ownerKey);
+    expect((await state()).routingAdjustment).toBe(0.2);
     // An agent without adaptiveRouting never moves.
     await ok(
       app,
@@ -392,5 +431,47 @@ describe('feedback on runs', () => {
       t.ownerKey,
     );
     expect((await ok(app, AGENT, { id: 'assistant' }, t.ownerKey)).agent!.routingAdjustment).toBe(0);
+  });
+
+  it('adaptive routing lowers an explicit threshold, and learns nothing from a pinned cheap answer', async () => {
+    const created = await ok(
+      app,
+      CREATE,
+      {
+        input: { name: 'Strict', instructions: 'x', routingThreshold: 0.6, adaptiveRouting: true, cacheTtlSeconds: 0 },
+      },
+      t.ownerKey,
+    );
+    const slug = created.createAgent.slug;
+    const threshold = async () =>
+      (await ok(app, PREVIEW, { agent: slug, message: EASY }, t.ownerKey)).routePreview.decision.threshold;
+    clock.advance(3_600_000);
+    const pinned = await runAgent(app, t.ownerKey, { agent: slug, message: HARD, routing: 'CHEAP' });
+    await ok(app, RATE, { input: { runId: pinned.run.id, rating: 'BAD' } }, t.ownerKey);
+    expect(await threshold()).toBe(0.6);
+    const routed = await runAgent(app, t.ownerKey, { agent: slug, message: EASY });
+    await ok(app, RATE, { input: { runId: routed.run.id, rating: 'BAD' } }, t.ownerKey);
+    expect(await threshold()).toBe(0.58);
+    // A new threshold starts afresh, and says so in the agent's history.
+    const reset = await ok(
+      app,
+      SET_ROUTING,
+      { input: { id: created.createAgent.id, routingThreshold: 0.7 } },
+      t.ownerKey,
+    );
+    expect(reset.updateAgent).toMatchObject({
+      routingAdjustment: 0,
+      routingCalibration: { threshold: 0.7, source: 'FIXED' },
+    });
+    expect(reset.updateAgent.routingAdjustments[0]).toMatchObject({
+      from: 0.02,
+      to: 0,
+      reason: 'the routing threshold or target was set',
+    });
+  });
+
+  it('reports no rows for a range with neither usage nor ratings', async () => {
+    const empty = { from: '2020-01-01T00:00:00Z', to: '2020-01-02T00:00:00Z' };
+    expect((await ok(app, TOTALS, empty, t.ownerKey)).usage).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ import {
   fallbacksFor,
   parseClassifierAnswer,
   planRoute,
+  routerChoseCheap,
   withClassifier,
   type RouteDecision,
   type RouteInput,
@@ -139,7 +140,7 @@ async function* pipeline(
 ): AsyncGenerator<RunEvent> {
   const { deps } = ctx;
   const now = () => deps.clock.now().getTime();
-  const routeInput = routeInputOf(run, (await agentThreshold(ctx, run.agent)).threshold);
+  const routeInput = routeInputOf(run, await agentThreshold(ctx, run.agent));
   const planned = planRoute(routeInput);
   const compression = planCompression(run);
   const sideSpecs: SideCallSpec[] = [];
@@ -256,8 +257,8 @@ async function* pipeline(
     case 'admitted':
       break;
   }
-  // A routed run that missed the cache calibrates its agent's threshold.
-  if (calibrates(run.agent, run.request.routing)) {
+  // A routed run that missed the cache calibrates its agent's threshold (once: on its first call).
+  if (calibrates(run.agent, run.request.routing) && !run.span?.state.calls) {
     await deps.routing.observe(run.tenant.id, run.agent.id, planned.decision.score);
   }
 
@@ -457,12 +458,9 @@ async function finalRoute(
  */
 function routerChoseCheaper(run: PreparedRun, route: RouteDecision, degradations: Degradation[]): boolean {
   return (
-    run.request.routing === 'AUTO' &&
-    (run.agent.routing === 'HEURISTIC' || run.agent.routing === 'CLASSIFIER') &&
-    route.complexity === 'SIMPLE' &&
+    routerChoseCheap(route, degradations) &&
     route.model.id !== run.models.strong.id &&
-    run.plan.allowedModelTiers.includes(run.models.strong.tier) &&
-    !degradations.includes('CHEAPER_MODEL')
+    run.plan.allowedModelTiers.includes(run.models.strong.tier)
   );
 }
 

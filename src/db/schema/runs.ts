@@ -30,6 +30,8 @@ export type RouteRecord = {
   /** The difficulty score and the threshold it was held against (absent on runs recorded before them). */
   score?: number;
   threshold?: number;
+  /** The caller left routing to Governor (AUTO): no pin. */
+  auto?: boolean;
 };
 
 export const SIDE_CALL_KINDS = ['CLASSIFIER', 'SUMMARY'] as const;
@@ -173,6 +175,8 @@ export const runRatings = pgTable(
     userId: text('user_id'),
     modelId: text('model_id'),
     tier: text('tier').$type<ModelTier>(),
+    /** The router itself sent the run to a cheaper model: what adaptive routing learns from. */
+    routedCheap: boolean('routed_cheap').notNull().default(false),
     runCreatedAt: timestamp('run_created_at', { withTimezone: true }).notNull(),
     ratedAt: timestamp('rated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,10 +1,10 @@
 import {
-  agentThreshold,
   archiveAgent,
   createAgent,
   getAgent,
   listAgents,
   listRoutingAdjustments,
+  routingCalibration,
   updateAgent,
 } from '../../agents/index.js';
 import { tenantContext, type GraphQLContext } from '../context.js';
@@ -29,18 +29,7 @@ export const agentResolvers: Resolvers = {
     cheapModel: (a, _, ctx) => model(ctx, a.cheapModelId),
     strongModel: (a, _, ctx) => model(ctx, a.strongModelId),
     localModel: (a, _, ctx) => (a.localModelId ? model(ctx, a.localModelId) : null),
-    routingCalibration: async (a, _, ctx) => {
-      const [threshold, sketch] = await Promise.all([
-        agentThreshold(tenantContext(ctx), a),
-        ctx.deps.routing.sketch(a.tenantId, a.id),
-      ]);
-      return {
-        threshold: threshold.threshold,
-        source: threshold.source,
-        targetShare: threshold.share ?? null,
-        samples: sketch?.samples ?? 0,
-      };
-    },
+    routingCalibration: (a, _, ctx) => routingCalibration(tenantContext(ctx), a),
     routingAdjustments: (a, { first }, ctx) => listRoutingAdjustments(tenantContext(ctx), a, first ?? 20),
   },
   RoutingAdjustment: {
