@@ -1,14 +1,18 @@
 /**
- * npm run bench: Governor against the real Postgres and Redis (DATABASE_URL, REDIS_URL), with a
- * local OpenAI-compatible upstream that answers at once. Drives runAgent with autocannon (cache hit,
- * cache miss and budget refusal over GraphQL, hit and miss over the OpenAI door, and the upstream
- * alone as the baseline), at 1
- * and 50 connections, and prints requests/s, p50/p99 latency, server CPU per request and the
- * overhead against the baseline, plus Governor's own in-process time from /metrics. Then streams:
- * time to the first token and to the end, from the upstream alone and through both streaming doors.
+ * npm run bench: Governor against the real Postgres (DATABASE_URL) and a Redis of its own (a
+ * redis-server it starts on a free port; REDIS_URL only where it cannot), with a local
+ * OpenAI-compatible upstream that answers at once. Drives runAgent with autocannon (cache hit,
+ * cache miss and budget refusal over GraphQL, hit and miss over the OpenAI door), beside the
+ * upstream alone (the baseline) and a bare pass-through proxy in its own process (the floor of any
+ * Node gateway), at 1 and 50 connections. Prints requests/s, p50/p99, overhead over the baseline,
+ * CPU per request of the server (or proxy) and of its Redis and Postgres backends, the CPU stolen
+ * or used by other programs during each run (after waiting for a quiet machine), and Governor's
+ * own in-process time from /metrics. Then streams: time to the first token and to the end, from
+ * the upstream alone and through both streaming doors.
  * Writes bench/results/<time>.json and bench/results/latest.json.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { connect as netConnect } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -24,9 +28,8 @@ import {
 } from '../test/helpers/scratch.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
-const REDIS_URL = process.env.REDIS_URL;
-if (!DATABASE_URL || !REDIS_URL) {
-  console.error('npm run bench needs DATABASE_URL and REDIS_URL (a Postgres and a Redis to measure against).');
+if (!DATABASE_URL) {
+  console.error('npm run bench needs DATABASE_URL (a Postgres to measure against).');
   process.exit(2);
 }
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
@@ -37,6 +40,15 @@ const id = runId();
 const dbName = `governor_bench_${id}`;
 const prefix = `governor-bench:${id}:`;
 const benchDbUrl = await createScratchDatabase(DATABASE_URL, dbName);
+
+// A Redis of the bench's own, on a free port, so that other programs' traffic does not blur it
+// (REDIS_URL is used instead only where redis-server cannot be started).
+const ownRedis = await startRedis();
+const REDIS_URL = ownRedis?.url ?? process.env.REDIS_URL;
+if (!REDIS_URL) {
+  console.error('npm run bench needs redis-server on the PATH, or REDIS_URL.');
+  process.exit(2);
+}
 
 const upstream = await startUpstream();
 upstream.handle((req) => reply.text(req, 'The answer is 42.', { prompt: 60, completion: 12 }));
@@ -69,15 +81,54 @@ const server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/mai
 });
 const base = `http://127.0.0.1:${port}`;
 
+/** A bare pass-through proxy in its own process: the floor of any Node gateway, measured alike. */
+const proxyPort = await freePort();
+const proxy = spawn(process.execPath, ['--import', 'tsx', 'bench/bare-proxy.ts', String(proxyPort), upstream.url], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+const proxyBase = `http://127.0.0.1:${proxyPort}`;
+
+async function startRedis(): Promise<{ url: string; pid: number; stop(): Promise<void> } | undefined> {
+  const redisPort = await freePort();
+  const child = spawn(
+    'redis-server',
+    ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    {
+      stdio: 'ignore',
+    },
+  );
+  const started = await new Promise<boolean>((resolve) => {
+    child.once('error', () => resolve(false));
+    child.once('spawn', () => resolve(true));
+  });
+  if (!started) return undefined;
+  const url = `redis://127.0.0.1:${redisPort}`;
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = netConnect(redisPort, '127.0.0.1', () => (socket.end(), resolve(true)));
+      socket.once('error', () => resolve(false));
+    });
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    url,
+    pid: child.pid!,
+    stop: () => new Promise((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))),
+  };
+}
+
 async function cleanup() {
   // A server that already exited (a bad configuration, say) has nothing left to wait for.
   if (server.exitCode === null && server.signalCode === null) {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
   }
+  proxy.kill('SIGTERM');
   await upstream.close();
   await dropScratchDatabase(DATABASE_URL!, dbName);
-  await unlinkByPrefix(REDIS_URL!, prefix);
+  if (ownRedis) await ownRedis.stop();
+  else await unlinkByPrefix(REDIS_URL!, prefix);
 }
 
 try {
@@ -161,6 +212,18 @@ try {
         }),
     },
     {
+      name: 'bare proxy (no controls)',
+      url: `${proxyBase}/v1/chat/completions`,
+      headers: { 'content-type': 'application/json' },
+      expect: 'chat.completion',
+      body: () =>
+        JSON.stringify({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content: 'What is the answer?' }],
+          max_tokens: 1024,
+        }),
+    },
+    {
       name: 'cache hit',
       url: `${base}/graphql`,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
@@ -223,6 +286,38 @@ try {
   const pct = (sorted: number[], p: number) =>
     sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
+  // The stores' share of a request: the bench's own Redis, and the Postgres backends of its database.
+  const stats = new pg.Client({ connectionString: benchDbUrl });
+  await stats.connect();
+  const storePids = async () => {
+    const { rows } = await stats.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    return [...(ownRedis ? [ownRedis.pid] : []), ...rows.map((r) => r.pid)];
+  };
+  /** The machine's CPU time so far: busy and stolen seconds, from /proc/stat. */
+  const machineCpu = () => {
+    const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).map(Number);
+    const [user, nice, system, , , irq, softirq, steal] = f as number[];
+    return { busy: (user! + nice! + system! + irq! + softirq! + steal!) / ticks, steal: steal! / ticks };
+  };
+  const ownCpu = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1e6;
+  };
+  /** Waits (up to 30 s) for a machine that other programs leave mostly idle; says so if it never is. */
+  const quiet = async () => {
+    for (let i = 0; i < 30; i++) {
+      const [m0, o0] = [machineCpu(), ownCpu()];
+      await new Promise((r) => setTimeout(r, 1000));
+      const busy = (machineCpu().busy - m0.busy - (ownCpu() - o0)) / cpus().length;
+      if (busy < 0.15) return busy;
+      if (i === 29) console.warn(`the machine never became quiet: ${Math.round(busy * 100)}% busy with other work`);
+    }
+    return NaN;
+  };
+  const idleBefore = await quiet();
+
   /** The overhead histogram's cumulative buckets, by outcome, as one worker reports them. */
   const scrape = async () => {
     const text = await (
@@ -268,8 +363,16 @@ try {
       });
       const latencies: number[] = [];
       let wrong = 0;
-      const pids = serverPids();
-      const cpuBefore = cpuSeconds(pids);
+      const measured = scenario.url.startsWith(base)
+        ? serverPids()
+        : scenario.url.startsWith(proxyBase)
+          ? [proxy.pid!]
+          : [];
+      const stores = scenario.url.startsWith(base) ? await storePids() : [];
+      const cpuBefore = cpuSeconds(measured);
+      const storesBefore = cpuSeconds(stores);
+      const machineBefore = machineCpu();
+      const benchBefore = ownCpu();
       const metricsBefore = scenario.url.startsWith(base) ? await scrape() : {};
       const result = await new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon(
@@ -292,7 +395,12 @@ try {
         // autocannon's own histogram keeps whole milliseconds: record the exact times here.
         instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
       });
-      const cpu = cpuSeconds(pids) - cpuBefore;
+      const cpu = cpuSeconds(measured) - cpuBefore;
+      const storesCpu = cpuSeconds(stores) - storesBefore;
+      const machine = machineCpu();
+      // Busy CPU of programs other than the bench, the server, its stores and the proxy.
+      const capacity = DURATION * cpus().length;
+      const foreign = machine.busy - machineBefore.busy - (ownCpu() - benchBefore) - cpu - storesCpu;
       const metricsAfter = scenario.url.startsWith(base) ? await scrape() : {};
       const outcome = OUTCOME[scenario.name] ?? '';
       latencies.sort((a, b) => a - b);
@@ -304,9 +412,10 @@ try {
         p50Ms: +pct(latencies, 0.5).toFixed(3),
         p99Ms: +pct(latencies, 0.99).toFixed(3),
         wrongAnswers: wrong + result.errors + result.non2xx,
-        serverCpuUsPerRequest: scenario.url.startsWith(base)
-          ? Math.round((cpu * 1e6) / Math.max(1, result.requests.total))
-          : NaN,
+        serverCpuUsPerRequest: measured.length ? Math.round((cpu * 1e6) / Math.max(1, result.requests.total)) : NaN,
+        storesCpuUsPerRequest: stores.length ? Math.round((storesCpu * 1e6) / Math.max(1, result.requests.total)) : NaN,
+        stealPct: +((100 * (machine.steal - machineBefore.steal)) / capacity).toFixed(1),
+        foreignCpuPct: +((100 * Math.max(0, foreign)) / capacity).toFixed(1),
         // Measured inside runAgent (wall time minus provider time), read off one worker's histogram.
         ownP50Ms: quantile(metricsBefore[outcome], metricsAfter[outcome], 0.5),
         ownP99Ms: quantile(metricsBefore[outcome], metricsAfter[outcome], 0.99),
@@ -318,8 +427,20 @@ try {
     r.overheadP50Ms = r === baseline ? 0 : +((r.p50Ms as number) - (baseline.p50Ms as number)).toFixed(3);
     r.overheadP99Ms = r === baseline ? 0 : +((r.p99Ms as number) - (baseline.p99Ms as number)).toFixed(3);
   }
+  for (const r of results) {
+    const floor = results.find((b) => String(b.scenario).startsWith('bare proxy') && b.connections === r.connections)!;
+    r.rpsVsBareProxy = +((r.rps as number) / (floor.rps as number)).toFixed(2);
+  }
   console.table(results);
   console.log('ownP50Ms/ownP99Ms: runAgent time minus provider time, as histogram bucket upper bounds (ms).');
+  console.log(
+    'serverCpuUsPerRequest: Governor (or the bare proxy); storesCpuUsPerRequest: its Redis and Postgres backends;',
+  );
+  console.log(
+    `stealPct/foreignCpuPct: of the machine's ${cpus().length} cores, stolen or used by other programs during each run` +
+      ` (idle before the runs: ${Number.isNaN(idleBefore) ? 'never quiet' : `${Math.round(idleBefore * 100)}% busy elsewhere`}).`,
+  );
+  await stats.end();
 
   // Streaming: time to the first token and to the end, straight from the upstream and through
   // both of Governor's streaming doors (each request a cache miss: a provider call streamed).
@@ -427,6 +548,7 @@ try {
     memoryGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     workers: Number(WORKERS),
+    redis: ownRedis ? 'its own redis-server' : 'REDIS_URL',
   };
   mkdirSync('bench/results', { recursive: true });
   const out = JSON.stringify(
