@@ -35,6 +35,9 @@ if (!DATABASE_URL) {
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const WORKERS = process.env.WORKERS ?? '2';
 const CONNECTIONS = [1, 50];
+// BENCH_ONLY: a pattern of the scenarios to run (the baselines always run), e.g. 'hit' for a profile.
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
+const chosen = (name: string) => !ONLY || ONLY.test(name) || /baseline|bare proxy/.test(name);
 
 const id = runId();
 const dbName = `governor_bench_${id}`;
@@ -346,7 +349,7 @@ try {
     'budget refusal': 'budget_exceeded',
   };
   const results: Record<string, number | string>[] = [];
-  for (const scenario of scenarios) {
+  for (const scenario of scenarios.filter((sc) => chosen(sc.name))) {
     const probe = await (
       await fetch(scenario.url, { method: 'POST', headers: scenario.headers, body: scenario.body() })
     ).text();
@@ -507,7 +510,7 @@ try {
   };
   const STREAM_REQUESTS = Number(process.env.BENCH_STREAM_REQUESTS ?? 400);
   const streamResults: Record<string, number | string>[] = [];
-  for (const s of streamScenarios) {
+  for (const s of streamScenarios.filter((sc) => chosen(sc.name))) {
     for (const concurrency of [1, 20]) {
       for (let i = 0; i < 20; i++) await timeStream(s); // warm-up
       const times: { first: number; total: number }[] = [];
