@@ -19,6 +19,7 @@ CREATE TABLE "run_ratings" (
 	"model_id" text,
 	"tier" text,
 	"routed_cheap" boolean DEFAULT false NOT NULL,
+	"taught" boolean DEFAULT false NOT NULL,
 	"run_created_at" timestamp with time zone NOT NULL,
 	"rated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "run_ratings_tenant_id_run_id_pk" PRIMARY KEY("tenant_id","run_id")

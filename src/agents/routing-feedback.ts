@@ -78,7 +78,7 @@ export async function rateRun({ ctx, input }: { ctx: TenantContext; input: unkno
   };
   const changed = await inTenant(ctx, async (tx) => {
     const [before] = await tx
-      .select({ rating: runRatings.rating })
+      .select({ taught: runRatings.taught })
       .from(runRatings)
       .where(and(eq(runRatings.tenantId, row.tenantId), eq(runRatings.runId, row.runId)))
       .for('update');
@@ -89,8 +89,13 @@ export async function rateRun({ ctx, input }: { ctx: TenantContext; input: unkno
         target: [runRatings.tenantId, runRatings.runId],
         set: { rating: row.rating, comment: row.comment, ratedBy: row.ratedBy, ratedAt: row.ratedAt },
       });
-    // A rating that says again what the run's last one said teaches nothing new.
-    if (!row.routedCheap || before?.rating === data.rating) return false;
+    // A run teaches adaptive routing once: its first rating is weighed, a re-rating (the same or
+    // flipped) is not, so one user cannot push an agent by rating one run over and over.
+    if (!row.routedCheap || before?.taught) return false;
+    await tx
+      .update(runRatings)
+      .set({ taught: true })
+      .where(and(eq(runRatings.tenantId, row.tenantId), eq(runRatings.runId, row.runId)));
     return adapt(ctx, tx, run.agentId, data.rating, now);
   });
   if (changed) await ctx.deps.lookups.invalidate({ kind: 'agents', tenantId: run.tenantId });
@@ -180,7 +185,7 @@ export async function listRoutingAdjustments(
       .select()
       .from(routingAdjustments)
       .where(and(eq(routingAdjustments.tenantId, ctx.actor.tenantId), eq(routingAdjustments.agentId, agent.id)))
-      .orderBy(desc(routingAdjustments.createdAt))
+      .orderBy(desc(routingAdjustments.createdAt), desc(routingAdjustments.id))
       .limit(Math.min(Math.max(first, 1), 100)),
   );
 }

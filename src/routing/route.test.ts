@@ -117,7 +117,12 @@ describe('the threshold and what follows from it', () => {
     const target = { ...agent, strongShareTarget: 0.3 };
     expect(thresholdOf(target, { ...uniform, samples: MIN_SAMPLES - 1 })).toMatchObject({ source: 'DEFAULT' });
     expect(thresholdOf(target, uniform)).toEqual({ threshold: 0.7, source: 'CALIBRATED', share: 0.3 });
-    // Adaptive routing raises a target and lowers a threshold.
+    // Adaptive routing raises a target and lowers a threshold (the default too, before calibration).
+    expect(thresholdOf({ ...target, routingAdjustment: 0.1 }, undefined)).toMatchObject({
+      threshold: 0.4,
+      source: 'DEFAULT',
+    });
+    expect(thresholdOf({ ...target, routingAdjustment: 0.1, adaptiveRouting: false }, undefined).threshold).toBe(0.5);
     expect(thresholdOf({ ...target, routingAdjustment: 0.1 }, uniform)).toMatchObject({ threshold: 0.6, share: 0.4 });
     expect(thresholdOf({ ...agent, routingThreshold: 0.7, routingAdjustment: 0.1 }, undefined).threshold).toBe(0.6);
   });

@@ -151,7 +151,8 @@ export function planRoute(input: RouteInput): RoutePlan {
   const strategy = input.agent.routing;
   const { threshold } = input;
   const scoredRequest = difficulty(input.message, input.history);
-  const score = round(clamp(scoredRequest.score + (input.jitter ?? 0), 0, 1));
+  // Not rounded: the calibrated threshold splits a crowd of equal scores only if their jitter stays whole.
+  const score = clamp(scoredRequest.score + (input.jitter ?? 0), 0, 1);
   const { reasons } = scoredRequest;
   const signals = reasons.join(', ');
   const scored = { strategy, score, threshold, auto: input.override === 'AUTO', ...verdictOf(score, threshold) };

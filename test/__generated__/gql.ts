@@ -46,6 +46,7 @@ type Documents = {
     "\n  query ResponseCacheAssistant {\n    agent(idOrSlug: \"assistant\") {\n      id\n    }\n  }\n": typeof types.ResponseCacheAssistantDocument,
     "\n  mutation ResponseCacheReinstruct($id: ID!) {\n    updateAgent(input: { id: $id, instructions: \"Be brief.\" }) {\n      version\n    }\n  }\n": typeof types.ResponseCacheReinstructDocument,
     "\n  mutation ResponseCacheTtl($id: ID!) {\n    updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) {\n      id\n    }\n  }\n": typeof types.ResponseCacheTtlDocument,
+    "\n  query PreviewOverUpstream($agent: String!, $message: String!) {\n    routePreview(agent: $agent, message: $message) {\n      decision {\n        tier\n        score\n      }\n      model {\n        id\n      }\n      wouldConsultClassifier\n    }\n  }\n": typeof types.PreviewOverUpstreamDocument,
     "\n  query RoutingPreview($agent: String!, $message: String!, $history: [ChatMessageInput!]) {\n    routePreview(agent: $agent, message: $message, history: $history) {\n      decision {\n        strategy\n        complexity\n        confidence\n        reason\n        tier\n        score\n        threshold\n      }\n      model {\n        id\n      }\n      wouldConsultClassifier\n    }\n  }\n": typeof types.RoutingPreviewDocument,
     "\n  query RoutingBudget {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": typeof types.RoutingBudgetDocument,
     "\n  fragment RoutingFields on Agent {\n    routingAdjustment\n    routingCalibration {\n      threshold\n      source\n      targetShare\n      samples\n    }\n    routingAdjustments {\n      from\n      to\n      reason\n    }\n  }\n": typeof types.RoutingFieldsFragmentDoc,
@@ -219,6 +220,7 @@ const documents: Documents = {
     "\n  query ResponseCacheAssistant {\n    agent(idOrSlug: \"assistant\") {\n      id\n    }\n  }\n": types.ResponseCacheAssistantDocument,
     "\n  mutation ResponseCacheReinstruct($id: ID!) {\n    updateAgent(input: { id: $id, instructions: \"Be brief.\" }) {\n      version\n    }\n  }\n": types.ResponseCacheReinstructDocument,
     "\n  mutation ResponseCacheTtl($id: ID!) {\n    updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) {\n      id\n    }\n  }\n": types.ResponseCacheTtlDocument,
+    "\n  query PreviewOverUpstream($agent: String!, $message: String!) {\n    routePreview(agent: $agent, message: $message) {\n      decision {\n        tier\n        score\n      }\n      model {\n        id\n      }\n      wouldConsultClassifier\n    }\n  }\n": types.PreviewOverUpstreamDocument,
     "\n  query RoutingPreview($agent: String!, $message: String!, $history: [ChatMessageInput!]) {\n    routePreview(agent: $agent, message: $message, history: $history) {\n      decision {\n        strategy\n        complexity\n        confidence\n        reason\n        tier\n        score\n        threshold\n      }\n      model {\n        id\n      }\n      wouldConsultClassifier\n    }\n  }\n": types.RoutingPreviewDocument,
     "\n  query RoutingBudget {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": types.RoutingBudgetDocument,
     "\n  fragment RoutingFields on Agent {\n    routingAdjustment\n    routingCalibration {\n      threshold\n      source\n      targetShare\n      samples\n    }\n    routingAdjustments {\n      from\n      to\n      reason\n    }\n  }\n": types.RoutingFieldsFragmentDoc,
@@ -502,6 +504,10 @@ export function graphql(source: "\n  mutation ResponseCacheReinstruct($id: ID!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResponseCacheTtl($id: ID!) {\n    updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ResponseCacheTtl($id: ID!) {\n    updateAgent(input: { id: $id, cacheTtlSeconds: 60 }) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PreviewOverUpstream($agent: String!, $message: String!) {\n    routePreview(agent: $agent, message: $message) {\n      decision {\n        tier\n        score\n      }\n      model {\n        id\n      }\n      wouldConsultClassifier\n    }\n  }\n"): (typeof documents)["\n  query PreviewOverUpstream($agent: String!, $message: String!) {\n    routePreview(agent: $agent, message: $message) {\n      decision {\n        tier\n        score\n      }\n      model {\n        id\n      }\n      wouldConsultClassifier\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

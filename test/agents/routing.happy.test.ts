@@ -411,13 +411,6 @@ describe('feedback on runs', () => {
       await ok(app, RATE, { input: { runId: await cheapRun(), rating: 'GOOD' } }, t.ownerKey);
     }
     expect((await state()).routingAdjustment).toBe(0.18);
-    // Rating the same run BAD again, even after the interval, teaches nothing new.
-    clock.advance(3_600_000);
-    const once = await cheapRun();
-    await ok(app, RATE, { input: { runId: once, rating: 'BAD' } }, t.ownerKey);
-    clock.advance(3_600_000);
-    await ok(app, RATE, { input: { runId: once, rating: 'BAD' } }, t.ownerKey);
-    expect((await state()).routingAdjustment).toBe(0.2);
     // An agent without adaptiveRouting never moves.
     await ok(
       app,
@@ -431,6 +424,28 @@ describe('feedback on runs', () => {
       t.ownerKey,
     );
     expect((await ok(app, AGENT, { id: 'assistant' }, t.ownerKey)).agent!.routingAdjustment).toBe(0);
+  });
+
+  it('a run teaches adaptive routing once, however it is re-rated', async () => {
+    const created = await ok(
+      app,
+      CREATE,
+      { input: { name: 'Flip', instructions: 'x', strongShareTarget: 0.3, adaptiveRouting: true, cacheTtlSeconds: 0 } },
+      t.ownerKey,
+    );
+    const slug = created.createAgent.slug;
+    const adjustment = async () => (await ok(app, AGENT, { id: slug }, t.ownerKey)).agent!.routingAdjustment;
+    const runId = (await runAgent(app, t.ownerKey, { agent: slug, message: EASY })).run.id;
+    clock.advance(3_600_000);
+    await ok(app, RATE, { input: { runId, rating: 'BAD' } }, t.ownerKey);
+    expect(await adjustment()).toBe(0.02);
+    for (const rating of ['GOOD', 'BAD', 'BAD'] as const) {
+      clock.advance(3_600_000);
+      await ok(app, RATE, { input: { runId, rating } }, t.ownerKey);
+    }
+    expect(await adjustment()).toBe(0.02);
+    // The rating itself is the latest one.
+    expect((await ok(app, RATE, { input: { runId, rating: 'GOOD' } }, t.ownerKey)).rateRun.rating).toBe('GOOD');
   });
 
   it('adaptive routing lowers an explicit threshold, and learns nothing from a pinned cheap answer', async () => {

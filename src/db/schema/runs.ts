@@ -177,6 +177,8 @@ export const runRatings = pgTable(
     tier: text('tier').$type<ModelTier>(),
     /** The router itself sent the run to a cheaper model: what adaptive routing learns from. */
     routedCheap: boolean('routed_cheap').notNull().default(false),
+    /** Adaptive routing has weighed a rating of this run: a run teaches at most once, however re-rated. */
+    taught: boolean('taught').notNull().default(false),
     runCreatedAt: timestamp('run_created_at', { withTimezone: true }).notNull(),
     ratedAt: timestamp('rated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -41,7 +41,7 @@ export type Agent = {
   localModel?: Maybe<Model>;
   name: Scalars['String']['output'];
   routing: RoutingStrategy;
-  /** What adaptive routing has added to the target (or taken off the threshold). */
+  /** What adaptive routing has added to the target (or taken off the threshold); applied only while adaptiveRouting is on. */
   routingAdjustment: Scalars['Float']['output'];
   /** Adaptive routing's changes, newest first. */
   routingAdjustments: Array<RoutingAdjustment>;
