@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cachedValue } from './cached-value.js';
 import { newId } from './ids.js';
+import { memoByText } from './memo.js';
 import { parsePage, toConnection } from './pagination.js';
 import { slugify } from './validation.js';
 
@@ -53,5 +54,15 @@ describe('slugify', () => {
     expect(slugify('  Acme Robotics, Inc. ')).toBe('acme-robotics-inc');
     expect(slugify('Zürich Café')).toBe('zurich-cafe');
     expect(slugify('!!!')).toBe('tenant');
+  });
+});
+
+describe('memoByText', () => {
+  it('computes a short text once, keeps the most recently used, and never keeps a long one', () => {
+    const calls: string[] = [];
+    const length = memoByText((t: string) => (calls.push(t), t.length), { size: 2, maxChars: 5 });
+    for (const t of ['a', 'bb', 'a', 'ccc', 'a', 'bb', 'longer text', 'longer text']) length(t);
+    // 'bb' was the least recently used when 'ccc' came: it is computed again; the long text twice.
+    expect(calls).toEqual(['a', 'bb', 'ccc', 'bb', 'longer text', 'longer text']);
   });
 });

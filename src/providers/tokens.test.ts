@@ -16,6 +16,14 @@ describe('countTokens', () => {
     expect(countTokens('x'.repeat(100_000))).toBe(12_500);
   });
 
+  it('answers a text counted before with the same count, long or short', () => {
+    for (const text of ['Answer briefly.', 'word '.repeat(900), 'x'.repeat(5000)]) {
+      const first = countTokens(text);
+      expect(countTokens(text)).toBe(first);
+      expect(first).toBe(text.length <= 1000 ? countBpe(text) : first);
+    }
+  });
+
   it('adds the per-message framing', () => {
     expect(countChatTokens([{ content: 'hi' }, { content: 'there' }])).toBe(
       3 + 4 + countBpe('hi') + 4 + countBpe('there'),

@@ -1,3 +1,5 @@
+import { memoByText } from '../lib/memo.js';
+
 /**
  * How likely the strong model is to be worth it for a request: a score in [0, 1] from signals that
  * generalise (published router research finds the strong model's lead concentrated in maths,
@@ -361,27 +363,8 @@ function instructionOf(text: string): string | undefined {
   return text.slice(0, cut.index);
 }
 
-/**
- * Repeated short requests (the ones a cache answers) are scored once: about 0.15 ms saved each.
- * Least recently used out first; long texts are not kept (at most 2,000 × 2,000 characters).
- */
-const MEMO_SIZE = 2000;
-const MEMO_MAX_CHARS = 2000;
-const memo = new Map<string, { score: number; hits: Signal[] }>();
-
-function scoreOne(text: string): { score: number; hits: Signal[] } {
-  if (text.length > MEMO_MAX_CHARS) return scoreText(text);
-  const seen = memo.get(text);
-  if (seen) {
-    memo.delete(text);
-    memo.set(text, seen);
-    return seen;
-  }
-  const scored = scoreText(text);
-  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!);
-  memo.set(text, scored);
-  return scored;
-}
+/** Repeated short requests (the ones a cache answers) are scored once: about 0.15 ms saved each. */
+const scoreOne = memoByText(scoreText, { size: 2000, maxChars: 2000 });
 
 function scoreText(text: string): { score: number; hits: Signal[] } {
   const reading = read(text);
