@@ -4,7 +4,6 @@ import { inTenant, roleAtLeast, type TenantContext } from '../context.js';
 import type { Db, Tx } from '../db/client.js';
 import { scoped } from '../db/scoped.js';
 import {
-  agentRuns,
   agents,
   routingAdjustments,
   runRatings,
@@ -14,13 +13,12 @@ import {
   type RunRating,
   type RunRatingRow,
 } from '../db/schema/index.js';
-import { mergeCalls } from '../ledger/index.js';
 import { forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import { idSchema, optional, parseInput, safeString } from '../lib/validation.js';
 import { ADAPT_MAX, ADAPT_STEP, routerChoseCheap } from '../routing/index.js';
 import type { RunRecord } from './run-record.js';
-import { toRunRecord } from './runs.js';
+import { runsMatching } from './runs.js';
 
 /** GOOD ratings of cheap answers in a row (since the last change) that lower an adjustment one step. */
 export const GOOD_STREAK_TO_RELAX = 10;
@@ -31,22 +29,6 @@ const RateRunInput = z.object({
   comment: optional(safeString().trim().max(2000, 'must be at most 2,000 characters')),
 });
 
-/** A run of the caller's tenant by id, wherever it is (Postgres, or on its way there). */
-async function findRun(ctx: TenantContext, runId: string): Promise<RunRecord | undefined> {
-  const tenantId = ctx.actor.tenantId;
-  const [stored, unflushed] = await Promise.all([
-    inTenant(ctx, (tx) =>
-      tx
-        .select()
-        .from(agentRuns)
-        .where(and(eq(agentRuns.tenantId, tenantId), eq(agentRuns.id, runId))),
-    ),
-    ctx.deps.outbox.runs(tenantId, {}),
-  ]);
-  const records = [...stored.map(toRunRecord), ...unflushed.filter((r) => r.id === runId)];
-  return records.length ? records.reduce((a, b) => mergeCalls(a, b)) : undefined;
-}
-
 /**
  * rateRun: one rating per run (a new one replaces it), by the run's own user or ADMIN+. On an
  * agent with adaptiveRouting, a rating of an answer the router sent to a cheap model may move the
@@ -54,7 +36,7 @@ async function findRun(ctx: TenantContext, runId: string): Promise<RunRecord | u
  */
 export async function rateRun({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<RunRecord> {
   const data = parseInput(RateRunInput, input);
-  const run = await findRun(ctx, data.runId);
+  const [run] = await runsMatching(ctx, { id: data.runId }, 1);
   if (!run) throw notFound('Run');
   if (!roleAtLeast(ctx.actor.role, 'ADMIN') && run.userId !== ctx.actor.userId) {
     throw forbidden('A MEMBER rates only its own runs.');

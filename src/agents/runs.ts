@@ -50,26 +50,28 @@ export async function listAgentRuns({
     if (!agent) return EMPTY;
     filter.agentId = agent.id;
   }
+  return toConnection(await runsMatching(ctx, filter, page.first + 1), page);
+}
+
+/**
+ * The caller's tenant's runs that match, newest first, at most `limit`: Postgres's rows and those
+ * on their way there, merged, so that a run is found as soon as runAgent has answered and a run
+ * spanning calls is whole, with its latest call's facts. No role rule here: callers apply theirs.
+ */
+export async function runsMatching(ctx: TenantContext, filter: RunFilter, limit: number): Promise<RunRecord[]> {
   const tenantId = ctx.actor.tenantId;
   const [stored, unflushed] = await Promise.all([
     inTenant(ctx, (tx) =>
-      tx
-        .select()
-        .from(agentRuns)
-        .where(runFilterSql(tenantId, filter))
-        .orderBy(desc(agentRuns.id))
-        .limit(page.first + 1),
+      tx.select().from(agentRuns).where(runFilterSql(tenantId, filter)).orderBy(desc(agentRuns.id)).limit(limit),
     ),
     ctx.deps.outbox.runs(tenantId, filter),
   ]);
-  // Stored rows and what is on its way: a run spanning calls is whole, with its latest call's facts.
   const byId = new Map<string, RunRecord>();
   for (const r of [...stored.map(toRunRecord), ...unflushed]) {
     const seen = byId.get(r.id);
     byId.set(r.id, seen ? mergeCalls(seen, r) : r);
   }
-  const rows = [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, page.first + 1);
-  return toConnection(rows, page);
+  return [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, limit);
 }
 
 /** Many agents of one tenant in one query (archived ones too): what field resolvers batch into. */

@@ -9,6 +9,6 @@ export {
 } from './entry.js';
 export { startLedgerJanitor } from './janitor.js';
 export { alertInsert, ledgerStreamKey, Outbox, type StreamEntry } from './outbox.js';
-export { latestCall, mergeCalls } from './run-merge.js';
+export { mergeCalls } from './run-merge.js';
 export { matchesRunFilter, runFilterSql, type RunFilter } from './run-filter.js';
 export { ledgerTotal, type LedgerWindow } from './totals.js';

@@ -3,6 +3,8 @@ import { agentRuns, type RunStatus, type StoredAgentRun } from '../db/schema/ind
 
 /** Which runs a listing wants. The SQL and the in-memory test live side by side so they agree. */
 export type RunFilter = {
+  /** One run, by id. */
+  id?: string | undefined;
   userId?: string | undefined;
   agentId?: string | undefined;
   status?: RunStatus | undefined;
@@ -15,6 +17,7 @@ export type RunFilter = {
 export function runFilterSql(tenantId: string, f: RunFilter): SQL | undefined {
   return and(
     eq(agentRuns.tenantId, tenantId),
+    f.id ? eq(agentRuns.id, f.id) : undefined,
     f.beforeId ? lt(agentRuns.id, f.beforeId) : undefined,
     f.userId ? eq(agentRuns.userId, f.userId) : undefined,
     f.agentId ? eq(agentRuns.agentId, f.agentId) : undefined,
@@ -27,6 +30,7 @@ export function runFilterSql(tenantId: string, f: RunFilter): SQL | undefined {
 export function matchesRunFilter(run: StoredAgentRun, f: RunFilter): boolean {
   const created = Date.parse(run.createdAt);
   return (
+    (!f.id || run.id === f.id) &&
     (!f.beforeId || run.id < f.beforeId) &&
     (!f.userId || run.userId === f.userId) &&
     (!f.agentId || run.agentId === f.agentId) &&

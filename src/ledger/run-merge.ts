@@ -11,7 +11,7 @@ const SEQ_WIDTH = 10;
 const callOrder = (c: RunCallRecord) => `${String(c.seq ?? 0).padStart(SEQ_WIDTH, '0')} ${c.at}`;
 
 /** The latest call of a record, as a sortable key ('' for a record of no calls). */
-export const latestCall = (run: Pick<StoredAgentRun, 'calls'>): string =>
+const latestCall = (run: Pick<StoredAgentRun, 'calls'>): string =>
   Object.values(run.calls ?? {}).reduce((latest, c) => (callOrder(c) > latest ? callOrder(c) : latest), '');
 
 /** The same key in SQL, over a `calls` jsonb column (the upsert picks the run's facts by it). */

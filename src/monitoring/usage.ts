@@ -89,10 +89,11 @@ export async function usageReport({ ctx, input }: { ctx: TenantContext; input: u
   const dims = USAGE_DIMENSIONS.filter((d) => groupBy.includes(d));
   const userId = roleAtLeast(ctx.actor.role, 'ADMIN') ? undefined : (ctx.actor.userId ?? undefined);
   if (!userId && !roleAtLeast(ctx.actor.role, 'ADMIN')) throw badInput('A key without a user has no usage of its own.');
-  return report(ctx, { from, to, dims, userId });
+  return report(ctx, { from, to, dims, userId, ratings: true });
 }
 
-type ReportQuery = { from: Date; to: Date; dims: UsageDimension[]; userId: string | undefined };
+/** `ratings`: count the groups' ratings too (a second query; the summary has no use for them). */
+type ReportQuery = { from: Date; to: Date; dims: UsageDimension[]; userId: string | undefined; ratings: boolean };
 
 async function report(ctx: TenantContext, q: ReportQuery): Promise<UsageGroup[]> {
   const tenantId = ctx.actor.tenantId;
@@ -171,17 +172,19 @@ async function report(ctx: TenantContext, q: ReportQuery): Promise<UsageGroup[]>
       sql`select ${select} from ${source} e left join models m on m.id = e.model_id ${grouping} having count(*) > 0`,
     ),
   );
-  const ratings = await inTenant(ctx, (tx) =>
-    queryRows<SqlRow>(
-      tx,
-      sql`select ${sql.join(
-        [
-          ...q.dims.map((d) => sql`${RATING_COLUMN[d]} as ${sql.identifier(ALIAS[d])}`),
-          sql`(count(*) filter (where r.rating = 'GOOD'))::int as good`,
-          sql`(count(*) filter (where r.rating = 'BAD'))::int as bad`,
-        ],
-        sql`, `,
-      )} from run_ratings r where r.tenant_id = ${tenantId}
+  const ratings = !q.ratings
+    ? []
+    : await inTenant(ctx, (tx) =>
+        queryRows<SqlRow>(
+          tx,
+          sql`select ${sql.join(
+            [
+              ...q.dims.map((d) => sql`${RATING_COLUMN[d]} as ${sql.identifier(ALIAS[d])}`),
+              sql`(count(*) filter (where r.rating = 'GOOD'))::int as good`,
+              sql`(count(*) filter (where r.rating = 'BAD'))::int as bad`,
+            ],
+            sql`, `,
+          )} from run_ratings r where r.tenant_id = ${tenantId}
         and r.run_created_at >= ${q.from.toISOString()}::timestamptz and r.run_created_at < ${q.to.toISOString()}::timestamptz
         ${q.userId ? sql`and r.user_id = ${q.userId}` : sql``}
         ${
@@ -192,8 +195,8 @@ async function report(ctx: TenantContext, q: ReportQuery): Promise<UsageGroup[]>
               )}`
             : sql``
         } having count(*) > 0`,
-    ),
-  );
+        ),
+      );
   const groups = [...rows, ...ratings].map((r) => ({
     day: q.dims.includes('DAY')
       ? new Date(`${String(r.day instanceof Date ? r.day.toISOString() : r.day).slice(0, 10)}T00:00:00Z`)
@@ -268,7 +271,13 @@ export async function usageSummary(ctx: TenantContext, tenantId: string): Promis
   const month = utcMonth(now);
   const [tenant, days] = await Promise.all([
     ctx.deps.lookups.tenant(ctx.actor.tenantId),
-    report(ctx, { from: month.start, to: new Date(now.getTime() + 1), dims: ['DAY'], userId: undefined }),
+    report(ctx, {
+      from: month.start,
+      to: new Date(now.getTime() + 1),
+      dims: ['DAY'],
+      userId: undefined,
+      ratings: false,
+    }),
   ]);
   const plan = await effectivePlan(ctx.deps.plans, tenant!, now);
   const sum = (pick: (r: UsageGroup) => number) => days.reduce((n, r) => n + pick(r), 0);

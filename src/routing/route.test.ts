@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelRow } from '../db/schema/index.js';
-import { cheaperThan, decideRoute, thresholdOf, UNSURE_MARGIN, verdictOf, type RoutingOverride } from './route.js';
+import {
+  cheaperThan,
+  planRoute,
+  thresholdOf,
+  UNSURE_MARGIN,
+  verdictOf,
+  withClassifier,
+  type RouteInput,
+  type RoutingOverride,
+} from './route.js';
 import { difficulty } from './score.js';
 import { MIN_SAMPLES, SKETCH_BINS } from './calibration.js';
 
@@ -14,7 +23,14 @@ const COMPLEX =
   'Review this login handler for security issues and explain step by step how an attacker would exploit it.';
 const UNSURE = 'Our Redis cluster hits 100% CPU every day at noon and requests time out.';
 
-describe('decideRoute', () => {
+/** The route as the pipeline takes it: planned, then the classifier's rating when it is asked. */
+async function decideRoute(input: RouteInput & { classify: (message: string) => Promise<number | undefined> }) {
+  const planned = planRoute(input);
+  if (!planned.consultClassifier) return planned.decision;
+  return withClassifier(input, planned, await input.classify(input.message));
+}
+
+describe('routing', () => {
   const table: [
     string,
     {

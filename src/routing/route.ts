@@ -30,9 +30,6 @@ export const UNSURE_MARGIN = 0.12;
 export const ADAPT_STEP = 0.02;
 export const ADAPT_MAX = 0.2;
 
-/** Asks a cheap model for the request's difficulty in [0, 1]; undefined when it could not (budget, outage). */
-export type Classify = (message: string) => Promise<number | undefined>;
-
 export type RoutingSettings = Pick<
   AgentRow,
   'routingThreshold' | 'strongShareTarget' | 'routingAdjustment' | 'adaptiveRouting'
@@ -138,7 +135,7 @@ export function verdictOf(score: number, threshold: number): Pick<RouteRecord, '
   };
 }
 
-export const inUnsureBand = (score: number, threshold: number) => Math.abs(score - threshold) < UNSURE_MARGIN;
+const inUnsureBand = (score: number, threshold: number) => Math.abs(score - threshold) < UNSURE_MARGIN;
 
 const fmt = (x: number) => x.toFixed(2);
 
@@ -202,10 +199,3 @@ export const routerChoseCheap = (
   route.complexity === 'SIMPLE' &&
   route.tier !== 'STRONG' &&
   !degradations.includes('CHEAPER_MODEL');
-
-/** planRoute, asking the classifier when it should. */
-export async function decideRoute(input: RouteInput & { classify: Classify }): Promise<RouteDecision> {
-  const planned = planRoute(input);
-  if (!planned.consultClassifier) return planned.decision;
-  return withClassifier(input, planned, await input.classify(input.message));
-}

@@ -276,9 +276,9 @@ describe('calibration to a strong-share target, shared by two processes', () => 
     await feed(199, 0);
     expect(await calibration(first)).toMatchObject({ source: 'DEFAULT', threshold: 0.5, samples: 199 });
     await feed(2801, 0);
-    const [a, b] = await Promise.all([calibration(first), calibration(second ?? first)]);
-    // Both processes read one sketch: every sample, one threshold.
-    expect(a).toEqual(b);
+    const a = await calibration(first);
+    // Both processes read one sketch: every sample, one threshold (embedded, there is one process).
+    if (second) expect(await calibration(second)).toEqual(a);
     expect(a).toMatchObject({ source: 'CALIBRATED', samples: 3000, targetShare: 0.3 });
     expect(Math.abs(shareAbove(a.threshold, 0) - 0.3)).toBeLessThan(0.03);
     // Harder traffic: the decaying sketch follows it, and the share stays at the target.
