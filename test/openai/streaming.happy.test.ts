@@ -94,6 +94,13 @@ describe('streamed chat completions', () => {
   const env = useUpstreamApp();
   let t: Tenant;
   let agent: string;
+  /** A raw POST to the door (status, headers and body as they are), with a key and extra headers. */
+  const post = (body: Record<string, unknown>, key: string, headers: Record<string, string> = {}) =>
+    fetch(`${env.app.url}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers },
+      body: JSON.stringify(body),
+    });
   beforeAll(async () => {
     t = await signUp(env.app);
     await usePlan(env.app, t.tenantId, 'growth');
@@ -204,15 +211,11 @@ describe('streamed chat completions', () => {
 
   it('a provider that fails mid-stream: an error event, then [DONE], the partial spend charged', async () => {
     env.upstream.handle((req) => reply.stream(req, { pieces: ['Half ', 'an ', 'answer'], failAfter: 2 }));
-    const res = await fetch(`${env.app.url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${t.ownerKey}`,
-        'x-governor-cache': 'BYPASS',
-      },
-      body: JSON.stringify({ model: agent, messages: [{ role: 'user', content: 'Fail halfway.' }], stream: true }),
-    });
+    const res = await post(
+      { model: agent, messages: [{ role: 'user', content: 'Fail halfway.' }], stream: true },
+      t.ownerKey,
+      { 'x-governor-cache': 'BYPASS' },
+    );
     expect(res.status).toBe(200);
     const events = (await res.text())
       .split('\n\n')
@@ -361,11 +364,7 @@ describe('streamed chat completions', () => {
   });
 
   it('a refusal before the first byte is the same JSON error as without streaming', async () => {
-    const res = await fetch(`${env.app.url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer gov_nope' },
-      body: JSON.stringify({ model: agent, messages: [{ role: 'user', content: 'Hi' }], stream: true }),
-    });
+    const res = await post({ model: agent, messages: [{ role: 'user', content: 'Hi' }], stream: true }, 'gov_nope');
     expect(res.status).toBe(401);
     expect(res.headers.get('content-type')).toContain('application/json');
   });
@@ -376,11 +375,7 @@ describe('streamed chat completions', () => {
     const slug = await openaiAgent(env.app, poor, { routing: 'FIXED_CHEAP' });
     const calls = env.upstream.requests.length;
     const ask = (stream: boolean) =>
-      fetch(`${env.app.url}/v1/chat/completions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${poor.ownerKey}` },
-        body: JSON.stringify({ model: slug, messages: [{ role: 'user', content: 'Over my budget.' }], stream }),
-      });
+      post({ model: slug, messages: [{ role: 'user', content: 'Over my budget.' }], stream }, poor.ownerKey);
     const streamed = await ask(true);
     const plain = await ask(false);
     const bodies: { error: Record<string, unknown> }[] = [];
@@ -414,20 +409,11 @@ describe('streamed chat completions', () => {
     env.upstream.handle((req) =>
       reply.stream(req, { pieces: ['No ', 'usage ', 'chunk.'], usage: { prompt: 25, completion: 3 } }),
     );
-    const res = await fetch(`${env.app.url}/v1/chat/completions`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${t.ownerKey}`,
-        'x-governor-cache': 'BYPASS',
-      },
-      body: JSON.stringify({
-        model: agent,
-        messages: [{ role: 'user', content: 'No usage for me.' }],
-        stream: true,
-        ...extra,
-      }),
-    });
+    const res = await post(
+      { model: agent, messages: [{ role: 'user', content: 'No usage for me.' }], stream: true, ...extra },
+      t.ownerKey,
+      { 'x-governor-cache': 'BYPASS' },
+    );
     expect(res.status).toBe(200);
     const events = dataEvents(await res.text());
     expect(events.at(-1)).toBe('[DONE]');
