@@ -13,6 +13,16 @@ const EnvSchema = z.object({
   DATABASE_URL: optionalUrl(/^postgres(ql)?:\/\//),
   DB_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   REDIS_URL: optionalUrl(/^rediss?:\/\//),
+  REDIS_CLUSTER_NODES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\s*[^\s,:]+:\d+\s*(,\s*[^\s,:]+:\d+\s*)*$/, 'a comma-separated list of host:port')
+      .optional(),
+  ),
+  LEASE_TTL_MS: z.coerce.number().int().min(500).max(600_000).default(5000),
+  LEASE_RENEW_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(100).max(600_000).optional()),
+  RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(1000),
   REDIS_KEY_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9:_-]*$/)
@@ -117,7 +127,14 @@ export type Config = {
   databaseUrl: string | undefined;
   dbPoolMax: number;
   redisUrl: string | undefined;
+  /** Some nodes of a Redis Cluster (host:port, comma-separated): the cluster client instead of REDIS_URL's. */
+  redisClusterNodes: string | undefined;
   redisKeyPrefix: string;
+  /**
+   * Each process's liveness lease in Redis (its ttl and renewal) and how often live processes look
+   * for lapsed ones, whose holds and unflushed ledger entries they then recover.
+   */
+  leases: { ttlMs: number; renewMs: number; recoveryIntervalMs: number };
   signupOpen: boolean;
   adminToken: string | undefined;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
@@ -212,10 +229,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const embedded = !e.DATABASE_URL;
-  if (e.NODE_ENV === 'production' && (!e.DATABASE_URL || !e.REDIS_URL)) {
+  const redis = Boolean(e.REDIS_URL || e.REDIS_CLUSTER_NODES);
+  if (e.NODE_ENV === 'production' && (!e.DATABASE_URL || !redis)) {
     throw new ConfigError(
-      'NODE_ENV=production needs DATABASE_URL and REDIS_URL: the embedded store (PGlite, in-process counters) is for development only.',
+      'NODE_ENV=production needs DATABASE_URL and REDIS_URL (or REDIS_CLUSTER_NODES): the embedded store (PGlite, in-process counters) is for development only.',
     );
+  }
+  const renewMs = e.LEASE_RENEW_MS ?? Math.round(e.LEASE_TTL_MS * 0.3);
+  if (renewMs * 2 > e.LEASE_TTL_MS) {
+    throw new ConfigError('LEASE_RENEW_MS must be at most half of LEASE_TTL_MS, or one late renewal loses the lease.');
   }
   if (e.NODE_ENV === 'production' && !e.SECRETS_KEY) {
     throw new ConfigError(
@@ -225,7 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.METRICS_TOKEN && !e.METRICS_PORT) {
     throw new ConfigError('NODE_ENV=production needs METRICS_TOKEN or METRICS_PORT: /metrics must not be public.');
   }
-  if (e.WORKERS > 1 && (embedded || !e.REDIS_URL)) {
+  if (e.WORKERS > 1 && (embedded || !redis)) {
     throw new ConfigError('WORKERS>1 needs DATABASE_URL and REDIS_URL: the embedded store belongs to one process.');
   }
   if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET)) {
@@ -257,7 +279,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dbPoolMax: e.DB_POOL_MAX,
     redisUrl: e.REDIS_URL,
+    redisClusterNodes: e.REDIS_CLUSTER_NODES,
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    leases: { ttlMs: e.LEASE_TTL_MS, renewMs, recoveryIntervalMs: e.RECOVERY_INTERVAL_MS },
     signupOpen,
     adminToken: e.ADMIN_TOKEN,
     logLevel: e.LOG_LEVEL,

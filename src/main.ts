@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { startReplaySweep } from './agents/index.js';
 import { stripeBilling, type Billing } from './billing/index.js';
 import { createKeyAuthenticator } from './auth/index.js';
-import { MemoryBudgetStore, RedisBudgetStore, type BudgetDeps } from './budgets/index.js';
+import { MemoryBudgetStore, RedisBudgetStore, startRecovery, type BudgetDeps } from './budgets/index.js';
 import { CircuitBreakers } from './breakers/circuit-breaker.js';
 import { MemoryKv, RedisKv } from './cache/kv.js';
 import { Lookups } from './cache/lookups.js';
@@ -16,7 +16,7 @@ import type { Deps } from './context.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { assertSystemRole, migrate } from './db/migrate.js';
 import { buildHttpServer, metricsServer } from './http/server.js';
-import { Outbox, startLedgerJanitor } from './ledger/index.js';
+import { Outbox } from './ledger/index.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { FixedWindowLimiter } from './lib/fixed-window.js';
 import { createLogger, type Logger } from './lib/logger.js';
@@ -28,6 +28,7 @@ import { loadSecretsKey, secretBox } from './monitoring/secrets.js';
 import { startTracing, type Tracing } from './monitoring/tracing.js';
 import { Calibration, MemorySketches, RedisSketches } from './routing/index.js';
 import { openStore, type StoreHandle } from './store/index.js';
+import { Lease } from './store/lease.js';
 import { ensureDemoTenant } from './tenants/index.js';
 
 export type Runtime = {
@@ -68,32 +69,57 @@ export async function compose(
       ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, poolMax: config.dbPoolMax })
       : await openDatabase({ kind: 'pglite', dataDir: config.dataDir }));
   let store: StoreHandle | undefined;
+  let lease: Lease | undefined;
   let cacheStore: StoreHandle | undefined;
   let tracing: Tracing | undefined;
+  const metrics = createMetrics();
   try {
     await migrate(database, config.databaseUrl);
     await assertSystemRole(database);
     await seedCatalogs(database);
-    store = await openStore({ redisUrl: config.redisUrl, prefix: config.redisKeyPrefix });
+    store = await openStore({
+      redisUrl: config.redisUrl,
+      clusterNodes: config.redisClusterNodes,
+      prefix: config.redisKeyPrefix,
+    });
     const redis = store.kind === 'redis' ? store.redis : undefined;
+    // The lease is this process's liveness: its holds and ledger entries carry its id.
+    lease = redis ? new Lease(redis, log, config.leases, () => metrics.leaseLost.inc()) : undefined;
+    await lease?.start();
     cacheStore = config.cacheRedisUrl
       ? await openStore({ redisUrl: config.cacheRedisUrl, prefix: config.redisKeyPrefix })
       : undefined;
     const cacheRedis = cacheStore?.kind === 'redis' ? cacheStore.redis : redis;
     const cache = cacheRedis ? new RedisKv(cacheRedis) : new MemoryKv(64 * 1024 * 1024, () => clock.now().getTime());
     const outbox = new Outbox(database.db, redis, log, { intervalMs: config.ledgerFlushIntervalMs, maxBatch: 1000 });
+    // The budget store looks in the response cache in its admission script when both live together.
+    const redisBudgets = redis ? new RedisBudgetStore(redis, !cacheStore, lease) : undefined;
     const budgets: BudgetDeps = {
-      // The budget store looks in the response cache in its admission script when both live together.
-      store: redis
-        ? new RedisBudgetStore(redis, !cacheStore)
-        : new MemoryBudgetStore((entry) => outbox.insertNow([entry]), cache),
+      store: redisBudgets ?? new MemoryBudgetStore((entry) => outbox.insertNow([entry]), cache),
       outbox,
       db: database.db,
       failMode: config.budgetFailMode,
       log,
       stale: new Set(),
     };
-    const stopJanitor = redis ? startLedgerJanitor(outbox, redis, log) : () => undefined;
+    const stopRecovery =
+      redis && redisBudgets && lease
+        ? startRecovery(
+            {
+              redis,
+              store: redisBudgets,
+              outbox,
+              lease,
+              log,
+              now: () => clock.now().getTime(),
+              onRecovered: ({ holds, entries }) => {
+                metrics.recovered.inc({ what: 'holds' }, holds);
+                metrics.recovered.inc({ what: 'entries' }, entries);
+              },
+            },
+            { intervalMs: config.leases.recoveryIntervalMs, sweepMs: 30_000, sweepAgeMs: 60_000 },
+          )
+        : () => undefined;
     const stopReplaySweep = startReplaySweep(database.db, log, () => clock.now());
     const providers: ProviderDeps = {
       registry: createProviderRegistry(config.providers),
@@ -145,7 +171,7 @@ export async function compose(
       outbox,
       providers,
       cache,
-      metrics: createMetrics(),
+      metrics,
       signupLimiter: new FixedWindowLimiter(config.signupsPerIpPerHour, 3_600_000, () => clock.now().getTime()),
       billing: billingProvider(config),
       secrets,
@@ -180,12 +206,14 @@ export async function compose(
         await metricsHttp?.close();
         // The runs are over: what the batch still holds is exported before the process goes.
         await tracing?.shutdown();
-        stopJanitor();
+        stopRecovery();
         stopReplaySweep();
         await alertDelivery.close();
         await lookups.stop();
-        await outbox.close();
+        const drained = await outbox.close();
         await deps.routing.close();
+        // Last: anything left unflushed is recovered by another process within a round.
+        await lease?.close(drained);
         await cacheStore?.close();
         await opened.close();
         if (ownsDatabase) await database.close();
@@ -193,6 +221,7 @@ export async function compose(
     };
   } catch (err) {
     await tracing?.shutdown();
+    await lease?.close(true);
     await cacheStore?.close();
     await store?.close();
     if (ownsDatabase) await database.close();

@@ -28,3 +28,4 @@ export {
   type BudgetWindow,
   type WindowKind,
 } from './windows.js';
+export { recoverLapsed, recoverOwner, startRecovery, type RecoveryDeps } from './recovery.js';

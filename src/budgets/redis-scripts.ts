@@ -1,9 +1,12 @@
 /**
  * Lua run atomically inside Redis: limits are checked and counters changed in one step.
  * Counter: a hash {used, reserved}. Holds: field id of the tenant's `holds` hash, encoded as
- * "key=amount|key=amount", with its expiry in the `expiry` sorted set. Every key of one call
- * carries the same {tenant} hash tag. Holds of other windows (yesterday's day key, say) are
- * reached by name when reaped: same tenant, same slot.
+ * "@owner|key=amount|key=amount" (owner: the process lease that made it), with its expiry in the
+ * `expiry` sorted set. Every key of one call carries the same {tenant} hash tag. Holds of other
+ * windows (yesterday's day key, say) are reached by name when reaped: same tenant, same slot.
+ * A process whose lease lapsed is fenced in each tenant it held something in (field
+ * "fenced:<owner>" of `holds`, set by RECOVER_OWNER): a script asked to hold or settle under a
+ * fenced owner answers LEASE_LOST and changes nothing.
  */
 
 const COMMON = `
@@ -12,10 +15,16 @@ local function decode(enc)
   for k, amt in string.gmatch(enc, '([^|=]+)=(%d+)') do t[k] = tonumber(amt) end
   return t
 end
-local function encode(t)
-  local parts = {}
+local function owner_of(enc)
+  return string.match(enc, '^@([^|]*)')
+end
+local function encode(owner, t)
+  local parts = {'@' .. owner}
   for k, amt in pairs(t) do parts[#parts + 1] = k .. '=' .. amt end
   return table.concat(parts, '|')
+end
+local function fenced(holds, owner)
+  return owner ~= '' and redis.call('HEXISTS', holds, 'fenced:' .. owner) == 1
 end
 local function give_back(enc)
   for k, amt in pairs(decode(enc)) do
@@ -42,7 +51,7 @@ end
 -- Windows are KEYS[wfirst..]; their limit, amount and ttl are ARGV[afirst..] in threes.
 -- mode: 'reserve' (a new hold), 'extend' (grow a live hold), 'force' (grow it past the limit:
 -- usage the provider already reported is real and must be held, whatever the limit says).
-local function hold(holds, expiry, wfirst, afirst, id, expires_at, mode)
+local function hold(holds, expiry, wfirst, afirst, id, expires_at, mode, owner)
   local current = {}
   if mode ~= 'reserve' then
     local enc = redis.call('HGET', holds, id)
@@ -69,7 +78,7 @@ local function hold(holds, expiry, wfirst, afirst, id, expires_at, mode)
     out[#out + 1] = usage[i][1]
     out[#out + 1] = usage[i][2]
   end
-  redis.call('HSET', holds, id, encode(current))
+  redis.call('HSET', holds, id, encode(owner, current))
   redis.call('ZADD', expiry, expires_at, id)
   return out
 end
@@ -82,7 +91,7 @@ end
  * KEYS: holds, expiry, rate key, cache key, ledger stream, run, run seen, window…
  * ARGV: now, id, expiresAt, rate limit (0: none), rate window seconds, the hit's ledger entry
  * ('' : no cache probe), run scope ('' : no run), run record id, run ttl ms, max tool calls, max
- * tokens, max cost, max duration ms, then limit, amount, ttl per window.
+ * tokens, max cost, max duration ms, owner ('' : none), then limit, amount, ttl per window.
  * A run is one hash (scope, started, in, out, cached, cost, toolCalls, calls, record, ended),
  * changed only here and by SETTLE; a run id seen once is remembered for a day, so that an expired
  * one is refused rather than started afresh. On a fresh hit the entry is filled in with the cached
@@ -91,6 +100,7 @@ end
 export const GATE = `${COMMON}
 local holds, expiry = KEYS[1], KEYS[2]
 local now = tonumber(ARGV[1])
+if fenced(holds, ARGV[14]) then return {'LEASE_LOST'} end
 reap(holds, expiry, now)
 local lost = missing(8)
 if #lost > 0 then return {'SEED', lost} end
@@ -150,27 +160,30 @@ if ARGV[6] ~= '' then
       end
     end
     local encoded = cjson.encode(entry)
-    return {'HIT', span, raw, encoded, redis.call('XADD', KEYS[5], '*', 'e', encoded)}
+    return {'HIT', span, raw, encoded, redis.call('XADD', KEYS[5], '*', 'e', encoded, 'o', ARGV[14])}
   end
 end
-local out = hold(holds, expiry, 8, 14, ARGV[2], tonumber(ARGV[3]), 'reserve')
+local out = hold(holds, expiry, 8, 15, ARGV[2], tonumber(ARGV[3]), 'reserve', ARGV[14])
 table.insert(out, 2, span)
 return out
 `;
 
-/** KEYS: holds, expiry, window…  ARGV: now, id, expiresAt, mode, then limit, amount, ttl per window. */
+/** KEYS: holds, expiry, window…  ARGV: now, id, expiresAt, mode, owner, then limit, amount, ttl per window. */
 export const HOLD = `${COMMON}
+if fenced(KEYS[1], ARGV[5]) then return {'LEASE_LOST'} end
 reap(KEYS[1], KEYS[2], tonumber(ARGV[1]))
 local lost = missing(3)
 if #lost > 0 then return {'SEED', lost} end
-return hold(KEYS[1], KEYS[2], 3, 5, ARGV[2], tonumber(ARGV[3]), ARGV[4])
+return hold(KEYS[1], KEYS[2], 3, 6, ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5])
 `;
 
 /**
  * KEYS: holds, expiry, ledger stream, settled marker, idempotency claim, run, window…
  * ARGV: id, entry json, marker ttl, claim record ('' : none), claim ttl, run ('' : none, else '1'),
  * the call's input, output, cached tokens, cost and tool calls, how the run ended ('' : it goes
- * on), then charge and ttl per window.
+ * on), owner ('' : none), then charge and ttl per window.
+ * A hold already given back (its owner was recovered while this process was paused) is not given
+ * back twice: the call's usage is real, so it is charged all the same.
  * The ledger entry is appended, a claimed idempotency key marked done with its answer, and a run's
  * totals grown by this call, in the same atomic step as the counters move: a run is charged
  * exactly when its retry would replay, and its breakers see every call.
@@ -179,6 +192,7 @@ export const SETTLE = `${COMMON}
 local holds, expiry, stream, marker, claim, run = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local id, entry, marker_ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if redis.call('EXISTS', marker) == 1 then return {'DUPLICATE'} end
+if fenced(holds, ARGV[13]) then return {'LEASE_LOST'} end
 local lost = missing(7)
 if #lost > 0 then return {'SEED', lost} end
 local enc = redis.call('HGET', holds, id)
@@ -189,10 +203,10 @@ if enc then
 end
 for i = 1, #KEYS - 6 do
   local key = KEYS[i + 6]
-  redis.call('HINCRBY', key, 'used', tonumber(ARGV[11 + i * 2]))
-  redis.call('EXPIRE', key, tonumber(ARGV[12 + i * 2]))
+  redis.call('HINCRBY', key, 'used', tonumber(ARGV[12 + i * 2]))
+  redis.call('EXPIRE', key, tonumber(ARGV[13 + i * 2]))
 end
-local appended = redis.call('XADD', stream, '*', 'e', entry)
+local appended = redis.call('XADD', stream, '*', 'e', entry, 'o', ARGV[13])
 redis.call('SET', marker, '1', 'EX', marker_ttl)
 if ARGV[4] ~= '' then redis.call('SET', claim, ARGV[4], 'EX', tonumber(ARGV[5])) end
 if ARGV[6] ~= '' and redis.call('EXISTS', run) == 1 then
@@ -237,6 +251,36 @@ for i = 2, #KEYS do
 end
 redis.call('SET', KEYS[1], '1', 'EX', tonumber(ARGV[1]))
 return 1
+`;
+
+/** KEYS: holds, stream.  ARGV: owner, entry.  An entry that moves no counter, under a live owner. */
+export const APPEND = `${COMMON}
+if fenced(KEYS[1], ARGV[1]) then return {'LEASE_LOST'} end
+return {'APPENDED', redis.call('XADD', KEYS[2], '*', 'e', ARGV[2], 'o', ARGV[1])}
+`;
+
+/**
+ * KEYS: holds, expiry.  ARGV: owner, now, how long a fence is kept (ms).
+ * A stopped process's holds in this tenant, given back at once, and its id fenced here in the same
+ * step: a settle under it afterwards answers LEASE_LOST. Fences older than the keep time go.
+ */
+export const RECOVER_OWNER = `${COMMON}
+local holds, expiry, owner, now = KEYS[1], KEYS[2], ARGV[1], tonumber(ARGV[2])
+local released = 0
+local all = redis.call('HGETALL', holds)
+for i = 1, #all, 2 do
+  local field, enc = all[i], all[i + 1]
+  if string.sub(field, 1, 7) == 'fenced:' then
+    if now - tonumber(enc) > tonumber(ARGV[3]) then redis.call('HDEL', holds, field) end
+  elseif owner_of(enc) == owner then
+    give_back(enc)
+    redis.call('HDEL', holds, field)
+    redis.call('ZREM', expiry, field)
+    released = released + 1
+  end
+end
+redis.call('HSET', holds, 'fenced:' .. owner, now)
+return released
 `;
 
 /** KEYS: holds, expiry.  ARGV: id. */

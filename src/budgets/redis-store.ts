@@ -1,9 +1,23 @@
-import type { Redis } from 'ioredis';
 import { parseCachedAnswer } from '../cache/response-cache.js';
 import { decodeEntry, encodeEntry, ledgerStreamKey, type LedgerEntry, type StreamEntry } from '../ledger/index.js';
 import { tenantKey } from '../lib/keys.js';
+import type { RedisClient } from '../store/index.js';
+import type { Lease } from '../store/lease.js';
 import { claimsKnownKey } from './claims.js';
-import { CLAIM, GATE, HOLD, RATE, READ, RELEASE, RESTORE_CLAIMS, SEED, SETTLE, UNCLAIM } from './redis-scripts.js';
+import {
+  APPEND,
+  CLAIM,
+  GATE,
+  HOLD,
+  RATE,
+  READ,
+  RECOVER_OWNER,
+  RELEASE,
+  RESTORE_CLAIMS,
+  SEED,
+  SETTLE,
+  UNCLAIM,
+} from './redis-scripts.js';
 import type {
   BudgetStore,
   ClaimOutcome,
@@ -35,11 +49,15 @@ const SCRIPTS = {
   budgetClaim: CLAIM,
   budgetUnclaim: UNCLAIM,
   budgetRestoreClaims: RESTORE_CLAIMS,
+  budgetAppend: APPEND,
+  budgetRecoverOwner: RECOVER_OWNER,
 } as const;
 type ScriptName = keyof typeof SCRIPTS;
 
 /** How long a settled reservation id is remembered, so a retried settle is not charged twice. */
 const SETTLED_MARKER_TTL_SECONDS = 86_400;
+/** How long a recovered owner stays fenced in a tenant (a process paused longer re-registers anyway). */
+const FENCE_KEEP_MS = 86_400_000;
 
 const holdsKey = (tenantId: string) => tenantKey(tenantId, 'b', 'holds');
 const expiryKey = (tenantId: string) => tenantKey(tenantId, 'b', 'expiry');
@@ -76,14 +94,19 @@ function holdReply(reply: unknown[]): HoldOutcome {
   }
 }
 
-/** Budget counters in Redis: each operation is one EVALSHA of a Lua script. */
+/**
+ * Budget counters in Redis: each operation is one EVALSHA of a Lua script. With a `lease`, every
+ * hold and ledger entry carries this process's owner id, so that another process can recover them
+ * if this one stops (see `recoverOwner`); without one (tools, tests) they carry none and only expire.
+ */
 export class RedisBudgetStore implements BudgetStore {
   readonly kind = 'redis' as const;
 
   /** `probesCache`: the response cache lives in this Redis (no CACHE_REDIS_URL). */
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     readonly probesCache = false,
+    private readonly lease?: Lease,
   ) {
     for (const [name, lua] of Object.entries(SCRIPTS)) {
       if (!(name in redis)) redis.defineCommand(name, { lua });
@@ -93,6 +116,29 @@ export class RedisBudgetStore implements BudgetStore {
   private run(name: ScriptName, keys: string[], args: (string | number)[]): Promise<unknown[]> {
     const script = (this.redis as unknown as Record<ScriptName, Script>)[name];
     return script.call(this.redis, keys.length, ...keys, ...args);
+  }
+
+  /**
+   * A script that holds or writes under this process's owner id (`args` puts it in place). If the
+   * id was fenced (this process was paused past its lease and recovered), the lease registers anew
+   * and the script runs once more under the new id: nothing was changed by the refused attempt.
+   */
+  private async owned(
+    name: ScriptName,
+    keys: string[],
+    args: (owner: string) => (string | number)[],
+  ): Promise<unknown[]> {
+    const lease = this.lease;
+    // Past the lease's known validity it is renewed first. If Redis cannot say (the lease's own
+    // node is failing over), the id is used as it is: the fence in the tenant's slot, checked in
+    // the same step, still refuses it if it was recovered meanwhile.
+    let owner = lease ? (lease.current() ?? (await lease.refresh().catch(() => lease.owner))) : '';
+    for (let attempt = 0; ; attempt++) {
+      const reply = await this.run(name, keys, args(owner));
+      if (reply[0] !== 'LEASE_LOST') return reply;
+      if (!lease || attempt > 0) throw new Error(`the store fenced this process's owner id ${owner} twice`);
+      owner = await lease.lost(owner);
+    }
   }
 
   async gate(req: GateRequest): Promise<GateOutcome> {
@@ -126,9 +172,8 @@ export class RedisBudgetStore implements BudgetStore {
       limits?.tokens ?? 0,
       limits?.costMicros ?? 0,
       limits?.durationMs ?? 0,
-      ...windowArgs(req),
     ];
-    const reply = await this.run('budgetGate', keys, args);
+    const reply = await this.owned('budgetGate', keys, (owner) => [...args, owner, ...windowArgs(req)]);
     const spanOf = (v: unknown) => (v ? (JSON.parse(String(v)) as SpanState) : undefined);
     switch (reply[0]) {
       case 'RATE_LIMITED':
@@ -170,9 +215,8 @@ export class RedisBudgetStore implements BudgetStore {
 
   private async hold(req: HoldRequest, mode: 'reserve' | 'extend' | 'force'): Promise<HoldOutcome> {
     const keys = [holdsKey(req.tenantId), expiryKey(req.tenantId), ...req.windows.map((w) => w.key)];
-    return holdReply(
-      await this.run('budgetHold', keys, [req.now, req.reservationId, req.expiresAt, mode, ...windowArgs(req)]),
-    );
+    const args = (owner: string) => [req.now, req.reservationId, req.expiresAt, mode, owner, ...windowArgs(req)];
+    return holdReply(await this.owned('budgetHold', keys, args));
   }
 
   async settle(req: SettleRequest): Promise<SettleOutcome> {
@@ -201,8 +245,8 @@ export class RedisBudgetStore implements BudgetStore {
       span?.toolCalls ?? 0,
       span?.ended ?? '',
     ];
-    req.windows.forEach((w, i) => args.push(req.charges[i]!, w.ttlSeconds));
-    const reply = await this.run('budgetSettle', keys, args);
+    const charges = req.windows.flatMap((w, i) => [req.charges[i]!, w.ttlSeconds]);
+    const reply = await this.owned('budgetSettle', keys, (owner) => [...args, owner, ...charges]);
     if (reply[0] === 'SETTLED') return { kind: 'settled', streamEntry: { stream, id: String(reply[1]) } };
     if (reply[0] === 'DUPLICATE') return { kind: 'duplicate' };
     return seedOf(reply);
@@ -250,8 +294,22 @@ export class RedisBudgetStore implements BudgetStore {
 
   async append(tenantId: string, entry: LedgerEntry): Promise<StreamEntry> {
     const stream = ledgerStreamKey(tenantId);
-    const id = await this.redis.xadd(stream, '*', 'e', encodeEntry(entry));
-    return { stream, id: id! };
+    const encoded = encodeEntry(entry);
+    const reply = await this.owned('budgetAppend', [holdsKey(tenantId), stream], (owner) => [owner, encoded]);
+    return { stream, id: String(reply[1]) };
+  }
+
+  /**
+   * A stopped process's holds in this tenant given back, and its owner id fenced here, in one
+   * step (see RECOVER_OWNER). Answers how many holds were released; a second call releases none.
+   */
+  async recoverOwner(tenantId: string, owner: string, now: number): Promise<number> {
+    const reply = await this.run(
+      'budgetRecoverOwner',
+      [holdsKey(tenantId), expiryKey(tenantId)],
+      [owner, now, FENCE_KEEP_MS],
+    );
+    return Number(reply);
   }
 
   async invalidate(keys: string[]): Promise<void> {

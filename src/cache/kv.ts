@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/index.js';
 
 /** A small key-value cache with TTLs: Redis in the services mode, process memory when embedded. */
 export interface CacheKv {
@@ -8,7 +8,7 @@ export interface CacheKv {
 }
 
 export class RedisKv implements CacheKv {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisClient) {}
   get(key: string) {
     return this.redis.get(key);
   }

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Redis } from 'ioredis';
 import type { Db } from '../db/client.js';
 import { scoped } from '../db/scoped.js';
 import { agents, tenants, users, type AgentRow, type TenantRow, type UserRow } from '../db/schema/index.js';
 import type { Logger } from '../lib/logger.js';
+import { subscriberOf, type RedisClient } from '../store/index.js';
 
 export type Invalidation =
   | { kind: 'tenant'; tenantId: string }
@@ -22,18 +22,18 @@ export type Invalidation =
 export class Lookups {
   private readonly entries = new Map<string, { value: unknown; expiresAt: number }>();
   private readonly listeners: ((i: Invalidation) => void)[] = [];
-  private subscriber: Redis | undefined;
+  private subscriber: RedisClient | undefined;
 
   constructor(
     private readonly db: Db,
     private readonly log: Logger,
-    private readonly options: { ttlMs: number; now: () => number; redis?: Redis; channel: string },
+    private readonly options: { ttlMs: number; now: () => number; redis?: RedisClient; channel: string },
   ) {}
 
   /** Listens for other processes' changes. */
   async start(): Promise<void> {
     if (!this.options.redis) return;
-    this.subscriber = this.options.redis.duplicate({ keyPrefix: '', enableOfflineQueue: true, lazyConnect: true });
+    this.subscriber = subscriberOf(this.options.redis);
     this.subscriber.on('error', () => undefined);
     this.subscriber.on('message', (_, message: string) => {
       try {

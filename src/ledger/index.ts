@@ -7,7 +7,6 @@ export {
   type LedgerEntry,
   type UsageEvent,
 } from './entry.js';
-export { startLedgerJanitor } from './janitor.js';
 export { alertInsert, ledgerStreamKey, Outbox, type StreamEntry } from './outbox.js';
 export { mergeCalls } from './run-merge.js';
 export { matchesRunFilter, runFilterSql, type RunFilter } from './run-filter.js';

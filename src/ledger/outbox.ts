@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Redis } from 'ioredis';
 import type { Db } from '../db/client.js';
 import { isRowFault } from '../db/errors.js';
 import type { StoredAgentRun } from '../db/schema/index.js';
 import { tenantKey } from '../lib/keys.js';
 import type { Logger } from '../lib/logger.js';
+import { scanKeys, type RedisClient } from '../store/index.js';
 import {
   decodeEntry,
   encodeEntry,
@@ -43,6 +43,12 @@ export type StreamEntry = { stream: string; id: string };
 type Pending = { entry: LedgerEntry; stream?: StreamEntry; at: number };
 
 const MAX_PENDING = 100_000;
+
+/** A stream entry's fields: `e` the entry, `o` the owner id of the process that wrote it (if any). */
+const ownerOf = (fields: string[]) => {
+  const at = fields.indexOf('o');
+  return at > 0 && at % 2 === 0 ? fields[at + 1] : undefined;
+};
 
 /** Rows of agent_runs from their JSON form (arrays and JSON per row: jsonb_to_recordset says it simply). */
 function runInsert(runs: StoredAgentRun[]) {
@@ -84,7 +90,7 @@ export class Outbox {
 
   constructor(
     private readonly db: Db,
-    private readonly redis: Redis | undefined,
+    private readonly redis: RedisClient | undefined,
     private readonly log: Logger,
     // Reads never wait for Postgres (they merge the streams), so batches can be a tenth of a second.
     private readonly options = { intervalMs: 100, maxBatch: 1000 },
@@ -296,9 +302,34 @@ export class Outbox {
     if (!this.redis || !entries.length) return;
     const byStream = new Map<string, string[]>();
     for (const e of entries) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e.id]);
-    const pipeline = this.redis.pipeline();
-    for (const [stream, ids] of byStream) pipeline.xdel(stream, ...ids);
-    await pipeline.exec().catch((err: unknown) => this.log.warn({ err }, 'could not trim ledger streams'));
+    // Issued in one tick: auto-pipelining sends them in one round trip (per node of a cluster).
+    const redis = this.redis;
+    await Promise.all([...byStream].map(([stream, ids]) => redis.xdel(stream, ...ids))).catch((err: unknown) =>
+      this.log.warn({ err }, 'could not trim ledger streams'),
+    );
+  }
+
+  /**
+   * Moves the entries that `owner` (a process whose lease lapsed) left in `stream` into the ledger,
+   * then deletes them there. Call it after the owner was fenced in the stream's tenant, so that
+   * nothing more is appended under it. Idempotent: an entry already in Postgres is skipped.
+   */
+  async recoverOwner(owner: string, stream: string): Promise<number> {
+    const redis = this.redis;
+    if (!redis) return 0;
+    let moved = 0;
+    let start = '-';
+    for (;;) {
+      const page = await redis.xrange(stream, start, '+', 'COUNT', 1000);
+      if (!page.length) return moved;
+      const theirs = page.filter(([, fields]) => ownerOf(fields) === owner);
+      if (theirs.length) {
+        await this.insertSparing(theirs.map(([, fields]) => decodeEntry(fields[1]!)));
+        await redis.xdel(stream, ...theirs.map(([id]) => id));
+        moved += theirs.length;
+      }
+      start = `(${page.at(-1)![0]}`;
+    }
   }
 
   /**
@@ -309,7 +340,7 @@ export class Outbox {
     const redis = this.redis;
     if (!redis) return 0;
     const cutoff = (options.now ?? Date.now()) - options.olderThanMs;
-    const streams = options.tenantId ? [ledgerStreamKey(options.tenantId)] : await this.allStreams(redis);
+    const streams = options.tenantId ? [ledgerStreamKey(options.tenantId)] : await scanKeys(redis, '{*}:ledger');
     let moved = 0;
     for (const stream of streams) {
       try {
@@ -329,23 +360,17 @@ export class Outbox {
     return moved;
   }
 
-  private async allStreams(redis: Redis): Promise<string[]> {
-    const prefix = redis.options.keyPrefix ?? '';
-    const found = new Set<string>();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}{*}:ledger`, 'COUNT', 1000);
-      for (const k of keys) found.add(k.slice(prefix.length));
-      cursor = next;
-    } while (cursor !== '0');
-    return [...found];
-  }
-
-  async close(): Promise<void> {
-    await this.flush().catch((err: unknown) =>
-      this.log.error({ err }, 'ledger not drained at shutdown; Redis keeps it'),
+  /** Writes what is pending; answers whether Postgres has it all (if not, Redis keeps it). */
+  async close(): Promise<boolean> {
+    const drained = await this.flush().then(
+      () => true,
+      (err: unknown) => {
+        this.log.error({ err }, 'ledger not drained at shutdown; Redis keeps it');
+        return false;
+      },
     );
     clearTimeout(this.timer);
     await this.watching;
+    return drained;
   }
 }

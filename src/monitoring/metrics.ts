@@ -27,6 +27,10 @@ export type Metrics = {
   degradations: Counter<'kind' | Tenant>;
   runLimitTrips: Counter<'kind' | Tenant>;
   alertsRaised: Counter<'kind'>;
+  /** What this process recovered for processes whose lease lapsed: `holds` given back, ledger `entries` written. */
+  recovered: Counter<'what'>;
+  /** Times this process found its own lease gone (it was stopped past it) and registered again. */
+  leaseLost: Counter<never>;
   /** Open event streams, by door (`openai`, `graphql`). */
   streams: Gauge<'door'>;
   /** Streams waiting for a slow reader to take what was sent (their runs wait with them). */
@@ -122,6 +126,12 @@ export function createMetrics(): Metrics {
       'tenant',
     ]),
     alertsRaised: counter('governor_alerts_raised_total', 'Alerts raised, by kind (once across the cluster)', ['kind']),
+    recovered: counter(
+      'governor_recovered_total',
+      'Holds given back and ledger entries written for processes whose lease lapsed, by what (holds, entries)',
+      ['what'],
+    ),
+    leaseLost: counter('governor_lease_lost_total', 'Times this process found its lease gone and registered again', []),
     streams: new Gauge({
       name: 'governor_streams_open',
       help: 'Event streams open, by door',

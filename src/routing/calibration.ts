@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/index.js';
 import { tenantKey } from '../lib/keys.js';
 
 /**
@@ -66,7 +66,7 @@ redis.call('EXPIRE', KEYS[1], ${SKETCH_TTL_SECONDS})
 return 1`;
 
 export class RedisSketches implements ScoreSketches {
-  constructor(private readonly redis: Redis) {
+  constructor(private readonly redis: RedisClient) {
     if (!('governorSketchAdd' in redis)) redis.defineCommand('governorSketchAdd', { numberOfKeys: 1, lua: SKETCH_ADD });
   }
 

@@ -78,6 +78,8 @@ type Documents = {
     "\n  mutation BillingSetPrice($plan: String!, $price: String) {\n    setPlanStripePrice(planKey: $plan, stripePriceId: $price) {\n      key\n      stripePriceId\n    }\n  }\n": typeof types.BillingSetPriceDocument,
     "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.BudgetsSetDocument,
     "\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n": typeof types.BudgetsDailyDocument,
+    "\n  query ClusterRuns {\n    agentRuns(first: 10) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n": typeof types.ClusterRunsDocument,
+    "\n  mutation ClusterLimit($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) {\n      id\n    }\n  }\n": typeof types.ClusterLimitDocument,
     "\n  mutation OwnerBudgetSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n": typeof types.OwnerBudgetSetDocument,
     "\n  mutation OwnerBudgetServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.OwnerBudgetServiceKeyDocument,
     "\n  query RedisDownStatus {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": typeof types.RedisDownStatusDocument,
@@ -252,6 +254,8 @@ const documents: Documents = {
     "\n  mutation BillingSetPrice($plan: String!, $price: String) {\n    setPlanStripePrice(planKey: $plan, stripePriceId: $price) {\n      key\n      stripePriceId\n    }\n  }\n": types.BillingSetPriceDocument,
     "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.BudgetsSetDocument,
     "\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n": types.BudgetsDailyDocument,
+    "\n  query ClusterRuns {\n    agentRuns(first: 10) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n": types.ClusterRunsDocument,
+    "\n  mutation ClusterLimit($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) {\n      id\n    }\n  }\n": types.ClusterLimitDocument,
     "\n  mutation OwnerBudgetSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n": types.OwnerBudgetSetDocument,
     "\n  mutation OwnerBudgetServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.OwnerBudgetServiceKeyDocument,
     "\n  query RedisDownStatus {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": types.RedisDownStatusDocument,
@@ -632,6 +636,14 @@ export function graphql(source: "\n  mutation BudgetsSet($input: SetUserBudgetIn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n"): (typeof documents)["\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClusterRuns {\n    agentRuns(first: 10) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClusterRuns {\n    agentRuns(first: 10) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClusterLimit($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ClusterLimit($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) {\n      id\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import type { Redis } from 'ioredis';
+import type { Cluster } from 'ioredis';
 import {
   claimKey,
   MemoryBudgetStore,
@@ -14,7 +14,8 @@ import type { StoredAgentRun } from '../../src/db/schema/index.js';
 import { decodeEntry, ledgerStreamKey, type LedgerEntry, type UsageEvent } from '../../src/ledger/index.js';
 import { newId } from '../../src/lib/ids.js';
 import { tenantKey } from '../../src/lib/keys.js';
-import { deleteKeys, redisUrl, testRedis } from '../helpers/redis.js';
+import type { RedisClient } from '../../src/store/index.js';
+import { deleteClusterKeys, deleteKeys, redisUrl, testCluster, testRedis } from '../helpers/redis.js';
 
 type Made = {
   stores: BudgetStore[];
@@ -26,7 +27,7 @@ type Made = {
 };
 type Maker = { name: string; make(): Made };
 
-const clients: Redis[] = [];
+const clients: RedisClient[] = [];
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.quit()));
 });
@@ -46,27 +47,50 @@ const makers: Maker[] = [
     },
   },
 ];
-if (redisUrl()) {
-  makers.push({
-    name: 'redis',
+/** Several clients, as several app processes would have; the cache lives with the counters. */
+function redisMaker(
+  name: string,
+  connect: () => RedisClient,
+  wipeTenant: (reader: RedisClient, tenantId: string) => Promise<number>,
+): Maker {
+  return {
+    name,
     make() {
-      // Several clients, as several app processes would have; the cache lives with the counters.
       const stores = Array.from({ length: 4 }, () => {
-        const c = testRedis('contract');
+        const c = connect();
         clients.push(c);
         return new RedisBudgetStore(c, true);
       });
-      const reader = testRedis('contract');
+      const reader = connect();
       clients.push(reader);
       const entries = async (tenantId: string) =>
         (await reader.xrange(ledgerStreamKey(tenantId), '-', '+')).map(([, fields]) => decodeEntry(fields[1]!));
       const wipe = async (tenantId: string) => {
-        expect(await deleteKeys(`${inject('redisPrefix')}contract:{${tenantId}}`)).toBeGreaterThan(0);
+        expect(await wipeTenant(reader, tenantId)).toBeGreaterThan(0);
         return stores;
       };
       return { stores, events: [], cache: new RedisKv(reader), entries, wipe };
     },
-  });
+  };
+}
+if (redisUrl()) {
+  makers.push(
+    redisMaker(
+      'redis',
+      () => testRedis('contract'),
+      (_, tenantId) => deleteKeys(`${inject('redisPrefix')}contract:{${tenantId}}`),
+    ),
+  );
+}
+// The same contract on a three-master Redis Cluster: every script's keys share the tenant's slot.
+if (inject('redisClusterNodes')) {
+  makers.push(
+    redisMaker(
+      'redis cluster',
+      () => testCluster('contract'),
+      (reader, tenantId) => deleteClusterKeys(reader as Cluster, `{${tenantId}}*`),
+    ),
+  );
 }
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');

@@ -1,5 +1,6 @@
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 import { inject } from 'vitest';
+import { parseClusterNodes, scanKeys } from '../../src/store/index.js';
 import { unlinkByPrefix } from './scratch.js';
 
 export const redisUrl = () => inject('redisUrl');
@@ -9,6 +10,23 @@ export function testRedis(subPrefix: string): Redis {
   const url = redisUrl();
   if (!url) throw new Error('no REDIS_URL');
   return new Redis(url, { keyPrefix: `${inject('redisPrefix')}${subPrefix}:`, maxRetriesPerRequest: 1 });
+}
+
+/** A client of the run's own Redis Cluster, under this run's key prefix and a sub-prefix. */
+export function testCluster(subPrefix: string): Cluster {
+  const nodes = inject('redisClusterNodes');
+  if (!nodes) throw new Error('no test cluster');
+  return new Cluster(parseClusterNodes(nodes), {
+    keyPrefix: `${inject('redisPrefix')}${subPrefix}:`,
+    redisOptions: { maxRetriesPerRequest: 1 },
+  });
+}
+
+/** Deletes the keys a cluster client sees under `pattern` (after its own prefix), on every master. */
+export async function deleteClusterKeys(cluster: Cluster, pattern: string): Promise<number> {
+  const keys = await scanKeys(cluster, pattern);
+  await Promise.all(keys.map((k) => cluster.unlink(k)));
+  return keys.length;
 }
 
 /** Deletes every key under a prefix of this run's (never FLUSHALL: the server is shared). */
