@@ -23,6 +23,19 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ embedded: false, signupOpen: false, demoTenant: false, redisUrl: 'redis://h:6379' });
   });
 
+  it('takes a Redis Cluster node list instead of REDIS_URL, and leases whose renewal fits twice in their ttl', () => {
+    const services = { DATABASE_URL: 'postgres://u@h/db', ADMIN_TOKEN: 'x'.repeat(32) };
+    const c = loadConfig({ ...services, REDIS_CLUSTER_NODES: 'r1:7000, [::1]:7001', WORKERS: '2' });
+    expect(c).toMatchObject({ redisClusterNodes: 'r1:7000, [::1]:7001', workers: 2 });
+    expect(c.leases).toEqual({ ttlMs: 5000, renewMs: 1500, recoveryIntervalMs: 1000 });
+    expect(() => loadConfig({ ...services, REDIS_CLUSTER_NODES: 'r1' })).toThrow(
+      /REDIS_CLUSTER_NODES: a comma-separated/,
+    );
+    expect(() =>
+      loadConfig({ ...services, REDIS_URL: 'redis://h', LEASE_TTL_MS: '2000', LEASE_RENEW_MS: '1500' }),
+    ).toThrow(/LEASE_RENEW_MS must be at most half/);
+  });
+
   it('refuses production without SECRETS_KEY, and a key that is not 32 bytes of base64', () => {
     const services = {
       NODE_ENV: 'production',

@@ -17,7 +17,7 @@ const EnvSchema = z.object({
     emptyToUndefined,
     z
       .string()
-      .regex(/^\s*[^\s,:]+:\d+\s*(,\s*[^\s,:]+:\d+\s*)*$/, 'a comma-separated list of host:port')
+      .regex(/^\s*[^\s,]+:\d+\s*(,\s*[^\s,]+:\d+\s*)*$/, 'a comma-separated list of host:port')
       .optional(),
   ),
   LEASE_TTL_MS: z.coerce.number().int().min(500).max(600_000).default(5000),

@@ -111,7 +111,6 @@ export async function compose(
               outbox,
               lease,
               log,
-              now: () => clock.now().getTime(),
               onRecovered: ({ holds, entries }) => {
                 metrics.recovered.inc({ what: 'holds' }, holds);
                 metrics.recovered.inc({ what: 'entries' }, entries);

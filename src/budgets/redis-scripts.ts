@@ -4,9 +4,10 @@
  * "@owner|key=amount|key=amount" (owner: the process lease that made it), with its expiry in the
  * `expiry` sorted set. Every key of one call carries the same {tenant} hash tag. Holds of other
  * windows (yesterday's day key, say) are reached by name when reaped: same tenant, same slot.
- * A process whose lease lapsed is fenced in each tenant it held something in (field
- * "fenced:<owner>" of `holds`, set by RECOVER_OWNER): a script asked to hold or settle under a
- * fenced owner answers LEASE_LOST and changes nothing.
+ * A process whose lease lapsed is fenced in each tenant it worked in (the key
+ * `{tenant}:b:fence:<owner>`, set by RECOVER_OWNER for a day): a script asked to hold or write under
+ * a fenced owner answers LEASE_LOST and changes nothing. Each such script is given its owner's fence
+ * key (a placeholder of the tenant's when it has no owner), so that it stays in the tenant's slot.
  */
 
 const COMMON = `
@@ -23,8 +24,8 @@ local function encode(owner, t)
   for k, amt in pairs(t) do parts[#parts + 1] = k .. '=' .. amt end
   return table.concat(parts, '|')
 end
-local function fenced(holds, owner)
-  return owner ~= '' and redis.call('HEXISTS', holds, 'fenced:' .. owner) == 1
+local function fenced(fence, owner)
+  return owner ~= '' and redis.call('EXISTS', fence) == 1
 end
 local function give_back(enc)
   for k, amt in pairs(decode(enc)) do
@@ -88,7 +89,7 @@ end
  * A new call's admission in one round trip: missing counters first (so that a retry after they
  * are rebuilt is the same request: nothing was counted), then the caller's request rate, then the
  * run it continues (a client-side tool loop), then the response cache, then the hold.
- * KEYS: holds, expiry, rate key, cache key, ledger stream, run, run seen, window…
+ * KEYS: holds, expiry, rate key, cache key, ledger stream, run, run seen, owner's fence, window…
  * ARGV: now, id, expiresAt, rate limit (0: none), rate window seconds, the hit's ledger entry
  * ('' : no cache probe), run scope ('' : no run), run record id, run ttl ms, max tool calls, max
  * tokens, max cost, max duration ms, owner ('' : none), then limit, amount, ttl per window.
@@ -100,9 +101,9 @@ end
 export const GATE = `${COMMON}
 local holds, expiry = KEYS[1], KEYS[2]
 local now = tonumber(ARGV[1])
-if fenced(holds, ARGV[14]) then return {'LEASE_LOST'} end
+if fenced(KEYS[8], ARGV[14]) then return {'LEASE_LOST'} end
 reap(holds, expiry, now)
-local lost = missing(8)
+local lost = missing(9)
 if #lost > 0 then return {'SEED', lost} end
 local rate_limit = tonumber(ARGV[4])
 if rate_limit > 0 then
@@ -163,22 +164,25 @@ if ARGV[6] ~= '' then
     return {'HIT', span, raw, encoded, redis.call('XADD', KEYS[5], '*', 'e', encoded, 'o', ARGV[14])}
   end
 end
-local out = hold(holds, expiry, 8, 15, ARGV[2], tonumber(ARGV[3]), 'reserve', ARGV[14])
+local out = hold(holds, expiry, 9, 15, ARGV[2], tonumber(ARGV[3]), 'reserve', ARGV[14])
 table.insert(out, 2, span)
 return out
 `;
 
-/** KEYS: holds, expiry, window…  ARGV: now, id, expiresAt, mode, owner, then limit, amount, ttl per window. */
+/**
+ * KEYS: holds, expiry, owner's fence, window…
+ * ARGV: now, id, expiresAt, mode, owner, then limit, amount, ttl per window.
+ */
 export const HOLD = `${COMMON}
-if fenced(KEYS[1], ARGV[5]) then return {'LEASE_LOST'} end
+if fenced(KEYS[3], ARGV[5]) then return {'LEASE_LOST'} end
 reap(KEYS[1], KEYS[2], tonumber(ARGV[1]))
-local lost = missing(3)
+local lost = missing(4)
 if #lost > 0 then return {'SEED', lost} end
-return hold(KEYS[1], KEYS[2], 3, 6, ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5])
+return hold(KEYS[1], KEYS[2], 4, 6, ARGV[2], tonumber(ARGV[3]), ARGV[4], ARGV[5])
 `;
 
 /**
- * KEYS: holds, expiry, ledger stream, settled marker, idempotency claim, run, window…
+ * KEYS: holds, expiry, ledger stream, settled marker, idempotency claim, run, owner's fence, window…
  * ARGV: id, entry json, marker ttl, claim record ('' : none), claim ttl, run ('' : none, else '1'),
  * the call's input, output, cached tokens, cost and tool calls, how the run ended ('' : it goes
  * on), owner ('' : none), then charge and ttl per window.
@@ -192,8 +196,8 @@ export const SETTLE = `${COMMON}
 local holds, expiry, stream, marker, claim, run = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], KEYS[6]
 local id, entry, marker_ttl = ARGV[1], ARGV[2], tonumber(ARGV[3])
 if redis.call('EXISTS', marker) == 1 then return {'DUPLICATE'} end
-if fenced(holds, ARGV[13]) then return {'LEASE_LOST'} end
-local lost = missing(7)
+if fenced(KEYS[7], ARGV[13]) then return {'LEASE_LOST'} end
+local lost = missing(8)
 if #lost > 0 then return {'SEED', lost} end
 local enc = redis.call('HGET', holds, id)
 if enc then
@@ -201,8 +205,8 @@ if enc then
   redis.call('HDEL', holds, id)
   redis.call('ZREM', expiry, id)
 end
-for i = 1, #KEYS - 6 do
-  local key = KEYS[i + 6]
+for i = 1, #KEYS - 7 do
+  local key = KEYS[i + 7]
   redis.call('HINCRBY', key, 'used', tonumber(ARGV[12 + i * 2]))
   redis.call('EXPIRE', key, tonumber(ARGV[13 + i * 2]))
 end
@@ -253,33 +257,32 @@ redis.call('SET', KEYS[1], '1', 'EX', tonumber(ARGV[1]))
 return 1
 `;
 
-/** KEYS: holds, stream.  ARGV: owner, entry.  An entry that moves no counter, under a live owner. */
+/** KEYS: stream, owner's fence.  ARGV: owner, entry.  An entry that moves no counter, under a live owner. */
 export const APPEND = `${COMMON}
-if fenced(KEYS[1], ARGV[1]) then return {'LEASE_LOST'} end
+if fenced(KEYS[2], ARGV[1]) then return {'LEASE_LOST'} end
 return {'APPENDED', redis.call('XADD', KEYS[2], '*', 'e', ARGV[2], 'o', ARGV[1])}
 `;
 
 /**
- * KEYS: holds, expiry.  ARGV: owner, now, how long a fence is kept (ms).
- * A stopped process's holds in this tenant, given back at once, and its id fenced here in the same
- * step: a settle under it afterwards answers LEASE_LOST. Fences older than the keep time go.
+ * KEYS: holds, expiry, the owner's fence.  ARGV: owner, how long the fence is kept (seconds).
+ * A stopped process's holds in this tenant, given back at once (each deleted as it is: a second
+ * call gives back nothing), and its id fenced here in the same step: a hold or settle under it
+ * afterwards answers LEASE_LOST. Answers how many holds were given back.
  */
 export const RECOVER_OWNER = `${COMMON}
-local holds, expiry, owner, now = KEYS[1], KEYS[2], ARGV[1], tonumber(ARGV[2])
+local holds, expiry, owner = KEYS[1], KEYS[2], ARGV[1]
 local released = 0
 local all = redis.call('HGETALL', holds)
 for i = 1, #all, 2 do
-  local field, enc = all[i], all[i + 1]
-  if string.sub(field, 1, 7) == 'fenced:' then
-    if now - tonumber(enc) > tonumber(ARGV[3]) then redis.call('HDEL', holds, field) end
-  elseif owner_of(enc) == owner then
+  local id, enc = all[i], all[i + 1]
+  if owner_of(enc) == owner then
     give_back(enc)
-    redis.call('HDEL', holds, field)
-    redis.call('ZREM', expiry, field)
+    redis.call('HDEL', holds, id)
+    redis.call('ZREM', expiry, id)
     released = released + 1
   end
 end
-redis.call('HSET', holds, 'fenced:' .. owner, now)
+redis.call('SET', KEYS[3], '1', 'EX', tonumber(ARGV[2]))
 return released
 `;
 

@@ -57,10 +57,12 @@ type ScriptName = keyof typeof SCRIPTS;
 /** How long a settled reservation id is remembered, so a retried settle is not charged twice. */
 const SETTLED_MARKER_TTL_SECONDS = 86_400;
 /** How long a recovered owner stays fenced in a tenant (a process paused longer re-registers anyway). */
-const FENCE_KEEP_MS = 86_400_000;
+const FENCE_SECONDS = 86_400;
 
 const holdsKey = (tenantId: string) => tenantKey(tenantId, 'b', 'holds');
 const expiryKey = (tenantId: string) => tenantKey(tenantId, 'b', 'expiry');
+/** Set when `owner` was recovered in this tenant (a placeholder of the tenant's for no owner). */
+const fenceKey = (tenantId: string, owner: string) => tenantKey(tenantId, 'b', 'fence', owner || '-');
 
 const pairs = (flat: unknown[], from: number): WindowUsage[] => {
   const out: WindowUsage[] = [];
@@ -119,13 +121,16 @@ export class RedisBudgetStore implements BudgetStore {
   }
 
   /**
-   * A script that holds or writes under this process's owner id (`args` puts it in place). If the
-   * id was fenced (this process was paused past its lease and recovered), the lease registers anew
-   * and the script runs once more under the new id: nothing was changed by the refused attempt.
+   * A script that holds or writes in a tenant under this process's owner id: `keys` puts the
+   * owner's fence key in place, `args` the id. The lease first notes the tenant among those it
+   * works in (so that recovery knows where to look). If the id was fenced (this process was paused
+   * past its lease and recovered), the lease registers a new id and the script runs once more
+   * under it: the refused attempt changed nothing.
    */
   private async owned(
     name: ScriptName,
-    keys: string[],
+    tenantId: string,
+    keys: (fence: string) => string[],
     args: (owner: string) => (string | number)[],
   ): Promise<unknown[]> {
     const lease = this.lease;
@@ -134,7 +139,8 @@ export class RedisBudgetStore implements BudgetStore {
     // the same step, still refuses it if it was recovered meanwhile.
     let owner = lease ? (lease.current() ?? (await lease.refresh().catch(() => lease.owner))) : '';
     for (let attempt = 0; ; attempt++) {
-      const reply = await this.run(name, keys, args(owner));
+      if (lease) await lease.enter(tenantId);
+      const reply = await this.run(name, keys(fenceKey(tenantId, owner)), args(owner));
       if (reply[0] !== 'LEASE_LOST') return reply;
       if (!lease || attempt > 0) throw new Error(`the store fenced this process's owner id ${owner} twice`);
       owner = await lease.lost(owner);
@@ -147,7 +153,7 @@ export class RedisBudgetStore implements BudgetStore {
     const span = req.span;
     // Unused slots still name keys of this tenant, so the script stays in one slot.
     const unused = (what: string) => tenantKey(req.tenantId, what, '-');
-    const keys = [
+    const keys = (fence: string) => [
       holdsKey(req.tenantId),
       expiryKey(req.tenantId),
       req.rateLimit?.key ?? unused('rl'),
@@ -155,6 +161,7 @@ export class RedisBudgetStore implements BudgetStore {
       stream,
       span?.key ?? unused('run'),
       span?.seenKey ?? unused('run-seen'),
+      fence,
       ...req.windows.map((w) => w.key),
     ];
     const limits = span?.limits;
@@ -173,7 +180,7 @@ export class RedisBudgetStore implements BudgetStore {
       limits?.costMicros ?? 0,
       limits?.durationMs ?? 0,
     ];
-    const reply = await this.owned('budgetGate', keys, (owner) => [...args, owner, ...windowArgs(req)]);
+    const reply = await this.owned('budgetGate', req.tenantId, keys, (owner) => [...args, owner, ...windowArgs(req)]);
     const spanOf = (v: unknown) => (v ? (JSON.parse(String(v)) as SpanState) : undefined);
     switch (reply[0]) {
       case 'RATE_LIMITED':
@@ -214,21 +221,27 @@ export class RedisBudgetStore implements BudgetStore {
   }
 
   private async hold(req: HoldRequest, mode: 'reserve' | 'extend' | 'force'): Promise<HoldOutcome> {
-    const keys = [holdsKey(req.tenantId), expiryKey(req.tenantId), ...req.windows.map((w) => w.key)];
+    const keys = (fence: string) => [
+      holdsKey(req.tenantId),
+      expiryKey(req.tenantId),
+      fence,
+      ...req.windows.map((w) => w.key),
+    ];
     const args = (owner: string) => [req.now, req.reservationId, req.expiresAt, mode, owner, ...windowArgs(req)];
-    return holdReply(await this.owned('budgetHold', keys, args));
+    return holdReply(await this.owned('budgetHold', req.tenantId, keys, args));
   }
 
   async settle(req: SettleRequest): Promise<SettleOutcome> {
     const stream = ledgerStreamKey(req.tenantId);
     const span = req.span;
-    const keys = [
+    const keys = (fence: string) => [
       holdsKey(req.tenantId),
       expiryKey(req.tenantId),
       stream,
       tenantKey(req.tenantId, 'b', 'settled', req.reservationId),
       req.claim?.key ?? tenantKey(req.tenantId, 'idem', '-'),
       span?.key ?? tenantKey(req.tenantId, 'run', '-'),
+      fence,
       ...req.windows.map((w) => w.key),
     ];
     const args: (string | number)[] = [
@@ -246,7 +259,7 @@ export class RedisBudgetStore implements BudgetStore {
       span?.ended ?? '',
     ];
     const charges = req.windows.flatMap((w, i) => [req.charges[i]!, w.ttlSeconds]);
-    const reply = await this.owned('budgetSettle', keys, (owner) => [...args, owner, ...charges]);
+    const reply = await this.owned('budgetSettle', req.tenantId, keys, (owner) => [...args, owner, ...charges]);
     if (reply[0] === 'SETTLED') return { kind: 'settled', streamEntry: { stream, id: String(reply[1]) } };
     if (reply[0] === 'DUPLICATE') return { kind: 'duplicate' };
     return seedOf(reply);
@@ -295,7 +308,8 @@ export class RedisBudgetStore implements BudgetStore {
   async append(tenantId: string, entry: LedgerEntry): Promise<StreamEntry> {
     const stream = ledgerStreamKey(tenantId);
     const encoded = encodeEntry(entry);
-    const reply = await this.owned('budgetAppend', [holdsKey(tenantId), stream], (owner) => [owner, encoded]);
+    const keys = (fence: string) => [stream, fence];
+    const reply = await this.owned('budgetAppend', tenantId, keys, (owner) => [owner, encoded]);
     return { stream, id: String(reply[1]) };
   }
 
@@ -303,16 +317,13 @@ export class RedisBudgetStore implements BudgetStore {
    * A stopped process's holds in this tenant given back, and its owner id fenced here, in one
    * step (see RECOVER_OWNER). Answers how many holds were released; a second call releases none.
    */
-  async recoverOwner(tenantId: string, owner: string, now: number): Promise<number> {
-    const reply = await this.run(
-      'budgetRecoverOwner',
-      [holdsKey(tenantId), expiryKey(tenantId)],
-      [owner, now, FENCE_KEEP_MS],
-    );
-    return Number(reply);
+  async recoverOwner(tenantId: string, owner: string): Promise<number> {
+    const keys = [holdsKey(tenantId), expiryKey(tenantId), fenceKey(tenantId, owner)];
+    return Number(await this.run('budgetRecoverOwner', keys, [owner, FENCE_SECONDS]));
   }
 
+  /** One command per key: keys of several tenants lie in several slots of a cluster. */
   async invalidate(keys: string[]): Promise<void> {
-    if (keys.length) await this.redis.unlink(...keys);
+    await Promise.all(keys.map((k) => this.redis.unlink(k)));
   }
 }

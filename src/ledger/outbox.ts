@@ -302,7 +302,7 @@ export class Outbox {
     if (!this.redis || !entries.length) return;
     const byStream = new Map<string, string[]>();
     for (const e of entries) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e.id]);
-    // Issued in one tick: auto-pipelining sends them in one round trip (per node of a cluster).
+    // Issued in one tick: auto-pipelining sends them in one round trip (a cluster sends one per key).
     const redis = this.redis;
     await Promise.all([...byStream].map(([stream, ids]) => redis.xdel(stream, ...ids))).catch((err: unknown) =>
       this.log.warn({ err }, 'could not trim ledger streams'),
@@ -315,18 +315,30 @@ export class Outbox {
    * nothing more is appended under it. Idempotent: an entry already in Postgres is skipped.
    */
   async recoverOwner(owner: string, stream: string): Promise<number> {
-    const redis = this.redis;
-    if (!redis) return 0;
+    if (!this.redis) return 0;
+    return this.moveEntries(this.redis, stream, '+', (fields) => ownerOf(fields) === owner);
+  }
+
+  /**
+   * Writes the entries of `stream` up to id `end` that `pick` accepts into Postgres, then deletes
+   * them from the stream, a page at a time; answers how many.
+   */
+  private async moveEntries(
+    redis: RedisClient,
+    stream: string,
+    end: string,
+    pick: (fields: string[]) => boolean,
+  ): Promise<number> {
     let moved = 0;
     let start = '-';
     for (;;) {
-      const page = await redis.xrange(stream, start, '+', 'COUNT', 1000);
+      const page = await redis.xrange(stream, start, end, 'COUNT', 1000);
       if (!page.length) return moved;
-      const theirs = page.filter(([, fields]) => ownerOf(fields) === owner);
-      if (theirs.length) {
-        await this.insertSparing(theirs.map(([, fields]) => decodeEntry(fields[1]!)));
-        await redis.xdel(stream, ...theirs.map(([id]) => id));
-        moved += theirs.length;
+      const picked = page.filter(([, fields]) => pick(fields));
+      if (picked.length) {
+        await this.insertSparing(picked.map(([, fields]) => decodeEntry(fields[1]!)));
+        await redis.xdel(stream, ...picked.map(([id]) => id));
+        moved += picked.length;
       }
       start = `(${page.at(-1)![0]}`;
     }
@@ -344,13 +356,7 @@ export class Outbox {
     let moved = 0;
     for (const stream of streams) {
       try {
-        for (;;) {
-          const entries = await redis.xrange(stream, '-', String(Math.max(0, cutoff)), 'COUNT', 1000);
-          if (!entries.length) break;
-          await this.insertSparing(entries.map(([, fields]) => decodeEntry(fields[1]!)));
-          await redis.xdel(stream, ...entries.map(([id]) => id));
-          moved += entries.length;
-        }
+        moved += await this.moveEntries(redis, stream, String(Math.max(0, cutoff)), () => true);
       } catch (err) {
         // One stream's trouble must not stop the others' recovery.
         this.log.error({ err, stream }, 'could not recover a ledger stream; will retry');

@@ -24,7 +24,9 @@ export function parseClusterNodes(list: string): { host: string; port: number }[
       const at = node.lastIndexOf(':');
       const port = Number(node.slice(at + 1));
       if (at < 1 || !Number.isInteger(port)) throw new Error(`a cluster node is host:port, not "${node}"`);
-      return { host: node.slice(0, at), port };
+      const host = node.slice(0, at);
+      // An IPv6 address comes in brackets ([::1]:7000).
+      return { host: host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host, port };
     });
 }
 
@@ -83,7 +85,7 @@ function urlOptions(url: string | undefined): RedisOptions {
 
 /** The key prefix a client adds to every key (a run's or a deployment's namespace). */
 export function keyPrefixOf(redis: RedisClient): string {
-  const prefix = redis instanceof Cluster ? redis.options.keyPrefix : redis.options.keyPrefix;
+  const prefix = redis.options.keyPrefix;
   return typeof prefix === 'string' ? prefix : '';
 }
 
@@ -110,6 +112,6 @@ export async function scanKeys(redis: RedisClient, pattern: string): Promise<str
 export function subscriberOf(redis: RedisClient): RedisClient {
   // Plain pub/sub: a message published on any node of a cluster reaches every subscriber.
   return redis instanceof Cluster
-    ? redis.duplicate([], { enableOfflineQueue: true, lazyConnect: true })
+    ? redis.duplicate([], { keyPrefix: '', enableOfflineQueue: true, lazyConnect: true })
     : redis.duplicate({ keyPrefix: '', enableOfflineQueue: true, lazyConnect: true });
 }

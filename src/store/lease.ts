@@ -3,17 +3,25 @@ import { performance } from 'node:perf_hooks';
 import type { Logger } from '../lib/logger.js';
 import type { RedisClient } from './index.js';
 
-/** Every live process's owner id (a set): where recovery looks for leases that lapsed. */
+/** Every registered owner id (a set): where recovery looks for leases that lapsed. */
 export const LEASES_KEY = 'leases';
 /** A process's liveness: present while it renews it. */
 export const leaseKey = (owner: string) => `lease:${owner}`;
+/**
+ * The tenants an owner has worked in (a set, with the member `-` from its registration on): the
+ * tenants its recovery visits. Missing altogether (lost with a failed-over node), recovery scans.
+ */
+export const ownerTenantsKey = (owner: string) => `lease-tenants:${owner}`;
+const NO_TENANT = '-';
+/** The tenant index outlives the lease by far: recovery may come long after a crash (nobody was up). */
+const INDEX_TTL_SECONDS = 7 * 86_400;
 
 export type LeaseOptions = { ttlMs: number; renewMs: number };
 
 /**
  * A process's liveness lease in Redis. Its holds and ledger entries carry its owner id; once the
  * lease lapses (the process died, or was paused past it), any live process recovers them and fences
- * the id, so that nothing more is settled under it.
+ * the id, so that nothing more is held or settled under it.
  *
  * The process knows its lease is good until the last acknowledged renewal's send time plus the
  * ttl (Redis counts from a later moment, so this is on the safe side). Past that, `current()` says
@@ -25,8 +33,8 @@ export class Lease {
   private validUntil = 0;
   private refreshing: Promise<string> | undefined;
   private timer: NodeJS.Timeout | undefined;
-  /** How many times this process found its lease gone and registered again. */
-  lostCount = 0;
+  /** Tenants already in this id's tenant index. */
+  private entered = new Set<string>();
 
   constructor(
     private readonly redis: RedisClient,
@@ -55,30 +63,52 @@ export class Lease {
     return this.id;
   }
 
+  /**
+   * Notes a tenant in this id's tenant index before anything is held or written there under it
+   * (once per tenant and id). If the index cannot be written (its node is failing over), the work
+   * goes on: recovery then finds the tenant by a scan, or the hold by its expiry.
+   */
+  async enter(tenantId: string): Promise<void> {
+    if (this.entered.has(tenantId)) return;
+    const id = this.id;
+    try {
+      await this.redis.sadd(ownerTenantsKey(id), tenantId);
+      if (id === this.id) this.entered.add(tenantId);
+    } catch (err) {
+      this.log.warn({ err, tenantId }, 'could not note a tenant in the lease index');
+    }
+  }
+
   /** Renews the lease, or registers anew if it lapsed; resolves to the id to use. One at a time. */
   refresh(): Promise<string> {
     this.refreshing ??= this.renew().finally(() => (this.refreshing = undefined));
     return this.refreshing;
   }
 
-  /** A store refused `owner` (it was fenced): if it is still this process's id, register anew. */
+  /** A store refused `owner` (it was fenced): if it is still this process's id, register a new one. */
   async lost(owner: string): Promise<string> {
-    if (owner === this.id) this.validUntil = 0;
-    return this.refresh();
+    await this.refreshing?.catch(() => undefined);
+    if (owner !== this.id) return this.id;
+    this.validUntil = 0;
+    this.refreshing ??= this.reRegister().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
   }
 
   private async renew(): Promise<string> {
     const sent = performance.now();
-    const kept = this.id && (await this.redis.set(leaseKey(this.id), '1', 'PX', this.options.ttlMs, 'XX'));
-    if (kept) {
-      this.validUntil = sent + this.options.ttlMs;
-      return this.id;
-    }
-    if (this.id) {
-      this.lostCount++;
-      this.onLost();
-      this.log.warn({ owner: this.id }, 'this process lost its lease (paused past it?); registering again');
-    }
+    const id = this.id;
+    const [kept] = await Promise.all([
+      this.redis.set(leaseKey(id), '1', 'PX', this.options.ttlMs, 'XX'),
+      this.redis.expire(ownerTenantsKey(id), INDEX_TTL_SECONDS),
+    ]);
+    if (!kept) return this.reRegister();
+    this.validUntil = sent + this.options.ttlMs;
+    return id;
+  }
+
+  private async reRegister(): Promise<string> {
+    this.onLost();
+    this.log.warn({ owner: this.id }, 'this process lost its lease (paused past it?); registering again');
     return this.register();
   }
 
@@ -86,22 +116,33 @@ export class Lease {
     const id = randomUUID();
     const sent = performance.now();
     await this.redis.set(leaseKey(id), '1', 'PX', this.options.ttlMs);
+    await this.redis.sadd(ownerTenantsKey(id), NO_TENANT);
+    await this.redis.expire(ownerTenantsKey(id), INDEX_TTL_SECONDS);
     await this.redis.sadd(LEASES_KEY, id);
     this.id = id;
+    this.entered = new Set();
     this.validUntil = sent + this.options.ttlMs;
     return id;
   }
 
   /**
    * At shutdown, after the last run ended. `handedOver`: everything this process wrote is in
-   * Postgres, so it leaves the registry too. Otherwise (a ledger batch Postgres refused) only the
-   * lease goes, at once, and another process recovers what is left within a round.
+   * Postgres, so it leaves the registry. Otherwise (a ledger batch Postgres refused) only the lease
+   * goes, at once, and another process recovers what is left within a round.
    */
   async close(handedOver: boolean): Promise<void> {
     clearInterval(this.timer);
     this.validUntil = 0;
     if (!this.id) return;
     await this.redis.del(leaseKey(this.id)).catch(() => undefined);
-    if (handedOver) await this.redis.srem(LEASES_KEY, this.id).catch(() => undefined);
+    if (!handedOver) return;
+    await this.redis.srem(LEASES_KEY, this.id).catch(() => undefined);
+    await this.redis.del(ownerTenantsKey(this.id)).catch(() => undefined);
   }
+}
+
+/** The tenants recovery of `owner` visits: its index, or undefined if the index is gone. */
+export async function tenantsOf(redis: RedisClient, owner: string): Promise<string[] | undefined> {
+  const members = await redis.smembers(ownerTenantsKey(owner));
+  return members.length ? members.filter((m) => m !== NO_TENANT) : undefined;
 }

@@ -15,7 +15,7 @@ import { usageEvents, type PlanRow } from '../../src/db/schema/index.js';
 import { ledgerStreamKey, ledgerTotal, Outbox } from '../../src/ledger/index.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { openStore, type RedisClient, type StoreHandle } from '../../src/store/index.js';
-import { Lease, LEASES_KEY, leaseKey } from '../../src/store/lease.js';
+import { Lease, LEASES_KEY, leaseKey, ownerTenantsKey, tenantsOf } from '../../src/store/lease.js';
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { line } from '../helpers/budgets.js';
 import { signUp, type Tenant } from '../helpers/graphql.js';
@@ -25,7 +25,15 @@ const log = createLogger('silent');
 const NOW = new Date('2026-11-28T12:00:00Z');
 
 /** A stand-in app process: its own connection, lease, budget store and outbox (which never flushes by itself). */
-type Proc = { redis: RedisClient; lease: Lease; store: RedisBudgetStore; outbox: Outbox; deps: BudgetDeps };
+type Proc = {
+  redis: RedisClient;
+  lease: Lease;
+  /** Times the lease was found gone and registered again. */
+  lost: { count: number };
+  store: RedisBudgetStore;
+  outbox: Outbox;
+  deps: BudgetDeps;
+};
 
 describe.skipIf(!services)('process leases', () => {
   let app: TestApp;
@@ -44,16 +52,17 @@ describe.skipIf(!services)('process leases', () => {
     if (handle.kind !== 'redis') throw new Error('needs Redis');
     handles.push(handle);
     // A long lease: it lapses only when a test deletes it behind the process's back (a pause).
-    const lease = new Lease(handle.redis, log, { ttlMs: 600_000, renewMs: 200_000 });
+    const lost = { count: 0 };
+    const lease = new Lease(handle.redis, log, { ttlMs: 600_000, renewMs: 200_000 }, () => lost.count++);
     await lease.start();
     const store = new RedisBudgetStore(handle.redis, false, lease);
     const outbox = new Outbox(app.runtime.deps.db, handle.redis, log, { intervalMs: 3_600_000, maxBatch: 100_000 });
     const deps: BudgetDeps = { store, outbox, db: app.runtime.deps.db, failMode: 'closed', log, stale: new Set() };
-    const p = { redis: handle.redis, lease, store, outbox, deps };
+    const p = { redis: handle.redis, lease, lost, store, outbox, deps };
     procs.push(p);
     return p;
   }
-  const recoverer = (p: Proc): RecoveryDeps => ({ ...p, log, now: () => NOW.getTime() });
+  const recoverer = (p: Proc): RecoveryDeps => ({ ...p, log });
 
   async function setup() {
     const t = await signUp(app);
@@ -114,10 +123,13 @@ describe.skipIf(!services)('process leases', () => {
 
     // A stops renewing (paused, or gone) without knowing; two live processes recover it at once.
     const oldId = a.lease.owner;
+    // Where recovery will look: the tenants A worked in.
+    expect(await tenantsOf(a.redis, oldId)).toEqual([t.tenantId]);
     await a.redis.del(leaseKey(oldId));
     await Promise.all([recoverLapsed(recoverer(b)), recoverLapsed(recoverer(c))]);
 
-    // A's 100 are given back exactly once (twice would take B's 50 too); B's hold is untouched.
+    // A's 100 are given back once, whichever recoverer ran (each hold is deleted as it is given
+    // back, and a lock keeps the second out meanwhile); B's hold is untouched.
     expect((await read()).map((u) => [u.used, u.reserved])).toEqual([
       [40, 50],
       [40, 50],
@@ -127,13 +139,14 @@ describe.skipIf(!services)('process leases', () => {
     const stream = await a.redis.xrange(ledgerStreamKey(t.tenantId), '-', '+');
     expect(stream.filter(([, f]) => f.includes(oldId))).toEqual([]);
     expect(await a.redis.sismember(LEASES_KEY, oldId)).toBe(0);
+    expect(await a.redis.exists(ownerTenantsKey(oldId))).toBe(0);
 
     // A resumes, still sure of its lease, and settles the call it had in flight: the store refuses
     // the fenced id, A registers anew and settles under its new id. The usage was real: it is
     // charged; the hold, already given back, is not given back again.
     const [late] = await settle(a, stranded, 60);
     expect(a.lease.owner).not.toBe(oldId);
-    expect(a.lease.lostCount).toBe(1);
+    expect(a.lost.count).toBe(1);
     expect(await a.redis.exists(leaseKey(a.lease.owner))).toBe(1);
     expect((await read()).map((u) => [u.used, u.reserved])).toEqual([
       [110, 50],
@@ -161,5 +174,17 @@ describe.skipIf(!services)('process leases', () => {
     await a.lease.close(true);
     expect(await a.redis.exists(leaseKey(id))).toBe(0);
     expect(await a.redis.sismember(LEASES_KEY, id)).toBe(0);
+    expect(await a.redis.exists(ownerTenantsKey(id))).toBe(0);
+  });
+
+  it("finds a lapsed process's tenants by scanning every tenant when its index is gone", async () => {
+    const { t, windows } = await setup();
+    const a = await proc();
+    const b = await proc();
+    await hold(a, t, windows, 80);
+    // The index lived on a node that failed over without it, say.
+    await a.redis.del(leaseKey(a.lease.owner), ownerTenantsKey(a.lease.owner));
+    await recoverLapsed(recoverer(b));
+    expect((await tokenWindows(t, windows)).map((u) => u.reserved)).toEqual([0, 0, 0]);
   });
 });

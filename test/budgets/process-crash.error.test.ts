@@ -45,7 +45,9 @@ describe.skipIf(!services)('a process that dies or stalls', () => {
     await eventually(async () => (await usage()).every((u) => u.reserved === 0), 'no hold left');
     await expectMatchesLedger(app, t, windows);
     expect(a.lines.some((l) => l.includes('lost its lease'))).toBe(true);
-    expect(await (await fetch(`${a.base}/metrics`)).text()).toMatch(/^governor_lease_lost_total 1$/m);
+    // It noticed on its own (its renewal, or its check before settling, found the lease gone); a
+    // settle that still arrives under the fenced id is refused and retried (leases.error.test.ts).
+    expect(await (await fetch(`${a.base}/metrics`)).text()).toMatch(/^governor_lease_lost_total [1-9]/m);
     a.child.kill('SIGTERM');
     await a.exited;
   });

@@ -199,6 +199,15 @@ describe.each(makers)('budget store contract: $name', ({ make }) => {
     });
   });
 
+  it('drops the counters of several tenants at once, to be rebuilt (keys of several cluster slots)', async () => {
+    const one = setup([100]);
+    const two = setup([100]);
+    await Promise.all([one.seedAll(), two.seedAll()]);
+    await one.store.invalidate([one.windows[0]!.key, two.windows[0]!.key]);
+    expect(await one.store.read(one.tenantId, one.windows, NOW)).toEqual({ kind: 'seed', indexes: [0] });
+    expect(await one.store.read(two.tenantId, two.windows, NOW)).toEqual({ kind: 'seed', indexes: [0] });
+  });
+
   it('holds all windows or none', async () => {
     const { store, hold, seedAll, tenantId, windows } = setup([100, 50]);
     await seedAll();

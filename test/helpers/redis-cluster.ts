@@ -89,7 +89,7 @@ export async function startCluster(options: { masters: number; replicas: number 
       );
       children.set(port, child);
     }
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000;
     for (const port of ports) await ping(port, deadline);
     await run('redis-cli', [
       '--cluster', 'create',

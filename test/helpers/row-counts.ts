@@ -18,14 +18,33 @@ const TABLES = [
   'routing_adjustments',
 ];
 
-/** Rows in every table (after the outbox is flushed): what "nothing was written" is checked against. */
-export async function rowCounts(app: TestApp): Promise<Record<string, number>> {
+/** The tables whose rows belong to one tenant (a tenant_id column). */
+const TENANT_TABLES = new Set([
+  'users',
+  'api_keys',
+  'agents',
+  'agent_runs',
+  'usage_events',
+  'alerts',
+  'checkout_sessions',
+  'run_ratings',
+  'routing_adjustments',
+]);
+
+/**
+ * Rows in every table (after the outbox is flushed): what "nothing was written" is checked against.
+ * With `tenantId`, a tenant's tables count only its rows, so that another test's late write (a run
+ * settling in the background, a recovered process's entries) cannot blur the check; the others
+ * (tenants, plans, models, Stripe events) count every row.
+ */
+export async function rowCounts(app: TestApp, tenantId?: string): Promise<Record<string, number>> {
   await app.runtime.deps.outbox.flush();
   const out: Record<string, number> = {};
   for (const table of TABLES) {
+    const own = tenantId && TENANT_TABLES.has(table) ? sql` where tenant_id = ${tenantId}` : sql``;
     const [row] = await queryRows<{ n: number }>(
       app.runtime.database.db,
-      sql.raw(`select count(*)::int as n from ${table}`),
+      sql`select count(*)::int as n from ${sql.raw(table)}${own}`,
     );
     out[table] = row!.n;
   }

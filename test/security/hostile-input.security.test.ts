@@ -101,7 +101,7 @@ describe('hostile input', () => {
     const off = await addUser(env.app, t, 'MEMBER');
     await ok(env.app, DISABLE, { input: { id: off.id, status: 'DISABLED' } }, t.ownerKey);
     disabled = off.key;
-    before = await rowCounts(env.app);
+    before = await rowCounts(env.app, t.tenantId);
   });
 
   const run = (message: unknown) =>
@@ -366,6 +366,6 @@ describe('hostile input', () => {
   });
 
   it('wrote nothing', async () => {
-    expect(await rowCounts(env.app)).toEqual(before);
+    expect(await rowCounts(env.app, t.tenantId)).toEqual(before);
   });
 });

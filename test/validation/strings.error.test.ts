@@ -18,7 +18,7 @@ describe('every string argument of the schema', () => {
   beforeAll(async () => {
     app = await sharedApp();
     t = await signUp(app);
-    before = await rowCounts(app);
+    before = await rowCounts(app, t.tenantId);
   });
 
   it('covers the fields that take strings, ids and cursors included', () => {
@@ -52,7 +52,7 @@ describe('every string argument of the schema', () => {
   });
 
   it('wrote nothing', async () => {
-    expect(await rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app, t.tenantId)).toEqual(before);
   });
 
   it('refuses a body that is not valid UTF-8 with a 400, and runs nothing', async () => {
@@ -69,6 +69,6 @@ describe('every string argument of the schema', () => {
     });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('not valid UTF-8');
-    expect(await rowCounts(app)).toEqual(before);
+    expect(await rowCounts(app, t.tenantId)).toEqual(before);
   });
 });
