@@ -260,7 +260,7 @@ return 1
 /** KEYS: stream, owner's fence.  ARGV: owner, entry.  An entry that moves no counter, under a live owner. */
 export const APPEND = `${COMMON}
 if fenced(KEYS[2], ARGV[1]) then return {'LEASE_LOST'} end
-return {'APPENDED', redis.call('XADD', KEYS[2], '*', 'e', ARGV[2], 'o', ARGV[1])}
+return {'APPENDED', redis.call('XADD', KEYS[1], '*', 'e', ARGV[2], 'o', ARGV[1])}
 `;
 
 /**

@@ -139,7 +139,7 @@ export class RedisBudgetStore implements BudgetStore {
     // the same step, still refuses it if it was recovered meanwhile.
     let owner = lease ? (lease.current() ?? (await lease.refresh().catch(() => lease.owner))) : '';
     for (let attempt = 0; ; attempt++) {
-      if (lease) await lease.enter(tenantId);
+      if (lease) await lease.enter(tenantId, owner);
       const reply = await this.run(name, keys(fenceKey(tenantId, owner)), args(owner));
       if (reply[0] !== 'LEASE_LOST') return reply;
       if (!lease || attempt > 0) throw new Error(`the store fenced this process's owner id ${owner} twice`);

@@ -35,6 +35,8 @@ export class Lease {
   private timer: NodeJS.Timeout | undefined;
   /** Tenants already in this id's tenant index. */
   private entered = new Set<string>();
+  /** Tenants whose noting failed (the index's node was away): noted again at the next renewal. */
+  private pending = new Set<string>();
 
   constructor(
     private readonly redis: RedisClient,
@@ -64,18 +66,19 @@ export class Lease {
   }
 
   /**
-   * Notes a tenant in this id's tenant index before anything is held or written there under it
+   * Notes a tenant in `owner`'s tenant index before anything is held or written there under it
    * (once per tenant and id). If the index cannot be written (its node is failing over), the work
-   * goes on: recovery then finds the tenant by a scan, or the hold by its expiry.
+   * goes on and the next renewal notes it; should this process die first, that tenant's holds are
+   * given back by their expiry and its entries moved by the sweep, not within seconds.
    */
-  async enter(tenantId: string): Promise<void> {
-    if (this.entered.has(tenantId)) return;
-    const id = this.id;
+  async enter(tenantId: string, owner: string): Promise<void> {
+    if (owner !== this.id || this.entered.has(tenantId)) return;
     try {
-      await this.redis.sadd(ownerTenantsKey(id), tenantId);
-      if (id === this.id) this.entered.add(tenantId);
+      await this.redis.sadd(ownerTenantsKey(owner), tenantId);
+      if (owner === this.id) this.entered.add(tenantId);
     } catch (err) {
-      this.log.warn({ err, tenantId }, 'could not note a tenant in the lease index');
+      if (owner === this.id) this.pending.add(tenantId);
+      this.log.warn({ err, tenantId }, 'could not note a tenant in the lease index; will retry');
     }
   }
 
@@ -95,15 +98,26 @@ export class Lease {
   }
 
   private async renew(): Promise<string> {
+    if (!this.id) return this.register();
     const sent = performance.now();
     const id = this.id;
-    const [kept] = await Promise.all([
+    const [kept, indexed] = await Promise.all([
       this.redis.set(leaseKey(id), '1', 'PX', this.options.ttlMs, 'XX'),
       this.redis.expire(ownerTenantsKey(id), INDEX_TTL_SECONDS),
     ]);
     if (!kept) return this.reRegister();
     this.validUntil = sent + this.options.ttlMs;
+    // The index was lost (a failover), or some tenants could not be noted: write it whole again.
+    if (!indexed || this.pending.size) await this.rewriteIndex(id);
     return id;
+  }
+
+  private async rewriteIndex(id: string): Promise<void> {
+    const tenants = [...this.entered, ...this.pending];
+    await this.redis.sadd(ownerTenantsKey(id), NO_TENANT, ...tenants);
+    await this.redis.expire(ownerTenantsKey(id), INDEX_TTL_SECONDS);
+    for (const t of this.pending) this.entered.add(t);
+    this.pending.clear();
   }
 
   private async reRegister(): Promise<string> {
@@ -121,6 +135,7 @@ export class Lease {
     await this.redis.sadd(LEASES_KEY, id);
     this.id = id;
     this.entered = new Set();
+    this.pending = new Set();
     this.validUntil = sent + this.options.ttlMs;
     return id;
   }
@@ -141,8 +156,11 @@ export class Lease {
   }
 }
 
-/** The tenants recovery of `owner` visits: its index, or undefined if the index is gone. */
+/**
+ * The tenants recovery of `owner` visits: its index, or undefined if the index is not whole (gone,
+ * or written again without the mark its registration put in it).
+ */
 export async function tenantsOf(redis: RedisClient, owner: string): Promise<string[] | undefined> {
   const members = await redis.smembers(ownerTenantsKey(owner));
-  return members.length ? members.filter((m) => m !== NO_TENANT) : undefined;
+  return members.includes(NO_TENANT) ? members.filter((m) => m !== NO_TENANT) : undefined;
 }

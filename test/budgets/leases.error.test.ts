@@ -14,7 +14,8 @@ import {
 import { usageEvents, type PlanRow } from '../../src/db/schema/index.js';
 import { ledgerStreamKey, ledgerTotal, Outbox } from '../../src/ledger/index.js';
 import { createLogger } from '../../src/lib/logger.js';
-import { openStore, type RedisClient, type StoreHandle } from '../../src/store/index.js';
+import { openStore, scanKeys, type RedisClient, type StoreHandle } from '../../src/store/index.js';
+import { newId } from '../../src/lib/ids.js';
 import { Lease, LEASES_KEY, leaseKey, ownerTenantsKey, tenantsOf } from '../../src/store/lease.js';
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { line } from '../helpers/budgets.js';
@@ -177,13 +178,59 @@ describe.skipIf(!services)('process leases', () => {
     expect(await a.redis.exists(ownerTenantsKey(id))).toBe(0);
   });
 
+  it('appends an entry that moves no counter to the ledger stream under the owner, fenced like the rest', async () => {
+    const { t } = await setup();
+    const a = await proc();
+    const b = await proc();
+    const entry = (id: string) => ({
+      run: null,
+      events: [
+        {
+          id,
+          tenantId: t.tenantId,
+          userId: null,
+          agentId: null,
+          runId: null,
+          modelId: null,
+          kind: 'test',
+          inputTokens: 0,
+          outputTokens: 0,
+          cachedInputTokens: 0,
+          totalTokens: 0,
+          costMicros: 0,
+          savedCostMicros: 0,
+          occurredAt: NOW.toISOString(),
+        },
+      ],
+    });
+    const stream = ledgerStreamKey(t.tenantId);
+    const ownerOfEntry = async (id: string) => {
+      const found = (await a.redis.xrange(stream, '-', '+')).find(([, f]) => f[1]!.includes(id));
+      return found?.[1][3];
+    };
+    const first = newId('usage');
+    await a.store.append(t.tenantId, entry(first));
+    const oldId = a.lease.owner;
+    expect(await ownerOfEntry(first)).toBe(oldId);
+    expect(await scanKeys(a.redis, `{${t.tenantId}}:b:fence:*`)).toEqual([]);
+    // Recovered while it believed itself alive: its next append goes under a new id.
+    await a.redis.del(leaseKey(oldId));
+    await recoverLapsed(recoverer(b));
+    expect(await scanKeys(a.redis, `{${t.tenantId}}:b:fence:*`)).toEqual([`{${t.tenantId}}:b:fence:${oldId}`]);
+    const second = newId('usage');
+    await a.store.append(t.tenantId, entry(second));
+    expect(a.lease.owner).not.toBe(oldId);
+    expect(await ownerOfEntry(second)).toBe(a.lease.owner);
+  });
+
   it("finds a lapsed process's tenants by scanning every tenant when its index is gone", async () => {
     const { t, windows } = await setup();
     const a = await proc();
     const b = await proc();
     await hold(a, t, windows, 80);
     // The index lived on a node that failed over without it, say.
-    await a.redis.del(leaseKey(a.lease.owner), ownerTenantsKey(a.lease.owner));
+    await a.redis.del(leaseKey(a.lease.owner));
+    await a.redis.del(ownerTenantsKey(a.lease.owner));
     await recoverLapsed(recoverer(b));
     expect((await tokenWindows(t, windows)).map((u) => u.reserved)).toEqual([0, 0, 0]);
   });
