@@ -8,6 +8,7 @@ COPY tsconfig.json ./
 COPY src ./src
 COPY schema ./schema
 COPY migrations ./migrations
+COPY dashboard ./dashboard
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \

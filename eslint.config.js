@@ -52,4 +52,23 @@ export default tseslint.config(
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
   },
+  {
+    // The dashboard runs in the browser.
+    files: ['dashboard/**/*.js'],
+    languageOptions: {
+      globals: Object.fromEntries(
+        [
+          'document',
+          'window',
+          'location',
+          'sessionStorage',
+          'fetch',
+          'requestAnimationFrame',
+          'ResizeObserver',
+          'Node',
+          'console',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );

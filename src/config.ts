@@ -64,6 +64,7 @@ const EnvSchema = z.object({
   BILLING_GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(7),
   STRIPE_WEBHOOK_TOLERANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   STREAM_STALL_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  SESSION_TTL_HOURS: z.coerce.number().min(0.01).max(24).default(8),
   LEDGER_FLUSH_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(100),
   ROUTING_CALIBRATION_MS: z.coerce.number().int().min(0).max(3_600_000).default(2000),
   ROUTING_ADAPT_INTERVAL_SECONDS: z.coerce
@@ -183,6 +184,8 @@ export type Config = {
   idempotencyWaitMs: number;
   /** A streaming reader that takes nothing for this long is cut off (its run ends as CANCELED). */
   streamStallMs: number;
+  /** How long a dashboard session lasts (startSession). */
+  sessionTtlMs: number;
   /** How long the ledger's outbox gathers a batch before writing it to Postgres (services mode). */
   ledgerFlushIntervalMs: number;
   /** Routing: how often each process sends its score samples and re-reads an agent's sketch (0: at once). */
@@ -318,6 +321,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signupsPerIpPerHour: e.SIGNUPS_PER_IP_PER_HOUR,
     idempotencyWaitMs: e.IDEMPOTENCY_WAIT_MS,
     streamStallMs: e.STREAM_STALL_MS,
+    sessionTtlMs: Math.round(e.SESSION_TTL_HOURS * 3_600_000),
     ledgerFlushIntervalMs: e.LEDGER_FLUSH_INTERVAL_MS,
     routingCalibrationMs: e.ROUTING_CALIBRATION_MS,
     routingAdaptIntervalSeconds: e.ROUTING_ADAPT_INTERVAL_SECONDS,

@@ -25,10 +25,14 @@ import type { Calibration } from './routing/calibration.js';
  * contexts verbs run in. Domains import this module; it imports only their types.
  */
 
-/** Who is calling: a user key acts as its user; a service key acts for the tenant with ADMIN rights. */
-export type Actor =
+/**
+ * Who is calling: a user key acts as its user; a service key acts for the tenant with ADMIN rights;
+ * `sessionId` when the key's rights come through a dashboard session.
+ */
+export type Actor = (
   | { kind: 'USER'; tenantId: string; keyId: string; userId: string; role: Role }
-  | { kind: 'SERVICE'; tenantId: string; keyId: string; userId: null; role: 'ADMIN' };
+  | { kind: 'SERVICE'; tenantId: string; keyId: string; userId: null; role: 'ADMIN' }
+) & { sessionId?: string };
 
 /** A span attribute's value, as OpenTelemetry carries it. */
 export type SpanValue = string | number | boolean | string[];

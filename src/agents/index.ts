@@ -17,7 +17,7 @@ export type { ChatMessage, ClientTool, RunRequest, ToolCallRef, ToolChoice } fro
 export { clearExpiredReplays, startReplaySweep } from './replays.js';
 export { runAgent, runAgentEvents, streamAgentRun, type RunStreamEvent } from './run/run-agent.js';
 export type { RunRecord } from './run-record.js';
-export { findAgents, listAgentRuns, toRunRecord } from './runs.js';
+export { findAgents, listAgentRuns, runOutcomes, toRunRecord, type RunOutcomeCount } from './runs.js';
 export { findRatings, listRoutingAdjustments, rateRun } from './routing-feedback.js';
 export { routePreview, type RoutePreviewView } from './route-preview.js';
 export { agentThreshold, routingCalibration } from './run/routing.js';

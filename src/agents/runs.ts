@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, roleAtLeast, type TenantContext } from '../context.js';
 import type { Db } from '../db/client.js';
@@ -7,7 +7,7 @@ import { agentRuns, agents, RUN_STATUSES, type AgentRow, type AgentRunRow } from
 import { mergeCalls, runFilterSql, type RunFilter } from '../ledger/index.js';
 import { forbidden } from '../lib/errors.js';
 import { parsePage, toConnection, type Connection } from '../lib/pagination.js';
-import { idSchema, optional, parseInput } from '../lib/validation.js';
+import { idSchema, optional, parseInput, withDateRange } from '../lib/validation.js';
 import { agentRefSchema } from './run/request.js';
 import type { RunRecord } from './run-record.js';
 
@@ -66,12 +66,64 @@ export async function runsMatching(ctx: TenantContext, filter: RunFilter, limit:
     ),
     ctx.deps.outbox.runs(tenantId, filter),
   ]);
+  return mergeById([...stored.map(toRunRecord), ...unflushed])
+    .sort((a, b) => (a.id < b.id ? 1 : -1))
+    .slice(0, limit);
+}
+
+const OutcomesInput = withDateRange(z.object({ from: z.date(), to: z.date() }));
+
+export type RunOutcomeCount = { status: AgentRunRow['status']; runs: number };
+
+/**
+ * How many runs ended each way over [from, to): a MEMBER its own, ADMIN+ the tenant's. Runs on
+ * their way to Postgres count with their merged (latest) status, once.
+ */
+export async function runOutcomes({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: { from: unknown; to: unknown };
+}): Promise<RunOutcomeCount[]> {
+  const { from, to } = parseInput(OutcomesInput, input);
+  const tenantId = ctx.actor.tenantId;
+  const filter: RunFilter = { from, to };
+  if (!roleAtLeast(ctx.actor.role, 'ADMIN')) filter.userId = ctx.actor.userId ?? undefined;
+  // Runs on their way to Postgres: merged with their stored rows (a run spanning calls), once each.
+  const unflushed = await ctx.deps.outbox.runs(tenantId, filter);
+  const ids = [...new Set(unflushed.map((r) => r.id))];
+  const [stored, storedPending] = await Promise.all([
+    inTenant(ctx, (tx) =>
+      tx
+        .select({ status: agentRuns.status, runs: count() })
+        .from(agentRuns)
+        .where(and(runFilterSql(tenantId, filter), ids.length ? notInArray(agentRuns.id, ids) : undefined))
+        .groupBy(agentRuns.status),
+    ),
+    ids.length
+      ? inTenant(ctx, (tx) =>
+          tx
+            .select()
+            .from(agentRuns)
+            .where(and(eq(agentRuns.tenantId, tenantId), inArray(agentRuns.id, ids))),
+        )
+      : [],
+  ]);
+  const pending = mergeById([...storedPending.map(toRunRecord), ...unflushed]);
+  const counts = new Map(stored.map((r) => [r.status, Number(r.runs)]));
+  for (const r of pending) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  return RUN_STATUSES.flatMap((status) => (counts.get(status) ? [{ status, runs: counts.get(status)! }] : []));
+}
+
+/** One record per run: the calls of a run spanning calls merged, its latest call's facts winning. */
+function mergeById(records: RunRecord[]): RunRecord[] {
   const byId = new Map<string, RunRecord>();
-  for (const r of [...stored.map(toRunRecord), ...unflushed]) {
+  for (const r of records) {
     const seen = byId.get(r.id);
     byId.set(r.id, seen ? mergeCalls(seen, r) : r);
   }
-  return [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : -1)).slice(0, limit);
+  return [...byId.values()];
 }
 
 /** Many agents of one tenant in one query (archived ones too): what field resolvers batch into. */

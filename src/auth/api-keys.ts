@@ -17,6 +17,8 @@ const CreateApiKeyInput = z.object({ name: nameSchema, kind: z.enum(API_KEY_KIND
 export async function createApiKey({ ctx, input }: { ctx: TenantContext; input: unknown }): Promise<CreatedApiKey> {
   const data = parseInput(CreateApiKeyInput, input);
   const { actor } = ctx;
+  // A session is short-lived: it must not mint a key that outlives it.
+  if (actor.sessionId) throw forbidden('A dashboard session cannot create API keys: use an API key.');
   if (data.kind === 'SERVICE') {
     requireRole(actor, 'ADMIN');
     if (data.userId) throw badInput('A SERVICE key belongs to the tenant: leave userId out.', 'userId');

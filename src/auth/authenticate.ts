@@ -5,7 +5,7 @@ import { apiKeys, type Role } from '../db/schema/index.js';
 import { unauthenticated } from '../lib/errors.js';
 import type { Logger } from '../lib/logger.js';
 import type { Actor } from '../context.js';
-import { parseSecret, sameHash } from './secrets.js';
+import { parseSecret, parseSessionToken, sameHash } from './secrets.js';
 
 export type KeyAuthenticator = {
   authenticate(secret: string): Promise<Actor>;
@@ -25,10 +25,13 @@ type KeyLookupRow = {
   user_status: string | null;
 };
 
+/** A live session (not ended, not expired) and the key and user it acts for. */
+type SessionLookupRow = Omit<KeyLookupRow, 'secret_hash'> & { session_id: string };
+
 const MAX_ENTRIES = 10_000;
 const TOUCH_EVERY_MS = 60_000;
 
-function toActor(row: KeyLookupRow): Actor | undefined {
+function toActor(row: Omit<KeyLookupRow, 'secret_hash'>): Actor | undefined {
   if (row.revoked_at) return undefined;
   if (row.kind === 'SERVICE')
     return { kind: 'SERVICE', tenantId: row.tenant_id, keyId: row.key_id, userId: null, role: 'ADMIN' };
@@ -58,8 +61,28 @@ export function createKeyAuthenticator(
     ).catch((err: unknown) => log.warn({ err, keyId: actor.keyId }, 'could not record key use'));
   }
 
+  /**
+   * A dashboard session: looked up on every request (a few a second at most), so that ending it,
+   * or revoking its key, takes effect at once.
+   */
+  async function session(hash: string): Promise<Actor> {
+    const rows = await scoped(db, null, (tx) =>
+      queryRows<SessionLookupRow>(
+        tx,
+        sql`select * from governor_find_session(${hash}, ${new Date(now()).toISOString()}::timestamptz)`,
+      ),
+    );
+    const row = rows[0];
+    const actor = row ? toActor(row) : undefined;
+    if (!row || !actor)
+      throw unauthenticated('The session has ended or expired, or its key was revoked: sign in again.');
+    return { ...actor, sessionId: row.session_id };
+  }
+
   return {
     async authenticate(secret) {
+      const sessionHash = parseSessionToken(secret);
+      if (sessionHash) return session(sessionHash);
       const parsed = parseSecret(secret);
       if (!parsed) throw unauthenticated('The API key is malformed.');
       const hit = cache.get(parsed.hash);

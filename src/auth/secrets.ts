@@ -11,6 +11,17 @@ export function generateSecret(): NewSecret {
   return { secret, prefix: secret.slice(0, PREFIX_LENGTH), hash: hashSecret(secret) };
 }
 
+const SESSION_PATTERN = /^gss_[A-Za-z0-9_-]{43}$/;
+
+/** A dashboard session's token: 32 random bytes; only the SHA-256 is stored. */
+export function generateSessionToken(): { token: string; hash: string } {
+  const token = `gss_${randomBytes(32).toString('base64url')}`;
+  return { token, hash: hashSecret(token) };
+}
+
+/** The hash of a session token, or undefined when `token` is not one. */
+export const parseSessionToken = (token: string) => (SESSION_PATTERN.test(token) ? hashSecret(token) : undefined);
+
 export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 export function parseSecret(secret: string): { prefix: string; hash: string } | undefined {

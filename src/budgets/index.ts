@@ -18,7 +18,13 @@ export {
 } from './service.js';
 export { recordEntry, settleReservation, trueUp, usageEvents, type UsageLine, type UsageOwner } from './settle.js';
 export type { BudgetStore, ClaimRecord, ClaimWrite, SpanCharge, SpanRequest, SpanState, SpanStop } from './store.js';
-export { budgetStatusFor, getBudgetStatus, setUserBudget, type BudgetStatusView } from './verbs.js';
+export {
+  budgetStatusFor,
+  getBudgetStatus,
+  setUserBudget,
+  usersClosestToLimit,
+  type BudgetStatusView,
+} from './verbs.js';
 export {
   budgetWindows,
   userLimits,

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { inTenant, requireRole, type Deps, type TenantContext } from '../context.js';
 import { users, type TenantRow, type UserRow } from '../db/schema/index.js';
 import { badInput, forbidden, notFound } from '../lib/errors.js';
+import { ledgerTotalsByUser } from '../ledger/index.js';
+import { parsePage, toConnection, type Connection } from '../lib/pagination.js';
 import { idSchema, parseInput } from '../lib/validation.js';
-import { findUser } from '../users/index.js';
+import { findUser, usersMatching } from '../users/index.js';
 import { readWindows } from './service.js';
-import { budgetWindows, type BudgetUnit, type WindowKind } from './windows.js';
+import { budgetWindows, userLimits, utcDay, utcMonth, type BudgetUnit, type WindowKind } from './windows.js';
 import { effectivePlan } from '../billing/index.js';
 
 export type WindowStatus = {
@@ -105,4 +107,41 @@ async function tenantOf(deps: Deps, tenantId: string): Promise<TenantRow> {
   const tenant = await deps.lookups.tenant(tenantId);
   if (!tenant) throw notFound('Tenant');
   return tenant;
+}
+
+/** A window's share used: at or past a limit of 0 counts as full. */
+const share = (used: number, limit: number) => (limit > 0 ? used / limit : 1);
+
+/**
+ * ADMIN+: the tenant's users closest to a budget limit first, by the larger of today's and this
+ * month's share of their own limits used (the ledger's totals), then by id. A page starts after the
+ * cursor's user in the order as it stands when it is read.
+ */
+export async function usersClosestToLimit({
+  ctx,
+  input,
+}: {
+  ctx: TenantContext;
+  input: { first?: number | null; after?: string | null; filter?: unknown };
+}): Promise<Connection<UserRow>> {
+  requireRole(ctx.actor, 'ADMIN');
+  const page = parsePage(input);
+  const now = ctx.deps.clock.now();
+  const tenant = await tenantOf(ctx.deps, ctx.actor.tenantId);
+  const [plan, all, used] = await Promise.all([
+    effectivePlan(ctx.deps.plans, tenant, now),
+    usersMatching(ctx, input.filter),
+    ledgerTotalsByUser(ctx.deps.db, tenant.id, utcDay(now), utcMonth(now)),
+  ]);
+  const ranked = all
+    .map((user) => {
+      const limits = userLimits(plan, user);
+      const u = used.get(user.id) ?? { day: 0, month: 0 };
+      return { user, share: Math.max(share(u.day, limits.daily), share(u.month, limits.monthly)) };
+    })
+    .sort((a, b) => b.share - a.share || (a.user.id < b.user.id ? -1 : 1))
+    .map((r) => r.user);
+  const at = page.afterId ? ranked.findIndex((u) => u.id === page.afterId) : -1;
+  if (page.afterId && at < 0) throw badInput('The cursor names a user this listing no longer has.', 'after');
+  return toConnection(ranked.slice(at + 1, at + 1 + page.first + 1), page);
 }

@@ -10,6 +10,7 @@ import { graphqlStream } from '../graphql/stream.js';
 import type { LogFields } from '../lib/logger.js';
 import { renderMetrics } from '../monitoring/metrics.js';
 import { openAIDoor, openAIErrorBody } from '../openai/routes.js';
+import { serveDashboard } from './dashboard.js';
 import { guardRequests } from './request-guards.js';
 
 declare module 'fastify' {
@@ -94,6 +95,7 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   await openAIDoor(app, deps);
   await app.register(async (scope) => stripeWebhook(scope, deps));
   graphqlStream(app, deps, schema);
+  serveDashboard(app);
   app.get('/healthz', async () => ({ status: 'ok' }));
   if (!deps.config.metrics.port) serveMetrics(app, deps);
   app.get('/readyz', async (_, reply) => {

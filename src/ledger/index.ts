@@ -10,4 +10,4 @@ export {
 export { alertInsert, ledgerStreamKey, Outbox, type StreamEntry } from './outbox.js';
 export { mergeCalls } from './run-merge.js';
 export { matchesRunFilter, runFilterSql, type RunFilter } from './run-filter.js';
-export { ledgerTotal, type LedgerWindow } from './totals.js';
+export { ledgerTotal, ledgerTotalsByUser, type LedgerWindow } from './totals.js';

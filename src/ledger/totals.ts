@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, sum } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, lt, sql, sum } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { scoped } from '../db/scoped.js';
 import { usageEvents } from '../db/schema/index.js';
@@ -25,4 +25,33 @@ export async function ledgerTotal(db: Db, tenantId: string, window: LedgerWindow
       ),
   );
   return Number(row?.total ?? 0);
+}
+
+/** Each user's tokens in the ledger today and this month (the two user windows), in one query. */
+export async function ledgerTotalsByUser(
+  db: Db,
+  tenantId: string,
+  day: { start: Date },
+  month: { start: Date; end: Date },
+): Promise<Map<string, { day: number; month: number }>> {
+  const today = isoDay(day.start);
+  const rows = await scoped(db, tenantId, (tx) =>
+    tx
+      .select({
+        userId: usageEvents.userId,
+        day: sql<string>`coalesce(sum(${usageEvents.totalTokens}) filter (where ${usageEvents.day} = ${today}), 0)`,
+        month: sum(usageEvents.totalTokens),
+      })
+      .from(usageEvents)
+      .where(
+        and(
+          eq(usageEvents.tenantId, tenantId),
+          isNotNull(usageEvents.userId),
+          gte(usageEvents.day, isoDay(month.start)),
+          lt(usageEvents.day, isoDay(month.end)),
+        ),
+      )
+      .groupBy(usageEvents.userId),
+  );
+  return new Map(rows.map((r) => [r.userId!, { day: Number(r.day), month: Number(r.month ?? 0) }]));
 }

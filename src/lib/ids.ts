@@ -12,6 +12,7 @@ export const ID_PREFIXES = {
   usage: 'use',
   alert: 'alr',
   routingAdjustment: 'radj',
+  session: 'ses',
 } as const;
 export type IdKind = keyof typeof ID_PREFIXES;
 

@@ -107,6 +107,21 @@ export const idempotencyKeySchema = safeString()
 /** Nullable in GraphQL means "leave unchanged": null and undefined both become undefined. */
 export const optional = <S extends z.ZodType>(schema: S) => schema.nullish().transform((v) => v ?? undefined);
 
+const DAY_MS = 86_400_000;
+
+/** The longest range a report covers (usage, runOutcomes). */
+export const MAX_RANGE_DAYS = 366;
+
+/** `schema`'s [from, to) must be a range of at most `maxDays` days. */
+export function withDateRange<S extends z.ZodType<{ from: Date; to: Date }>>(schema: S, maxDays = MAX_RANGE_DAYS) {
+  return schema
+    .refine((i) => i.from < i.to, { message: 'must be after from', path: ['to'] })
+    .refine((i) => i.to.getTime() - i.from.getTime() <= maxDays * DAY_MS, {
+      message: `a report covers at most ${maxDays} days`,
+      path: ['to'],
+    });
+}
+
 export function slugify(name: string): string {
   const slug = name
     .normalize('NFKD')

@@ -6,14 +6,13 @@ import { queryRows } from '../db/scoped.js';
 import type { ModelTier } from '../db/schema/index.js';
 import { opensRun, type UsageEvent } from '../ledger/index.js';
 import { badInput, forbidden } from '../lib/errors.js';
-import { parseInput } from '../lib/validation.js';
+import { parseInput, withDateRange } from '../lib/validation.js';
 import { effectivePlan } from '../billing/index.js';
 
 export const USAGE_DIMENSIONS = ['DAY', 'USER', 'MODEL', 'AGENT', 'TIER'] as const;
 export type UsageDimension = (typeof USAGE_DIMENSIONS)[number];
 
 const DAY_MS = 86_400_000;
-const MAX_RANGE_DAYS = 366;
 
 /** One row of a usage report: the group's keys (those asked for), and its sums. */
 export type UsageGroup = {
@@ -40,17 +39,13 @@ export type UsageGroup = {
   badRatings: number;
 };
 
-const UsageInput = z
-  .object({
+const UsageInput = withDateRange(
+  z.object({
     from: z.date(),
     to: z.date(),
     groupBy: z.array(z.enum(USAGE_DIMENSIONS)).max(USAGE_DIMENSIONS.length),
-  })
-  .refine((i) => i.from < i.to, { message: 'must be after from', path: ['to'] })
-  .refine((i) => i.to.getTime() - i.from.getTime() <= MAX_RANGE_DAYS * DAY_MS, {
-    message: `a report covers at most ${MAX_RANGE_DAYS} days`,
-    path: ['to'],
-  });
+  }),
+);
 
 /** The columns a dimension groups by (the day is the ledger's UTC day). */
 const COLUMN: Record<UsageDimension, SQL> = {

@@ -1,2 +1,2 @@
 export { createUser, insertUser, updateUser } from './commands.js';
-export { findUser, findUsers, getUser, listUsers } from './queries.js';
+export { findUser, findUsers, getUser, listUsers, usersMatching } from './queries.js';

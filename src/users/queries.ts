@@ -19,6 +19,22 @@ const UserFilter = z
 
 type ListUsersInput = { first?: number | null; after?: string | null; filter?: unknown };
 
+function userWhere(ctx: TenantContext, input: unknown, afterId?: string): SQL | undefined {
+  const filter = parseInput(UserFilter, input);
+  return and(
+    eq(users.tenantId, ctx.actor.tenantId),
+    afterId ? gt(users.id, afterId) : undefined,
+    filter.role ? eq(users.role, filter.role) : undefined,
+    filter.status ? eq(users.status, filter.status) : undefined,
+    filter.emailContains ? ilike(users.email, `%${escapeLike(filter.emailContains)}%`) : undefined,
+  );
+}
+
+/** Every user of the caller's tenant that matches a listing's filter, by id (orderings of their own). */
+export async function usersMatching(ctx: TenantContext, filter: unknown): Promise<UserRow[]> {
+  return inTenant(ctx, (tx) => tx.select().from(users).where(userWhere(ctx, filter)).orderBy(asc(users.id)));
+}
+
 export async function listUsers({
   ctx,
   input,
@@ -28,19 +44,11 @@ export async function listUsers({
 }): Promise<Connection<UserRow>> {
   requireRole(ctx.actor, 'ADMIN');
   const page = parsePage(input);
-  const filter = parseInput(UserFilter, input.filter);
-  const where: (SQL | undefined)[] = [
-    eq(users.tenantId, ctx.actor.tenantId),
-    page.afterId ? gt(users.id, page.afterId) : undefined,
-    filter.role ? eq(users.role, filter.role) : undefined,
-    filter.status ? eq(users.status, filter.status) : undefined,
-    filter.emailContains ? ilike(users.email, `%${escapeLike(filter.emailContains)}%`) : undefined,
-  ];
   const rows = await inTenant(ctx, (tx) =>
     tx
       .select()
       .from(users)
-      .where(and(...where))
+      .where(userWhere(ctx, input.filter, page.afterId))
       .orderBy(asc(users.id))
       .limit(page.first + 1),
   );

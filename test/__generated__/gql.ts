@@ -73,11 +73,22 @@ type Documents = {
     "\n  query ApiKeysPrefixes {\n    apiKeys {\n      edges {\n        node {\n          id\n          prefix\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysPrefixesDocument,
     "\n  query ApiKeysLastUsed {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          lastUsedAt\n        }\n      }\n    }\n  }\n": typeof types.ApiKeysLastUsedDocument,
     "\n  query ApiKeysTenantId {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": typeof types.ApiKeysTenantIdDocument,
+    "\n  mutation SessionsStart {\n    startSession {\n      token\n      expiresAt\n    }\n  }\n": typeof types.SessionsStartDocument,
+    "\n  mutation SessionsEnd {\n    endSession\n  }\n": typeof types.SessionsEndDocument,
+    "\n  query SessionsViewer {\n    viewer {\n      user {\n        id\n        role\n      }\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.SessionsViewerDocument,
+    "\n  query SessionsUsers {\n    users(first: 5) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.SessionsUsersDocument,
+    "\n  query SessionsKeys {\n    apiKeys(first: 20) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": typeof types.SessionsKeysDocument,
+    "\n  mutation SessionsDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n": typeof types.SessionsDisableDocument,
+    "\n  mutation SessionsCreateKey {\n    createApiKey(input: { name: \"from a session\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.SessionsCreateKeyDocument,
+    "\n  mutation SessionsRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": typeof types.SessionsRevokeDocument,
     "\n  mutation BillingServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.BillingServiceKeyDocument,
     "\n  mutation BillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": typeof types.BillingPortalDocument,
     "\n  mutation BillingSetPrice($plan: String!, $price: String) {\n    setPlanStripePrice(planKey: $plan, stripePriceId: $price) {\n      key\n      stripePriceId\n    }\n  }\n": typeof types.BillingSetPriceDocument,
     "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.BudgetsSetDocument,
     "\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n": typeof types.BudgetsDailyDocument,
+    "\n  query ClosestToLimit($first: Int, $after: String) {\n    users(first: $first, after: $after, orderBy: CLOSEST_TO_LIMIT) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ClosestToLimitDocument,
+    "\n  mutation ClosestLimit($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": typeof types.ClosestLimitDocument,
+    "\n  query ClosestOutcomes($from: DateTime!, $to: DateTime!) {\n    runOutcomes(from: $from, to: $to) {\n      status\n      runs\n    }\n  }\n": typeof types.ClosestOutcomesDocument,
     "\n  query ClusterRuns {\n    agentRuns(first: 10) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n": typeof types.ClusterRunsDocument,
     "\n  mutation ClusterLimit($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) {\n      id\n    }\n  }\n": typeof types.ClusterLimitDocument,
     "\n  mutation OwnerBudgetSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n": typeof types.OwnerBudgetSetDocument,
@@ -87,6 +98,13 @@ type Documents = {
     "\n  query SetUserBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      user {\n        id\n      }\n      daily {\n        limit\n        used\n        reserved\n        remaining\n        resetsAt\n      }\n      monthly {\n        limit\n        resetsAt\n      }\n      tenantMonthly {\n        limit\n      }\n      tenantSpend {\n        limitUsd\n        usedUsd\n        reservedUsd\n        remainingUsd\n        resetsAt\n      }\n    }\n  }\n": typeof types.SetUserBudgetStatusDocument,
     "\n  mutation SetUserBudgetServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": typeof types.SetUserBudgetServiceKeyDocument,
     "\n  query SetUserBudgetUsers {\n    users {\n      edges {\n        node {\n          id\n          budgetStatus {\n            daily {\n              limit\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SetUserBudgetUsersDocument,
+    "\n  query DashboardTestPeriod {\n    viewer {\n      tenant {\n        usageSummary {\n          periodStart\n          spendUsd\n          tokens\n        }\n      }\n    }\n  }\n": typeof types.DashboardTestPeriodDocument,
+    "\n  query DashboardTestOutcomes($from: DateTime!, $to: DateTime!) {\n    runOutcomes(from: $from, to: $to) {\n      status\n      runs\n    }\n  }\n": typeof types.DashboardTestOutcomesDocument,
+    "\n  query DashboardTestBudget($u: ID!) {\n    budgetStatus(userId: $u) {\n      daily {\n        limit\n      }\n    }\n  }\n": typeof types.DashboardTestBudgetDocument,
+    "\n  mutation DashboardTestRotate {\n    rotateAlertSigningSecret {\n      createdAt\n    }\n  }\n": typeof types.DashboardTestRotateDocument,
+    "\n  query DashboardTestAlerts($status: AlertStatus) {\n    alerts(first: 20, status: $status) {\n      edges {\n        node {\n          id\n          kind\n          status\n        }\n      }\n    }\n  }\n": typeof types.DashboardTestAlertsDocument,
+    "\n  query DashboardTestMyBudget {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": typeof types.DashboardTestMyBudgetDocument,
+    "\n  mutation DashboardTestAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n": typeof types.DashboardTestAgentDocument,
     "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": typeof types.DataloaderRunsDocument,
     "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n        arguments\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              toolCalls\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": typeof types.RunAgentStreamDocument,
     "\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": typeof types.GraphqlStreamStatusDocument,
@@ -157,6 +175,8 @@ type Documents = {
     "\n  mutation TrioStartUpgrade {\n    startUpgrade(planKey: \"growth\") {\n      __typename\n    }\n  }\n": typeof types.TrioStartUpgradeDocument,
     "\n  mutation TrioBillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": typeof types.TrioBillingPortalDocument,
     "\n  query TrioRoutePreview($agent: String!) {\n    routePreview(agent: $agent, message: \"hello\") {\n      wouldConsultClassifier\n    }\n  }\n": typeof types.TrioRoutePreviewDocument,
+    "\n  query TrioRunOutcomes {\n    runOutcomes(from: \"2026-01-01T00:00:00Z\", to: \"2026-12-31T00:00:00Z\") {\n      runs\n    }\n  }\n": typeof types.TrioRunOutcomesDocument,
+    "\n  mutation TrioStartSession {\n    startSession {\n      expiresAt\n    }\n  }\n": typeof types.TrioStartSessionDocument,
     "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TrioAgentRunsDocument,
     "\n  query TrioUsage {\n    usage(from: \"2026-01-01T00:00:00Z\", to: \"2026-12-31T00:00:00Z\", groupBy: [USER]) {\n      runs\n    }\n  }\n": typeof types.TrioUsageDocument,
     "\n  query TrioAlerts {\n    alerts {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": typeof types.TrioAlertsDocument,
@@ -249,11 +269,22 @@ const documents: Documents = {
     "\n  query ApiKeysPrefixes {\n    apiKeys {\n      edges {\n        node {\n          id\n          prefix\n        }\n      }\n    }\n  }\n": types.ApiKeysPrefixesDocument,
     "\n  query ApiKeysLastUsed {\n    apiKeys(first: 100) {\n      edges {\n        node {\n          id\n          lastUsedAt\n        }\n      }\n    }\n  }\n": types.ApiKeysLastUsedDocument,
     "\n  query ApiKeysTenantId {\n    viewer {\n      tenant {\n        id\n      }\n    }\n  }\n": types.ApiKeysTenantIdDocument,
+    "\n  mutation SessionsStart {\n    startSession {\n      token\n      expiresAt\n    }\n  }\n": types.SessionsStartDocument,
+    "\n  mutation SessionsEnd {\n    endSession\n  }\n": types.SessionsEndDocument,
+    "\n  query SessionsViewer {\n    viewer {\n      user {\n        id\n        role\n      }\n      apiKey {\n        id\n      }\n    }\n  }\n": types.SessionsViewerDocument,
+    "\n  query SessionsUsers {\n    users(first: 5) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.SessionsUsersDocument,
+    "\n  query SessionsKeys {\n    apiKeys(first: 20) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n": types.SessionsKeysDocument,
+    "\n  mutation SessionsDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n": types.SessionsDisableDocument,
+    "\n  mutation SessionsCreateKey {\n    createApiKey(input: { name: \"from a session\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.SessionsCreateKeyDocument,
+    "\n  mutation SessionsRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n": types.SessionsRevokeDocument,
     "\n  mutation BillingServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.BillingServiceKeyDocument,
     "\n  mutation BillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": types.BillingPortalDocument,
     "\n  mutation BillingSetPrice($plan: String!, $price: String) {\n    setPlanStripePrice(planKey: $plan, stripePriceId: $price) {\n      key\n      stripePriceId\n    }\n  }\n": types.BillingSetPriceDocument,
     "\n  mutation BudgetsSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.BudgetsSetDocument,
     "\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n": types.BudgetsDailyDocument,
+    "\n  query ClosestToLimit($first: Int, $after: String) {\n    users(first: $first, after: $after, orderBy: CLOSEST_TO_LIMIT) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ClosestToLimitDocument,
+    "\n  mutation ClosestLimit($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n": types.ClosestLimitDocument,
+    "\n  query ClosestOutcomes($from: DateTime!, $to: DateTime!) {\n    runOutcomes(from: $from, to: $to) {\n      status\n      runs\n    }\n  }\n": types.ClosestOutcomesDocument,
     "\n  query ClusterRuns {\n    agentRuns(first: 10) {\n      edges {\n        node {\n          id\n          status\n        }\n      }\n    }\n  }\n": types.ClusterRunsDocument,
     "\n  mutation ClusterLimit($u: ID!) {\n    setUserBudget(input: { userId: $u, dailyTokenLimit: 1 }) {\n      id\n    }\n  }\n": types.ClusterLimitDocument,
     "\n  mutation OwnerBudgetSet($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n      budgetOverride {\n        dailyTokenLimit\n      }\n    }\n  }\n": types.OwnerBudgetSetDocument,
@@ -263,6 +294,13 @@ const documents: Documents = {
     "\n  query SetUserBudgetStatus($id: ID) {\n    budgetStatus(userId: $id) {\n      user {\n        id\n      }\n      daily {\n        limit\n        used\n        reserved\n        remaining\n        resetsAt\n      }\n      monthly {\n        limit\n        resetsAt\n      }\n      tenantMonthly {\n        limit\n      }\n      tenantSpend {\n        limitUsd\n        usedUsd\n        reservedUsd\n        remainingUsd\n        resetsAt\n      }\n    }\n  }\n": types.SetUserBudgetStatusDocument,
     "\n  mutation SetUserBudgetServiceKey {\n    createApiKey(input: { name: \"svc\", kind: SERVICE }) {\n      secret\n    }\n  }\n": types.SetUserBudgetServiceKeyDocument,
     "\n  query SetUserBudgetUsers {\n    users {\n      edges {\n        node {\n          id\n          budgetStatus {\n            daily {\n              limit\n            }\n          }\n        }\n      }\n    }\n  }\n": types.SetUserBudgetUsersDocument,
+    "\n  query DashboardTestPeriod {\n    viewer {\n      tenant {\n        usageSummary {\n          periodStart\n          spendUsd\n          tokens\n        }\n      }\n    }\n  }\n": types.DashboardTestPeriodDocument,
+    "\n  query DashboardTestOutcomes($from: DateTime!, $to: DateTime!) {\n    runOutcomes(from: $from, to: $to) {\n      status\n      runs\n    }\n  }\n": types.DashboardTestOutcomesDocument,
+    "\n  query DashboardTestBudget($u: ID!) {\n    budgetStatus(userId: $u) {\n      daily {\n        limit\n      }\n    }\n  }\n": types.DashboardTestBudgetDocument,
+    "\n  mutation DashboardTestRotate {\n    rotateAlertSigningSecret {\n      createdAt\n    }\n  }\n": types.DashboardTestRotateDocument,
+    "\n  query DashboardTestAlerts($status: AlertStatus) {\n    alerts(first: 20, status: $status) {\n      edges {\n        node {\n          id\n          kind\n          status\n        }\n      }\n    }\n  }\n": types.DashboardTestAlertsDocument,
+    "\n  query DashboardTestMyBudget {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": types.DashboardTestMyBudgetDocument,
+    "\n  mutation DashboardTestAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n": types.DashboardTestAgentDocument,
     "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": types.DataloaderRunsDocument,
     "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n        arguments\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              toolCalls\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": types.RunAgentStreamDocument,
     "\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": types.GraphqlStreamStatusDocument,
@@ -333,6 +371,8 @@ const documents: Documents = {
     "\n  mutation TrioStartUpgrade {\n    startUpgrade(planKey: \"growth\") {\n      __typename\n    }\n  }\n": types.TrioStartUpgradeDocument,
     "\n  mutation TrioBillingPortal {\n    openBillingPortal {\n      url\n    }\n  }\n": types.TrioBillingPortalDocument,
     "\n  query TrioRoutePreview($agent: String!) {\n    routePreview(agent: $agent, message: \"hello\") {\n      wouldConsultClassifier\n    }\n  }\n": types.TrioRoutePreviewDocument,
+    "\n  query TrioRunOutcomes {\n    runOutcomes(from: \"2026-01-01T00:00:00Z\", to: \"2026-12-31T00:00:00Z\") {\n      runs\n    }\n  }\n": types.TrioRunOutcomesDocument,
+    "\n  mutation TrioStartSession {\n    startSession {\n      expiresAt\n    }\n  }\n": types.TrioStartSessionDocument,
     "\n  query TrioAgentRuns {\n    agentRuns {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TrioAgentRunsDocument,
     "\n  query TrioUsage {\n    usage(from: \"2026-01-01T00:00:00Z\", to: \"2026-12-31T00:00:00Z\", groupBy: [USER]) {\n      runs\n    }\n  }\n": types.TrioUsageDocument,
     "\n  query TrioAlerts {\n    alerts {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n": types.TrioAlertsDocument,
@@ -619,6 +659,38 @@ export function graphql(source: "\n  query ApiKeysTenantId {\n    viewer {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation SessionsStart {\n    startSession {\n      token\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation SessionsStart {\n    startSession {\n      token\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsEnd {\n    endSession\n  }\n"): (typeof documents)["\n  mutation SessionsEnd {\n    endSession\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionsViewer {\n    viewer {\n      user {\n        id\n        role\n      }\n      apiKey {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionsViewer {\n    viewer {\n      user {\n        id\n        role\n      }\n      apiKey {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionsUsers {\n    users(first: 5) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionsUsers {\n    users(first: 5) {\n      edges {\n        node {\n          id\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionsKeys {\n    apiKeys(first: 20) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SessionsKeys {\n    apiKeys(first: 20) {\n      edges {\n        node {\n          id\n          user {\n            id\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SessionsDisable($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsCreateKey {\n    createApiKey(input: { name: \"from a session\", kind: SERVICE }) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation SessionsCreateKey {\n    createApiKey(input: { name: \"from a session\", kind: SERVICE }) {\n      secret\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SessionsRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation SessionsRevoke($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation BillingServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n"): (typeof documents)["\n  mutation BillingServiceKey {\n    createApiKey(input: { name: \"backend\", kind: SERVICE }) {\n      secret\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -636,6 +708,18 @@ export function graphql(source: "\n  mutation BudgetsSet($input: SetUserBudgetIn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n"): (typeof documents)["\n  query BudgetsDaily {\n    budgetStatus {\n      daily {\n        limit\n        used\n        reserved\n        remaining\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClosestToLimit($first: Int, $after: String) {\n    users(first: $first, after: $after, orderBy: CLOSEST_TO_LIMIT) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClosestToLimit($first: Int, $after: String) {\n    users(first: $first, after: $after, orderBy: CLOSEST_TO_LIMIT) {\n      edges {\n        node {\n          id\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClosestLimit($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation ClosestLimit($input: SetUserBudgetInput!) {\n    setUserBudget(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClosestOutcomes($from: DateTime!, $to: DateTime!) {\n    runOutcomes(from: $from, to: $to) {\n      status\n      runs\n    }\n  }\n"): (typeof documents)["\n  query ClosestOutcomes($from: DateTime!, $to: DateTime!) {\n    runOutcomes(from: $from, to: $to) {\n      status\n      runs\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -672,6 +756,34 @@ export function graphql(source: "\n  mutation SetUserBudgetServiceKey {\n    cre
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SetUserBudgetUsers {\n    users {\n      edges {\n        node {\n          id\n          budgetStatus {\n            daily {\n              limit\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query SetUserBudgetUsers {\n    users {\n      edges {\n        node {\n          id\n          budgetStatus {\n            daily {\n              limit\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardTestPeriod {\n    viewer {\n      tenant {\n        usageSummary {\n          periodStart\n          spendUsd\n          tokens\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DashboardTestPeriod {\n    viewer {\n      tenant {\n        usageSummary {\n          periodStart\n          spendUsd\n          tokens\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardTestOutcomes($from: DateTime!, $to: DateTime!) {\n    runOutcomes(from: $from, to: $to) {\n      status\n      runs\n    }\n  }\n"): (typeof documents)["\n  query DashboardTestOutcomes($from: DateTime!, $to: DateTime!) {\n    runOutcomes(from: $from, to: $to) {\n      status\n      runs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardTestBudget($u: ID!) {\n    budgetStatus(userId: $u) {\n      daily {\n        limit\n      }\n    }\n  }\n"): (typeof documents)["\n  query DashboardTestBudget($u: ID!) {\n    budgetStatus(userId: $u) {\n      daily {\n        limit\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardTestRotate {\n    rotateAlertSigningSecret {\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  mutation DashboardTestRotate {\n    rotateAlertSigningSecret {\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardTestAlerts($status: AlertStatus) {\n    alerts(first: 20, status: $status) {\n      edges {\n        node {\n          id\n          kind\n          status\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DashboardTestAlerts($status: AlertStatus) {\n    alerts(first: 20, status: $status) {\n      edges {\n        node {\n          id\n          kind\n          status\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DashboardTestMyBudget {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"): (typeof documents)["\n  query DashboardTestMyBudget {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DashboardTestAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n"): (typeof documents)["\n  mutation DashboardTestAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -952,6 +1064,14 @@ export function graphql(source: "\n  mutation TrioBillingPortal {\n    openBilli
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TrioRoutePreview($agent: String!) {\n    routePreview(agent: $agent, message: \"hello\") {\n      wouldConsultClassifier\n    }\n  }\n"): (typeof documents)["\n  query TrioRoutePreview($agent: String!) {\n    routePreview(agent: $agent, message: \"hello\") {\n      wouldConsultClassifier\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TrioRunOutcomes {\n    runOutcomes(from: \"2026-01-01T00:00:00Z\", to: \"2026-12-31T00:00:00Z\") {\n      runs\n    }\n  }\n"): (typeof documents)["\n  query TrioRunOutcomes {\n    runOutcomes(from: \"2026-01-01T00:00:00Z\", to: \"2026-12-31T00:00:00Z\") {\n      runs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TrioStartSession {\n    startSession {\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation TrioStartSession {\n    startSession {\n      expiresAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -123,16 +123,13 @@ export async function addUser(
   app: TestApp,
   t: Tenant,
   role: 'OWNER' | 'ADMIN' | 'MEMBER',
-): Promise<{ id: string; key: string }> {
-  const created = await ok(
-    app,
-    ADD_USER,
-    { input: { email: `${unique(role.toLowerCase())}@example.com`, role } },
-    t.ownerKey,
-  );
+  name?: string,
+): Promise<{ id: string; key: string; email: string }> {
+  const email = `${unique(role.toLowerCase())}@example.com`;
+  const created = await ok(app, ADD_USER, { input: { email, role, name } }, t.ownerKey);
   const id = created.createUser.id;
   const key = await ok(app, ADD_USER_KEY, { input: { name: `${role} key`, kind: 'USER', userId: id } }, t.ownerKey);
-  return { id, key: key.createApiKey.secret };
+  return { id, key: key.createApiKey.secret, email };
 }
 
 /** What a stream of /graphql/stream delivered: every `next` result, in order (or the refusal). */

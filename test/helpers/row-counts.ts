@@ -16,6 +16,7 @@ const TABLES = [
   'checkout_sessions',
   'run_ratings',
   'routing_adjustments',
+  'sessions',
 ];
 
 /** The tables whose rows belong to one tenant (a tenant_id column). */
@@ -29,6 +30,7 @@ const TENANT_TABLES = new Set([
   'checkout_sessions',
   'run_ratings',
   'routing_adjustments',
+  'sessions',
 ]);
 
 /**

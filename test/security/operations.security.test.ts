@@ -182,6 +182,20 @@ const ROUTE_PREVIEW = graphql(`
     }
   }
 `);
+const RUN_OUTCOMES = graphql(`
+  query TrioRunOutcomes {
+    runOutcomes(from: "2026-01-01T00:00:00Z", to: "2026-12-31T00:00:00Z") {
+      runs
+    }
+  }
+`);
+const START_SESSION = graphql(`
+  mutation TrioStartSession {
+    startSession {
+      expiresAt
+    }
+  }
+`);
 const AGENT_RUNS = graphql(`
   query TrioAgentRuns {
     agentRuns {
@@ -318,6 +332,9 @@ const operations: Operation[] = [
     foreign: (w) => ({ input: { agent: w.b.agentId, message: 'hello' } }),
   }),
   operation(AGENT_RUNS)({ name: 'agentRuns', variables: () => ({}) }),
+  // A MEMBER may ask: it counts its own runs (the closest-to-limit tests check whose).
+  operation(RUN_OUTCOMES)({ name: 'runOutcomes', variables: () => ({}) }),
+  operation(START_SESSION)({ name: 'startSession', variables: () => ({}) }),
   operation(ROUTE_PREVIEW)({
     name: 'routePreview',
     variables: (w) => ({ agent: w.a.agentId }),
@@ -340,6 +357,7 @@ const OUTSIDE_THE_TRIO: Record<string, string> = {
   setModelPrice: 'operator only (below)',
   setPlanStripePrice: 'operator only (billing webhook security tests)',
   rateRun: "needs a run: the routing feedback tests rate one, and another tenant's run id gets NOT_FOUND",
+  endSession: 'needs a session (a key gets BAD_USER_INPUT): the sessions tests end one and see it refused after',
   acknowledgeAlert: "needs an alert: the alert rules test acknowledges one, and another tenant's gets NOT_FOUND",
 };
 

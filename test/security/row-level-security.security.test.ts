@@ -24,6 +24,7 @@ const TENANT_TABLES = [
   'checkout_sessions',
   'run_ratings',
   'routing_adjustments',
+  'sessions',
 ];
 
 /** Row-level security on its own, under the request role, with no application filter at all. */

@@ -8,3 +8,4 @@ export * from './runs.js';
 export * from './alerts.js';
 export * from './stripe-events.js';
 export * from './checkout-sessions.js';
+export * from './sessions.js';

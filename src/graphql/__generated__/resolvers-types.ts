@@ -427,6 +427,8 @@ export type Mutation = {
   createTenant: CreateTenantPayload;
   /** ADMIN+. Only an OWNER creates an OWNER. */
   createUser: User;
+  /** With a session token: ends that session (signing out). */
+  endSession: Scalars['Boolean']['output'];
   /** OWNER/ADMIN: Stripe's billing portal (cards, invoices, cancelling). */
   openBillingPortal: BillingPortalSession;
   /**
@@ -450,6 +452,11 @@ export type Mutation = {
   setPlanStripePrice: Plan;
   /** ADMIN+. null returns a limit to the plan's default; a limit above the plan's is refused. */
   setUserBudget: User;
+  /**
+   * With an API key: a short-lived token for the dashboard (SESSION_TTL_HOURS, 8 by default),
+   * accepted as a bearer like the key, with exactly its rights. Revoking the key ends it too.
+   */
+  startSession: Session;
   /**
    * OWNER/ADMIN: buys a plan. Without a subscription: a Stripe Checkout session (UpgradeCheckout).
    * With one: an upgrade changes it now, invoicing the difference, and applies once paid
@@ -599,6 +606,8 @@ export type Query = {
    * would be). Any key of the tenant.
    */
   routePreview: RoutePreview;
+  /** How many runs ended each way over [from, to) (at most 366 days). MEMBERs count their own, ADMIN+ the tenant's. */
+  runOutcomes: Array<RunOutcomeCount>;
   /**
    * The ledger summed over [from, to) (at most 366 days), grouped by the dimensions asked for (none:
    * one row of totals). MEMBERs get their own usage, ADMIN+ the tenant's. Exact: runs not yet in
@@ -656,6 +665,12 @@ export type QueryRoutePreviewArgs = {
 };
 
 
+export type QueryRunOutcomesArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+
 export type QueryUsageArgs = {
   from: Scalars['DateTime']['input'];
   groupBy: Array<UsageDimension>;
@@ -672,6 +687,7 @@ export type QueryUsersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<UserFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<UserOrder>;
 };
 
 export type RateRunInput = {
@@ -811,6 +827,12 @@ export type RunLimits = {
   maxToolCalls: Scalars['Int']['output'];
 };
 
+export type RunOutcomeCount = {
+  __typename?: 'RunOutcomeCount';
+  runs: Scalars['Int']['output'];
+  status: RunStatus;
+};
+
 export type RunRating =
   | 'BAD'
   | 'GOOD';
@@ -829,6 +851,13 @@ export type RunToolCall = {
   /** The call's arguments, as JSON text. */
   arguments: Scalars['String']['output'];
   name: Scalars['String']['output'];
+};
+
+export type Session = {
+  __typename?: 'Session';
+  expiresAt: Scalars['DateTime']['output'];
+  /** Shown once: only its hash is stored. */
+  token: Scalars['String']['output'];
 };
 
 export type SetModelPriceInput = {
@@ -1076,6 +1105,15 @@ export type UserFilter = {
   status?: InputMaybe<UserStatus>;
 };
 
+export type UserOrder =
+  /**
+   * The users closest to a budget limit first: by the larger of today's and this month's share of
+   * their limits used (from the ledger), then by id. A page follows the order as it stands when it is read.
+   */
+  | 'CLOSEST_TO_LIMIT'
+  /** Oldest first. */
+  | 'ID';
+
 export type UserStatus =
   | 'ACTIVE'
   | 'DISABLED';
@@ -1257,10 +1295,12 @@ export type ResolversTypes = {
   RunLimitExceeded: ResolverTypeWrapper<Omit<RunLimitExceeded, 'run'> & { run: ResolversTypes['AgentRun'] }>;
   RunLimitKind: RunLimitKind;
   RunLimits: ResolverTypeWrapper<RunLimits>;
+  RunOutcomeCount: ResolverTypeWrapper<RunOutcomeCount>;
   RunRating: RunRating;
   RunStatus: RunStatus;
   RunToolCall: ResolverTypeWrapper<RunToolCall>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
+  Session: ResolverTypeWrapper<Session>;
   SetModelPriceInput: SetModelPriceInput;
   SetUserBudgetInput: SetUserBudgetInput;
   SideCall: ResolverTypeWrapper<Omit<SideCall, 'model'> & { model?: Maybe<ResolversTypes['Model']> }>;
@@ -1286,6 +1326,7 @@ export type ResolversTypes = {
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
   UserError: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['UserError']>;
   UserFilter: UserFilter;
+  UserOrder: UserOrder;
   UserStatus: UserStatus;
   Viewer: ResolverTypeWrapper<ViewerParent>;
 };
@@ -1344,8 +1385,10 @@ export type ResolversParentTypes = {
   RunFinished: Omit<RunFinished, 'result'> & { result: ResolversParentTypes['RunAgentResult'] };
   RunLimitExceeded: Omit<RunLimitExceeded, 'run'> & { run: ResolversParentTypes['AgentRun'] };
   RunLimits: RunLimits;
+  RunOutcomeCount: RunOutcomeCount;
   RunToolCall: RunToolCall;
   SafeInt: Scalars['SafeInt']['output'];
+  Session: Session;
   SetModelPriceInput: SetModelPriceInput;
   SetUserBudgetInput: SetUserBudgetInput;
   SideCall: Omit<SideCall, 'model'> & { model?: Maybe<ResolversParentTypes['Model']> };
@@ -1568,6 +1611,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   createApiKey?: Resolver<ResolversTypes['CreateApiKeyPayload'], ParentType, ContextType, RequireFields<MutationCreateApiKeyArgs, 'input'>>;
   createTenant?: Resolver<ResolversTypes['CreateTenantPayload'], ParentType, ContextType, RequireFields<MutationCreateTenantArgs, 'input'>>;
   createUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input'>>;
+  endSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   openBillingPortal?: Resolver<ResolversTypes['BillingPortalSession'], ParentType, ContextType>;
   rateRun?: Resolver<ResolversTypes['AgentRun'], ParentType, ContextType, RequireFields<MutationRateRunArgs, 'input'>>;
   revokeApiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType, RequireFields<MutationRevokeApiKeyArgs, 'id'>>;
@@ -1576,6 +1620,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setModelPrice?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationSetModelPriceArgs, 'input'>>;
   setPlanStripePrice?: Resolver<ResolversTypes['Plan'], ParentType, ContextType, RequireFields<MutationSetPlanStripePriceArgs, 'planKey'>>;
   setUserBudget?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationSetUserBudgetArgs, 'input'>>;
+  startSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   startUpgrade?: Resolver<ResolversTypes['StartUpgradeResult'], ParentType, ContextType, RequireFields<MutationStartUpgradeArgs, 'planKey'>>;
   testAlertWebhook?: Resolver<ResolversTypes['Alert'], ParentType, ContextType>;
   updateAgent?: Resolver<ResolversTypes['Agent'], ParentType, ContextType, RequireFields<MutationUpdateAgentArgs, 'input'>>;
@@ -1620,9 +1665,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['Plan']>, ParentType, ContextType>;
   routePreview?: Resolver<ResolversTypes['RoutePreview'], ParentType, ContextType, RequireFields<QueryRoutePreviewArgs, 'agent' | 'message'>>;
+  runOutcomes?: Resolver<Array<ResolversTypes['RunOutcomeCount']>, ParentType, ContextType, RequireFields<QueryRunOutcomesArgs, 'from' | 'to'>>;
   usage?: Resolver<Array<ResolversTypes['UsageRow']>, ParentType, ContextType, RequireFields<QueryUsageArgs, 'from' | 'groupBy' | 'to'>>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
-  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, Partial<QueryUsersArgs>>;
+  users?: Resolver<ResolversTypes['UserConnection'], ParentType, ContextType, RequireFields<QueryUsersArgs, 'orderBy'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 };
 
@@ -1700,6 +1746,11 @@ export type RunLimitsResolvers<ContextType = GraphQLContext, ParentType extends 
   maxToolCalls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type RunOutcomeCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunOutcomeCount'] = ResolversParentTypes['RunOutcomeCount']> = {
+  runs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['RunStatus'], ParentType, ContextType>;
+};
+
 export type RunToolCallResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RunToolCall'] = ResolversParentTypes['RunToolCall']> = {
   arguments?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1709,6 +1760,11 @@ export type RunToolCallResolvers<ContextType = GraphQLContext, ParentType extend
 export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
   name: 'SafeInt';
 }
+
+export type SessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = {
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
 
 export type SideCallResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SideCall'] = ResolversParentTypes['SideCall']> = {
   costUsd?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1873,8 +1929,10 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RunFinished?: RunFinishedResolvers<ContextType>;
   RunLimitExceeded?: RunLimitExceededResolvers<ContextType>;
   RunLimits?: RunLimitsResolvers<ContextType>;
+  RunOutcomeCount?: RunOutcomeCountResolvers<ContextType>;
   RunToolCall?: RunToolCallResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
+  Session?: SessionResolvers<ContextType>;
   SideCall?: SideCallResolvers<ContextType>;
   SpendWindow?: SpendWindowResolvers<ContextType>;
   StartUpgradeResult?: StartUpgradeResultResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { createApiKey, listApiKeys, revokeApiKey } from '../../auth/index.js';
+import { createApiKey, endSession, listApiKeys, revokeApiKey, startSession } from '../../auth/index.js';
 import { tenantContext } from '../context.js';
 import type { Resolvers } from '../__generated__/resolvers-types.js';
 
@@ -9,6 +9,8 @@ export const authResolvers: Resolvers = {
   Mutation: {
     createApiKey: (_, { input }, ctx) => createApiKey({ ctx: tenantContext(ctx), input }),
     revokeApiKey: (_, { id }, ctx) => revokeApiKey({ ctx: tenantContext(ctx), input: { id } }),
+    startSession: (_, __, ctx) => startSession(tenantContext(ctx)),
+    endSession: (_, __, ctx) => endSession(tenantContext(ctx)),
   },
   ApiKey: {
     user: async (key, _, ctx) =>

@@ -1,6 +1,7 @@
 import {
   listAgentRuns,
   rateRun,
+  runOutcomes,
   routePreview,
   runAgent,
   streamAgentRun,
@@ -15,6 +16,7 @@ export const runResolvers: Resolvers = {
   Query: {
     agentRuns: (_, args, ctx) => listAgentRuns({ ctx: tenantContext(ctx), input: args }),
     routePreview: (_, args, ctx) => routePreview({ ctx: tenantContext(ctx), input: args }),
+    runOutcomes: (_, args, ctx) => runOutcomes({ ctx: tenantContext(ctx), input: args }),
   },
   Mutation: {
     rateRun: (_, { input }, ctx) => rateRun({ ctx: tenantContext(ctx), input }),
