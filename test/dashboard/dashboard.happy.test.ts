@@ -125,6 +125,8 @@ describe.skipIf(!chromiumPath)('the dashboard', () => {
       const a = await fetch(`${env.app.url}/dashboard/assets/${asset}`);
       expect(a.status, asset).toBe(200);
       expect(a.headers.get('content-security-policy')).toBe(csp);
+      // Read to the end: a response left unread holds its connection (and the server's close) open.
+      expect((await a.arrayBuffer()).byteLength, asset).toBeGreaterThan(0);
     }
   });
 
