@@ -5,6 +5,7 @@ import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Config } from '../config.js';
 import type { ModelRow } from '../db/schema/index.js';
 import { httpFetch } from './http-fetch.js';
+import { LeanOpenAIChat } from './lean-openai.js';
 import { SimLanguageModel } from './sim.js';
 
 export type ProviderRegistry = {
@@ -44,8 +45,10 @@ export function createProviderRegistry(config: Config['providers']): ProviderReg
     switch (model.provider) {
       case 'sim':
         return new SimLanguageModel(model.providerModel, { latencyMs: config.simLatencyMs });
-      case 'openai':
-        return openai?.chat(model.providerModel);
+      case 'openai': {
+        const chat = openai?.chat(model.providerModel);
+        return chat && new LeanOpenAIChat(chat as unknown as ConstructorParameters<typeof LeanOpenAIChat>[0]);
+      }
       case 'anthropic':
         return anthropic?.(model.providerModel);
       case 'ollama':
