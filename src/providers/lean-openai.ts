@@ -58,18 +58,24 @@ function usageOf(usage: ChatResponse['usage']): LanguageModelV3GenerateResult['u
   const reasoning = usage.completion_tokens_details?.reasoning_tokens ?? 0;
   return {
     inputTokens: { total: prompt, noCache: prompt - cached - (cacheWrite ?? 0), cacheRead: cached, cacheWrite },
-    outputTokens: { total: completion, text: completion - reasoning, reasoning },
+    outputTokens: { total: completion, text: Math.max(0, completion - reasoning), reasoning },
     raw: usage,
   };
 }
+
+/** Node's errors of a connection that failed: the SDK wraps them as a retryable APICallError. */
+const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 
 /**
  * OpenAI's chat model with a lean non-streaming call: the request is built by the AI SDK's own
  * model (so every option maps as before), but sent with the project's HTTP client and read with
  * JSON.parse instead of the SDK's generic post-and-validate path (zod over every response), which
- * was the largest single cost of a cache miss. Calls with tools and streams go through the AI SDK
+ * was the largest single cost of a cache miss. The answer's text, refusal, tool calls, finish
+ * reason and usage are mapped as the SDK maps them (not its audio transcripts, citations or
+ * logprobs, which this project does not ask for). Calls with tools and streams go through the SDK
  * model unchanged. Errors are the SDK's: APICallError with the status (retryable on 408, 409, 429
- * and 5xx) and the provider's message.
+ * and 5xx) and the provider's message; an unreadable 2xx answer, not retryable; a failed
+ * connection, retryable.
  */
 export class LeanOpenAIChat implements LanguageModelV3 {
   readonly specificationVersion = 'v3' as const;
@@ -91,11 +97,25 @@ export class LeanOpenAIChat implements LanguageModelV3 {
     if (options.tools?.length) return this.inner.doGenerate(options);
     const { args: body, warnings } = await this.inner.getArgs(options);
     const url = this.inner.config.url({ path: '/chat/completions', modelId: this.modelId });
+    // Header names in lower case, the caller's over the provider's (as the SDK merges them).
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    for (const [k, v] of Object.entries({ ...this.inner.config.headers(), ...options.headers }))
-      if (v !== undefined) headers[k] = v;
+    for (const source of [this.inner.config.headers(), options.headers ?? {}])
+      for (const [k, v] of Object.entries(source)) if (v !== undefined) headers[k.toLowerCase()] = v;
     const requestBody = JSON.stringify(body);
-    const res = await httpFetch(url, { method: 'POST', headers, body: requestBody, signal: options.abortSignal });
+    let res: Response;
+    try {
+      res = await httpFetch(url, { method: 'POST', headers, body: requestBody, signal: options.abortSignal });
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (options.abortSignal?.aborted || !code || !CONNECTION_ERRORS.has(code)) throw err;
+      throw new APICallError({
+        message: `Cannot connect to API: ${(err as Error).message}`,
+        cause: err,
+        url,
+        requestBodyValues: body,
+        isRetryable: true,
+      });
+    }
     const text = await res.text();
     const responseHeaders = Object.fromEntries(res.headers.entries());
     let parsed: unknown;
@@ -105,22 +125,33 @@ export class LeanOpenAIChat implements LanguageModelV3 {
       parsed = undefined;
     }
     if (!res.ok) {
-      const message = (parsed as { error?: { message?: string } } | undefined)?.error?.message;
+      const message = (parsed as { error?: { message?: unknown } } | undefined)?.error?.message;
+      const known = typeof message === 'string';
       throw new APICallError({
-        message: message ?? res.statusText,
+        message: known ? message : res.statusText,
         url,
         requestBodyValues: body,
         statusCode: res.status,
         responseHeaders,
         responseBody: text,
-        data: parsed,
+        data: known ? parsed : undefined,
       });
     }
     const response = parsed as ChatResponse | undefined;
-    const choice = response?.choices?.[0];
-    if (!response || !choice?.message) {
-      throw new InvalidResponseDataError({ data: parsed ?? text, message: 'Response did not contain any choices.' });
+    const readable = !!response && typeof response === 'object' && Array.isArray(response.choices);
+    if (!readable || response.choices!.some((c) => !c || typeof c.message !== 'object' || !c.message)) {
+      throw new APICallError({
+        message: 'Invalid JSON response',
+        url,
+        requestBodyValues: body,
+        statusCode: res.status,
+        responseHeaders,
+        responseBody: text,
+        isRetryable: false,
+      });
     }
+    const choice = response.choices![0];
+    if (!choice) throw new InvalidResponseDataError({ data: parsed, message: 'Response did not contain any choices.' });
     const content: LanguageModelV3Content[] = [];
     if (choice.message.content) content.push({ type: 'text', text: choice.message.content });
     const refusal = choice.message.refusal;
@@ -133,7 +164,8 @@ export class LeanOpenAIChat implements LanguageModelV3 {
         input: call.function.arguments,
       });
     const raw = choice.finish_reason ?? undefined;
-    const unified = raw === 'stop' && refusal ? 'content-filter' : ((raw ? FINISH[raw] : undefined) ?? 'other');
+    const mapped = raw && Object.hasOwn(FINISH, raw) ? FINISH[raw] : undefined;
+    const unified = raw === 'stop' && refusal ? 'content-filter' : (mapped ?? 'other');
     return {
       content,
       finishReason: { unified, raw },

@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createOpenAI } from '@ai-sdk/openai';
+import { APICallError, type LanguageModelV3CallOptions } from '@ai-sdk/provider';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { httpFetch } from './http-fetch.js';
+import { LeanOpenAIChat } from './lean-openai.js';
+
+/** A local upstream that answers each request with the next scripted reply. */
+let server: Server;
+let base = '';
+const replies: { status: number; body: string }[] = [];
+const seen: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      seen.push({ headers: req.headers, body });
+      const reply = replies.shift() ?? { status: 500, body: '{}' };
+      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const model = (url = base) =>
+  new LeanOpenAIChat(
+    createOpenAI({ apiKey: 'sk-test', baseURL: url, fetch: httpFetch }).chat(
+      'gpt-test',
+    ) as unknown as ConstructorParameters<typeof LeanOpenAIChat>[0],
+  );
+const call: LanguageModelV3CallOptions = {
+  prompt: [{ role: 'user', content: [{ type: 'text', text: 'hello' }] }],
+  maxOutputTokens: 20,
+};
+const failure = async (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+
+describe('the lean OpenAI chat call', () => {
+  it("answers as the SDK would: text, finish reason, usage, the request's body and headers", async () => {
+    replies.push({
+      status: 200,
+      body: JSON.stringify({
+        id: 'chatcmpl-1',
+        model: 'gpt-test',
+        created: 1_800_000_000,
+        choices: [{ index: 0, message: { role: 'assistant', content: 'hi there' }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 9, completion_tokens: 3, prompt_tokens_details: { cached_tokens: 4 } },
+      }),
+    });
+    const result = await model().doGenerate({ ...call, headers: { 'X-Extra': 'yes' } });
+    expect(result.content).toEqual([{ type: 'text', text: 'hi there' }]);
+    expect(result.finishReason).toEqual({ unified: 'stop', raw: 'stop' });
+    expect(result.usage.inputTokens).toEqual({ total: 9, noCache: 5, cacheRead: 4, cacheWrite: undefined });
+    expect(result.usage.outputTokens).toEqual({ total: 3, text: 3, reasoning: 0 });
+    expect(result.response).toMatchObject({ id: 'chatcmpl-1', modelId: 'gpt-test' });
+    const sent = seen.at(-1)!;
+    expect(JSON.parse(sent.body)).toMatchObject({ model: 'gpt-test', max_tokens: 20 });
+    expect(sent.headers).toMatchObject({ authorization: 'Bearer sk-test', 'x-extra': 'yes' });
+  });
+
+  it("maps errors as the SDK does: the provider's message and status, a broken 2xx, a refused connection", async () => {
+    replies.push({ status: 503, body: JSON.stringify({ error: { message: 'overloaded' } }) });
+    const busy = await failure(model().doGenerate(call));
+    expect(APICallError.isInstance(busy)).toBe(true);
+    expect(busy).toMatchObject({ message: 'overloaded', statusCode: 503, isRetryable: true });
+    replies.push({ status: 400, body: 'not json' });
+    expect(await failure(model().doGenerate(call))).toMatchObject({ statusCode: 400, isRetryable: false });
+    replies.push({ status: 200, body: '{"choices": "nope"}' });
+    expect(await failure(model().doGenerate(call))).toMatchObject({
+      message: 'Invalid JSON response',
+      statusCode: 200,
+      isRetryable: false,
+    });
+    const refused = await failure(model('http://127.0.0.1:9/v1').doGenerate(call));
+    expect(APICallError.isInstance(refused)).toBe(true);
+    expect(refused).toMatchObject({ isRetryable: true });
+    // A finish reason nobody knows is "other", whatever its name.
+    replies.push({
+      status: 200,
+      body: JSON.stringify({ choices: [{ index: 0, message: { content: 'x' }, finish_reason: 'constructor' }] }),
+    });
+    expect((await model().doGenerate(call)).finishReason.unified).toBe('other');
+  });
+});
