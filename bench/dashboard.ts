@@ -3,33 +3,23 @@
  * on the embedded default (PGlite, process store) holding a tenant with RUNS runs (10,000 by
  * default): from navigation to the page's data on screen, median and worst of five loads each.
  */
-import { launchChromium } from '../scripts/chromium.js';
+import { DASHBOARD_PAGES, dashboardLoaded, launchChromium, signIn } from '../scripts/chromium.js';
 import { startDemo } from '../scripts/demo-workload.js';
 
 const RUNS = Number(process.env.RUNS ?? 10_000);
 const LOADS = 5;
-const PAGES = [
-  ['overview', 'Overview'],
-  ['budgets', 'Budgets'],
-  ['runs', 'Runs'],
-  ['alerts', 'Alerts'],
-  ['billing', 'Plan and billing'],
-] as const;
 
 const seeded = Date.now();
 const demo = await startDemo({ runs: RUNS, concurrency: 8 });
 console.log(`seeded ${RUNS} runs in ${((Date.now() - seeded) / 1000).toFixed(1)} s`);
 const browser = await launchChromium();
 try {
-  const signIn = await browser.newPage();
-  await signIn.goto(`${demo.url}/dashboard`);
-  await signIn.getByLabel('API key').fill(demo.ownerKey);
-  await signIn.getByRole('button', { name: 'Sign in' }).click();
-  await signIn.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-  const token = await signIn.evaluate<string>(`sessionStorage.getItem('governor.session')`);
-  await signIn.close();
+  const first = await browser.newPage();
+  await signIn(first, demo.url, demo.ownerKey);
+  const token = await first.evaluate<string>(`sessionStorage.getItem('governor.session')`);
+  await first.close();
   const rows: { page: string; medianMs: number; worstMs: number }[] = [];
-  for (const [path, title] of PAGES) {
+  for (const [path, title] of DASHBOARD_PAGES) {
     const times: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       const context = await browser.newContext();
@@ -37,8 +27,7 @@ try {
       const page = await context.newPage();
       const started = performance.now();
       await page.goto(`${demo.url}/dashboard#/${path}`);
-      await page.getByRole('heading', { level: 1, name: title }).waitFor();
-      await page.getByText('Loading…').waitFor({ state: 'detached' });
+      await dashboardLoaded(page, title);
       times.push(performance.now() - started);
       await context.close();
     }

@@ -415,22 +415,9 @@ async function budgets() {
 function userBudget(u) {
   const section = h('section', { class: 'card', 'aria-label': u.email });
   const render = (status) => {
-    const daily = h('input', {
-      type: 'number',
-      min: 0,
-      step: 1,
-      name: 'daily',
-      id: `d-${u.id}`,
-      value: status.daily.limit,
-    });
-    const monthly = h('input', {
-      type: 'number',
-      min: 0,
-      step: 1,
-      name: 'monthly',
-      id: `m-${u.id}`,
-      value: status.monthly.limit,
-    });
+    const limit = (name, value) => h('input', { type: 'number', min: 0, step: 1, name, id: `${name}-${u.id}`, value });
+    const daily = limit('daily', status.daily.limit);
+    const monthly = limit('monthly', status.monthly.limit);
     const said = h('p', { role: 'status', class: 'note' });
     const form = h(
       'form',

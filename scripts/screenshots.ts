@@ -3,17 +3,10 @@
  * Chromium), one PNG per page in docs/screenshots/, and one of the overview on a phone.
  */
 import { mkdirSync } from 'node:fs';
-import { launchChromium } from './chromium.js';
+import { DASHBOARD_PAGES, launchChromium, openTab, signIn } from './chromium.js';
 import { startDemo } from './demo-workload.js';
 
 const OUT = 'docs/screenshots';
-const PAGES = [
-  ['overview', 'Overview'],
-  ['budgets', 'Budgets'],
-  ['runs', 'Runs'],
-  ['alerts', 'Alerts'],
-  ['billing', 'Plan and billing'],
-] as const;
 
 mkdirSync(OUT, { recursive: true });
 const demo = await startDemo({ runs: 120 });
@@ -24,13 +17,9 @@ try {
     [375, '-phone'],
   ] as const) {
     const page = await browser.newPage({ viewport: { width, height: 900 }, deviceScaleFactor: 1 });
-    await page.goto(`${demo.url}/dashboard`);
-    await page.getByLabel('API key').fill(demo.ownerKey);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    for (const [file, title] of suffix ? PAGES.slice(0, 1) : PAGES) {
-      if (file !== 'overview') await page.getByRole('navigation').getByRole('link', { name: title }).click();
-      await page.getByRole('heading', { level: 1, name: title }).waitFor();
-      await page.getByText('Loading…').waitFor({ state: 'detached' });
+    await signIn(page, demo.url, demo.ownerKey);
+    for (const [file, title] of suffix ? DASHBOARD_PAGES.slice(0, 1) : DASHBOARD_PAGES) {
+      if (file !== 'overview') await openTab(page, title);
       // The chart draws on the next frame.
       await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
       await page.screenshot({ path: `${OUT}/${file}${suffix}.png`, fullPage: true });

@@ -18,7 +18,7 @@ import { openStore, scanKeys, type RedisClient, type StoreHandle } from '../../s
 import { newId } from '../../src/lib/ids.js';
 import { Lease, LEASES_KEY, leaseKey, ownerTenantsKey, tenantsOf } from '../../src/store/lease.js';
 import { sharedApp, type TestApp } from '../helpers/app.js';
-import { line } from '../helpers/budgets.js';
+import { emptyEntry, line } from '../helpers/budgets.js';
 import { signUp, type Tenant } from '../helpers/graphql.js';
 
 const services = Boolean(inject('databaseUrl') && inject('redisUrl'));
@@ -182,27 +182,7 @@ describe.skipIf(!services)('process leases', () => {
     const { t } = await setup();
     const a = await proc();
     const b = await proc();
-    const entry = (id: string) => ({
-      run: null,
-      events: [
-        {
-          id,
-          tenantId: t.tenantId,
-          userId: null,
-          agentId: null,
-          runId: null,
-          modelId: null,
-          kind: 'test',
-          inputTokens: 0,
-          outputTokens: 0,
-          cachedInputTokens: 0,
-          totalTokens: 0,
-          costMicros: 0,
-          savedCostMicros: 0,
-          occurredAt: NOW.toISOString(),
-        },
-      ],
-    });
+    const entry = (id: string) => emptyEntry(t.tenantId, id, NOW);
     const stream = ledgerStreamKey(t.tenantId);
     const ownerOfEntry = async (id: string) => {
       const found = (await a.redis.xrange(stream, '-', '+')).find(([, f]) => f[1]!.includes(id));

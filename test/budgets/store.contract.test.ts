@@ -15,6 +15,7 @@ import { decodeEntry, ledgerStreamKey, type LedgerEntry, type UsageEvent } from 
 import { newId } from '../../src/lib/ids.js';
 import { tenantKey } from '../../src/lib/keys.js';
 import type { RedisClient } from '../../src/store/index.js';
+import { emptyEntry, emptyEvent } from '../helpers/budgets.js';
 import { deleteClusterKeys, deleteKeys, redisUrl, testCluster, testRedis } from '../helpers/redis.js';
 
 type Made = {
@@ -94,23 +95,8 @@ if (inject('redisClusterNodes')) {
 }
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
-const event = (tenantId: string, id: string): UsageEvent => ({
-  id,
-  tenantId,
-  userId: null,
-  agentId: null,
-  runId: null,
-  modelId: null,
-  kind: 'test',
-  inputTokens: 0,
-  outputTokens: 0,
-  cachedInputTokens: 0,
-  totalTokens: 0,
-  costMicros: 0,
-  savedCostMicros: 0,
-  occurredAt: new Date(NOW).toISOString(),
-});
-const entry = (tenantId: string, id: string): LedgerEntry => ({ run: null, events: [event(tenantId, id)] });
+const event = (tenantId: string, id: string) => emptyEvent(tenantId, id, new Date(NOW));
+const entry = (tenantId: string, id: string) => emptyEntry(tenantId, id, new Date(NOW));
 
 /** A cache hit's entry as the pipeline hands it to the gate: a run at no cost, facts to fill in. */
 function hitEntry(tenantId: string): LedgerEntry {

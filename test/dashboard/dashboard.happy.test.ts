@@ -3,9 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../__generated__/gql.js';
 import { sharedApp } from '../helpers/app.js';
 import { pricedPlan, useBillingApp } from '../helpers/billing.js';
-import { chromiumPath, launchChromium, openPage, openTab, seriousA11yViolations, signIn } from '../helpers/browser.js';
+import {
+  chromiumPath,
+  DASHBOARD_PAGES,
+  launchChromium,
+  openPage,
+  openTab,
+  seriousA11yViolations,
+  signIn,
+} from '../helpers/browser.js';
 import { addUser, gqlText, ok, signUp, unique, type Tenant } from '../helpers/graphql.js';
 import { runAgent } from '../helpers/runs.js';
+import { findUser } from '../../src/users/index.js';
 
 const PERIOD = graphql(`
   query DashboardTestPeriod {
@@ -203,10 +212,20 @@ describe.skipIf(!chromiumPath)('the dashboard', () => {
     await card.getByText('Saved.').waitFor();
     const status = await ok(env.app, BUDGET, { u: member.id }, t.ownerKey);
     expect(status.budgetStatus.daily.limit).toBe(1234);
+    // Only the changed field was sent: the monthly limit is still the plan's, not pinned to it.
+    const stored = await findUser(env.app.runtime.deps.db, t.tenantId, member.id);
+    expect([stored?.dailyTokenLimit, stored?.monthlyTokenLimit]).toEqual([1234, null]);
     // The member with the smallest limit now comes first.
     await page.reload();
     await openTab(page, 'Budgets');
     expect(await page.locator('main section[aria-label]').first().getAttribute('aria-label')).toBe(member.email);
+    // An emptied field goes back to the plan's limit.
+    const again = page.getByRole('region', { name: member.email });
+    await again.getByLabel('Daily tokens').fill('');
+    await again.getByRole('button', { name: 'Set limits' }).click();
+    await expect
+      .poll(async () => (await findUser(env.app.runtime.deps.db, t.tenantId, member.id))?.dailyTokenLimit)
+      .toBeNull();
     await context.close();
   });
 
@@ -290,7 +309,7 @@ describe.skipIf(!chromiumPath)('the dashboard', () => {
     for (const width of [1200, 375]) {
       const { context, page, errors } = await openPage(browser, { bypassCSP: true, width });
       await signIn(page, env.app.url, t.ownerKey);
-      for (const name of ['Overview', 'Budgets', 'Runs', 'Alerts', 'Plan and billing']) {
+      for (const [, name] of DASHBOARD_PAGES) {
         if (name !== 'Overview') await openTab(page, name);
         expect(await seriousA11yViolations(page), `${name} at ${width} px`).toEqual([]);
         const overflow = await page.evaluate('document.documentElement.scrollWidth - window.innerWidth');

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 
-export { chromiumPath, launchChromium } from '../../scripts/chromium.js';
+export { chromiumPath, DASHBOARD_PAGES, launchChromium, openTab, signIn } from '../../scripts/chromium.js';
 import { chromiumPath } from '../../scripts/chromium.js';
 
 if (!chromiumPath) {
@@ -28,22 +28,6 @@ export async function openPage(
     if (m.type() === 'error') errors.push(m.text());
   });
   return { context, page, errors };
-}
-
-/** Signs in on the dashboard with an API key and waits for the overview. */
-export async function signIn(page: Page, base: string, key: string): Promise<void> {
-  await page.goto(`${base}/dashboard`);
-  await page.getByLabel('API key').fill(key);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
-  await page.getByText('Loading…').waitFor({ state: 'detached' });
-}
-
-/** Opens a dashboard page by its link and waits until it has loaded. */
-export async function openTab(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name }).click();
-  await page.getByRole('heading', { level: 1, name }).waitFor();
-  await page.getByText('Loading…').waitFor({ state: 'detached' });
 }
 
 type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };

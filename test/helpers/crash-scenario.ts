@@ -83,7 +83,7 @@ export async function killMidLoad(app: TestApp, env: Record<string, string>, ser
     }
   };
   await Promise.all([loopA(1), loopA(2), loopA(3), loopB()]);
-  expect(await a.exited).toBe('SIGKILL');
+  expect((await a.exited).signal).toBe('SIGKILL');
   // Right after the kill, the dead process's call in flight still held, and its runs were not in Postgres.
   const found = await left!;
   expect(found.held).toBeGreaterThan(0);

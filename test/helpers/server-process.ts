@@ -6,7 +6,13 @@ import { eventually } from './eventually.js';
 import { freePort } from './scratch.js';
 
 /** A Governor process of its own (`src/main.ts`) over the run's Postgres and Redis. */
-export type Server = { child: ChildProcess; base: string; lines: string[]; exited: Promise<NodeJS.Signals | null> };
+export type Server = {
+  child: ChildProcess;
+  base: string;
+  /** What it wrote to stdout (its log, at LOG_LEVEL). */
+  lines: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+};
 
 const RUN = `mutation CrashRun($m: String!) {
   runAgent(input: { agent: "assistant", message: $m, maxOutputTokens: 32 }) {
@@ -36,7 +42,9 @@ export async function server(env: Record<string, string> = {}): Promise<Server> 
   });
   const lines: string[] = [];
   createInterface({ input: child.stdout! }).on('line', (l) => lines.push(l));
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_, signal) => resolve(signal)));
+  const exited = new Promise<Awaited<Server['exited']>>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   const base = `http://127.0.0.1:${port}`;
   await eventually(
     () =>

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { eventually } from '../helpers/eventually.js';
 import { describe, expect, inject, it } from 'vitest';
-import { ADMIN_TOKEN, TEST_SECRETS_KEY } from '../helpers/app.js';
-import { freePort } from '../helpers/scratch.js';
+import { ADMIN_TOKEN } from '../helpers/app.js';
+import { server as worker } from '../helpers/server-process.js';
 import { graphql } from '../__generated__/gql.js';
 
 const services = Boolean(inject('databaseUrl') && inject('redisUrl'));
@@ -27,37 +26,14 @@ const RUN = graphql(`
 /** WORKERS=2: two processes share the port, the state lives in Postgres and Redis, metrics add up. */
 describe.skipIf(!services)('a cluster of workers', () => {
   it('serves from several processes, reports cluster-wide metrics, and stops on SIGTERM', async () => {
-    const port = await freePort();
-    const server = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        METRICS_TOKEN: 'cluster-metrics-token-0123456789',
-        SECRETS_KEY: TEST_SECRETS_KEY,
-        DATABASE_URL: inject('databaseUrl'),
-        REDIS_URL: inject('redisUrl'),
-        REDIS_KEY_PREFIX: inject('redisPrefix'),
-        PORT: String(port),
-        ADMIN_TOKEN,
-        WORKERS: '2',
-        LOG_LEVEL: 'silent',
-      },
-      stdio: 'ignore',
+    const server = await worker({
+      NODE_ENV: 'production',
+      METRICS_TOKEN: 'cluster-metrics-token-0123456789',
+      WORKERS: '2',
+      LOG_LEVEL: 'silent',
     });
-    const exited = new Promise<number | null>((resolve) => server.on('exit', (code) => resolve(code)));
     try {
-      const base = `http://127.0.0.1:${port}`;
-      for (
-        let i = 0;
-        !(await fetch(`${base}/readyz`).then(
-          (r) => r.ok,
-          () => false,
-        ));
-        i++
-      ) {
-        if (i > 300) throw new Error('never ready');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      const base = server.base;
       const gql = async <R, V>(document: TypedDocumentNode<R, V>, variables: NoInfer<V>, key: string) =>
         (await (
           await fetch(`${base}/graphql`, {
@@ -88,8 +64,8 @@ describe.skipIf(!services)('a cluster of workers', () => {
       }, 'cluster-wide metrics').catch(() => undefined);
       expect(completed, last).toBe(6);
     } finally {
-      server.kill('SIGTERM');
+      server.child.kill('SIGTERM');
     }
-    expect(await exited).toBe(0);
+    expect((await server.exited).code).toBe(0);
   });
 });

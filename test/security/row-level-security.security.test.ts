@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows, scoped } from '../../src/db/scoped.js';
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { signUp, type Tenant } from '../helpers/graphql.js';
+import { TENANT_TABLES } from '../helpers/row-counts.js';
 
 /** Drizzle wraps the driver's error: the database's own words are in `cause`. */
 async function databaseRefusal(p: Promise<unknown>): Promise<string> {
@@ -13,19 +14,6 @@ async function databaseRefusal(p: Promise<unknown>): Promise<string> {
   expect(err, 'the database accepted it').toBeDefined();
   return err?.cause?.message ?? '';
 }
-
-const TENANT_TABLES = [
-  'users',
-  'api_keys',
-  'agents',
-  'agent_runs',
-  'usage_events',
-  'alerts',
-  'checkout_sessions',
-  'run_ratings',
-  'routing_adjustments',
-  'sessions',
-];
 
 /** Row-level security on its own, under the request role, with no application filter at all. */
 describe('row-level security', () => {
