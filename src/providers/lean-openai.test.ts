@@ -2,7 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOpenAI } from '@ai-sdk/openai';
 import { APICallError, type LanguageModelV3CallOptions } from '@ai-sdk/provider';
+import { generateText, type ModelMessage } from 'ai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CircuitBreakers } from '../breakers/circuit-breaker.js';
+import type { ModelRow } from '../db/schema/index.js';
+import { callModel } from './call-model.js';
 import { httpFetch } from './http-fetch.js';
 import { LeanOpenAIChat } from './lean-openai.js';
 
@@ -88,5 +92,69 @@ describe('the lean OpenAI chat call', () => {
       body: JSON.stringify({ choices: [{ index: 0, message: { content: 'x' }, finish_reason: 'constructor' }] }),
     });
     expect((await model().doGenerate(call)).finishReason.unified).toBe('other');
+  });
+});
+
+describe('a text-only step on the lean model', () => {
+  const answer = (text: string) => ({
+    status: 200,
+    body: JSON.stringify({
+      id: 'chatcmpl-2',
+      model: 'gpt-test',
+      choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'length' }],
+      usage: { prompt_tokens: 30, completion_tokens: 7, prompt_tokens_details: { cached_tokens: 10 } },
+    }),
+  });
+  const messages: ModelMessage[] = [
+    { role: 'user', content: 'first question' },
+    { role: 'assistant', content: 'first answer' },
+    { role: 'system', content: "the caller's own instructions" },
+    { role: 'user', content: 'second question' },
+  ];
+
+  it('sends what generateText would send and reads the same answer, without generateText', async () => {
+    replies.push(answer('by generateText'));
+    const viaSdk = await generateText({
+      model: model(),
+      system: 'Be brief.',
+      messages,
+      allowSystemInMessages: true,
+      maxOutputTokens: 40,
+      maxRetries: 0,
+    });
+    const sdkBody = JSON.parse(seen.at(-1)!.body) as unknown;
+    // generateText names itself in the user agent; the direct call sends the provider's own.
+    expect(seen.at(-1)!.headers['user-agent']).toMatch(/^ai\/6\./);
+
+    replies.push(answer('called directly'));
+    const deps = {
+      registry: { languageModel: () => model() },
+      breakers: new CircuitBreakers({ threshold: 3, openMs: 1_000, now: Date.now }),
+      timeoutMs: 5_000,
+      retries: 0,
+      retryBaseMs: 1,
+      random: () => 0.5,
+    };
+    const row = { id: 'openai/gpt-test', provider: 'openai', providerModel: 'gpt-test' } as ModelRow;
+    const step = await callModel(deps, row, {
+      system: 'Be brief.',
+      messages,
+      tools: {},
+      maxOutputTokens: 40,
+      signal: new AbortController().signal,
+    });
+    expect(JSON.parse(seen.at(-1)!.body)).toEqual(sdkBody);
+    expect(seen.at(-1)!.headers['user-agent']).toMatch(/^ai-sdk\/openai\//);
+    expect(step).toEqual({
+      text: 'called directly',
+      toolCalls: [],
+      responseMessages: [{ role: 'assistant', content: [{ type: 'text', text: 'called directly' }] }],
+      usage: { inputTokens: 30, outputTokens: 7, cachedInputTokens: 10 },
+      finishReason: viaSdk.finishReason,
+    });
+    expect(viaSdk.totalUsage).toMatchObject({ inputTokens: 30, outputTokens: 7, cachedInputTokens: 10 });
+    expect(viaSdk.response.messages).toEqual([
+      { role: 'assistant', content: [{ type: 'text', text: 'by generateText' }] },
+    ]);
   });
 });
