@@ -17,6 +17,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { reply, startUpstream } from '../test/helpers/openai-server.js';
 import {
@@ -317,6 +318,22 @@ try {
     return NaN;
   };
   const idleBefore = await quiet();
+  /**
+   * Commands the bench's own Redis has run so far (NaN on a shared Redis, where others' count too):
+   * all of them, the commands scripts run included, and the scripts alone (each one round trip).
+   */
+  const redisStats = ownRedis ? new Redis(ownRedis.url) : undefined;
+  const redisCalls = async () => {
+    if (!redisStats) return { all: NaN, scripts: NaN };
+    const info = await redisStats.info('commandstats');
+    let all = 0;
+    let scripts = 0;
+    for (const [, name, calls] of info.matchAll(/cmdstat_(\w+):calls=(\d+)/g)) {
+      all += Number(calls);
+      if (/^(eval|evalsha|fcall)$/.test(name!)) scripts += Number(calls);
+    }
+    return { all, scripts };
+  };
 
   /** The overhead histogram's cumulative buckets, by outcome, as one worker reports them. */
   const scrape = async () => {
@@ -374,6 +391,7 @@ try {
       const machineBefore = machineCpu();
       const benchBefore = ownCpu();
       const metricsBefore = scenario.url.startsWith(base) ? await scrape() : {};
+      const callsBefore = await redisCalls();
       const result = await new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon(
           {
@@ -402,6 +420,10 @@ try {
       const capacity = DURATION * cpus().length;
       const foreign = machine.busy - machineBefore.busy - (ownCpu() - benchBefore) - cpu - storesCpu;
       const metricsAfter = scenario.url.startsWith(base) ? await scrape() : {};
+      const callsAfter = await redisCalls();
+      // Less the INFO of the count before (INFO does not count itself).
+      const commands = callsAfter.all - callsBefore.all - 1;
+      const scripts = callsAfter.scripts - callsBefore.scripts;
       const outcome = OUTCOME[scenario.name] ?? '';
       latencies.sort((a, b) => a - b);
       results.push({
@@ -414,6 +436,8 @@ try {
         wrongAnswers: wrong + result.errors + result.non2xx,
         serverCpuUsPerRequest: measured.length ? Math.round((cpu * 1e6) / Math.max(1, result.requests.total)) : NaN,
         storesCpuUsPerRequest: stores.length ? Math.round((storesCpu * 1e6) / Math.max(1, result.requests.total)) : NaN,
+        redisCommandsPerRequest: stores.length ? +(commands / Math.max(1, result.requests.total)).toFixed(1) : NaN,
+        redisScriptsPerRequest: stores.length ? +(scripts / Math.max(1, result.requests.total)).toFixed(2) : NaN,
         stealPct: +((100 * (machine.steal - machineBefore.steal)) / capacity).toFixed(1),
         foreignCpuPct: +((100 * Math.max(0, foreign)) / capacity).toFixed(1),
         // Measured inside runAgent (wall time minus provider time), read off one worker's histogram.
@@ -434,13 +458,16 @@ try {
   console.table(results);
   console.log('ownP50Ms/ownP99Ms: runAgent time minus provider time, as histogram bucket upper bounds (ms).');
   console.log(
-    'serverCpuUsPerRequest: Governor (or the bare proxy); storesCpuUsPerRequest: its Redis and Postgres backends;',
+    'serverCpuUsPerRequest: Governor (or the bare proxy); storesCpuUsPerRequest: its Redis and Postgres backends;' +
+      ' redisCommandsPerRequest: commands its Redis ran (those inside scripts too), redisScriptsPerRequest: the scripts;' +
+      ' recovery and the ledger flusher included;',
   );
   console.log(
     `stealPct/foreignCpuPct: of the machine's ${cpus().length} cores, stolen or used by other programs during each run` +
       ` (idle before the runs: ${Number.isNaN(idleBefore) ? 'never quiet' : `${Math.round(idleBefore * 100)}% busy elsewhere`}).`,
   );
   await stats.end();
+  redisStats?.disconnect();
 
   // Streaming: time to the first token and to the end, straight from the upstream and through
   // both of Governor's streaming doors (each request a cache miss: a provider call streamed).
