@@ -7,7 +7,7 @@ import {
   type LanguageModelV3FinishReason,
   type LanguageModelV3GenerateResult,
 } from '@ai-sdk/provider';
-import { httpFetch } from './http-fetch.js';
+import { httpRequest, type BufferedResponse } from './http-fetch.js';
 
 /** The parts of @ai-sdk/openai's chat model (3.0.x) the lean path uses: its request building and its endpoint. */
 type OpenAIChatModel = LanguageModelV3 & {
@@ -102,9 +102,9 @@ export class LeanOpenAIChat implements LanguageModelV3 {
     for (const source of [this.inner.config.headers(), options.headers ?? {}])
       for (const [k, v] of Object.entries(source)) if (v !== undefined) headers[k.toLowerCase()] = v;
     const requestBody = JSON.stringify(body);
-    let res: Response;
+    let res: BufferedResponse;
     try {
-      res = await httpFetch(url, { method: 'POST', headers, body: requestBody, signal: options.abortSignal });
+      res = await httpRequest(url, { method: 'POST', headers, body: requestBody, signal: options.abortSignal });
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (options.abortSignal?.aborted || !code || !CONNECTION_ERRORS.has(code)) throw err;
@@ -116,15 +116,17 @@ export class LeanOpenAIChat implements LanguageModelV3 {
         isRetryable: true,
       });
     }
-    const text = await res.text();
-    const responseHeaders = Object.fromEntries(res.headers.entries());
+    const decoded = res.body.toString('utf8');
+    // As fetch's text() reads it: a byte-order mark is not part of the JSON.
+    const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+    const responseHeaders = res.headers;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
       parsed = undefined;
     }
-    if (!res.ok) {
+    if (res.status < 200 || res.status > 299) {
       const message = (parsed as { error?: { message?: unknown } } | undefined)?.error?.message;
       const known = typeof message === 'string';
       throw new APICallError({
