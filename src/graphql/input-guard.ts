@@ -31,9 +31,10 @@ function answersGraphQLResponseJson(accept: string | undefined): boolean {
 
 /**
  * Every variable of every operation goes through the one string validator before anything runs.
- * And GraphQL over HTTP: a well-formed request answered as `application/json` is a 200 whatever
- * its GraphQL errors (parse, validation, variable coercion), as the spec recommends; a client that
- * asks for `application/graphql-response+json` gets the 4xx.
+ * Every answer is `Cache-Control: no-store`. And GraphQL over HTTP: a well-formed request
+ * answered as `application/json` is a 200 whatever its GraphQL errors (parse, validation, variable
+ * coercion), as the spec recommends; a client that asks for `application/graphql-response+json`
+ * gets the 4xx.
  */
 export const inputGuardPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
@@ -44,6 +45,8 @@ export const inputGuardPlugin: ApolloServerPlugin<GraphQLContext> = {
         if (path) throw badVariables(path.slice(1).join('.'));
       },
       async willSendResponse({ request, response }) {
+        // Answers are a tenant's own data: no shared cache keeps them.
+        response.http.headers.set('cache-control', 'no-store');
         const status = response.http.status;
         if (!status || status < 400 || status >= 500) return;
         if (answersGraphQLResponseJson(request.http?.headers.get('accept'))) return;

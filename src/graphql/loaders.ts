@@ -24,13 +24,23 @@ function batched<T extends { id: string }>(load: (tenantId: string, ids: string[
   );
 }
 
+/** The request's loaders, each made on first use: most requests (a runAgent, say) load no row. */
 export function createLoaders(deps: Deps) {
+  let user: DataLoader<TenantRef, UserRow | null, string> | undefined;
+  let agent: DataLoader<TenantRef, AgentRow | null, string> | undefined;
+  let rating: DataLoader<TenantRef, (RunRatingRow & { id: string }) | null, string> | undefined;
   return {
-    user: batched<UserRow>((tenantId, ids) => findUsers(deps.db, tenantId, ids)),
-    agent: batched<AgentRow>((tenantId, ids) => findAgents(deps.db, tenantId, ids)),
-    rating: batched<RunRatingRow & { id: string }>(async (tenantId, ids) =>
-      (await findRatings(deps.db, tenantId, ids)).map((r) => ({ ...r, id: r.runId })),
-    ),
+    get user() {
+      return (user ??= batched<UserRow>((tenantId, ids) => findUsers(deps.db, tenantId, ids)));
+    },
+    get agent() {
+      return (agent ??= batched<AgentRow>((tenantId, ids) => findAgents(deps.db, tenantId, ids)));
+    },
+    get rating() {
+      return (rating ??= batched<RunRatingRow & { id: string }>(async (tenantId, ids) =>
+        (await findRatings(deps.db, tenantId, ids)).map((r) => ({ ...r, id: r.runId })),
+      ));
+    },
   };
 }
 

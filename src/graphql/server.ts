@@ -3,7 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
@@ -63,6 +67,10 @@ export function createApollo(options: {
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       errorReportingPlugin,
       inputGuardPlugin,
+      // Apollo's defaults that do nothing here but cost on every field: cache hints (no type has
+      // any; the input guard answers `no-store` as this plugin did) and federation traces.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
       options.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ footer: false })
         : ApolloServerPluginLandingPageDisabled(),

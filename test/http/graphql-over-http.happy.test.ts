@@ -33,6 +33,7 @@ describe.each(['development', 'production'] as const)('GraphQL over HTTP in %s m
       });
     const json = await post('application/json');
     expect(json.status).toBe(200);
+    expect(json.headers.get('cache-control')).toBe('no-store');
     expect(((await json.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(
       'BAD_USER_INPUT',
     );
