@@ -39,7 +39,10 @@ export function sameHash(a: string, b: string): boolean {
 export const parseBearer = (header: string | undefined) =>
   header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
 
-/** Constant-time comparison of a presented token with a configured one. */
+let configured = { token: '', hash: hashSecret('') };
+
+/** Constant-time comparison of a presented token with a configured one (whose hash is kept). */
 export function sameToken(presented: string, expected: string): boolean {
-  return sameHash(hashSecret(presented), hashSecret(expected));
+  if (configured.token !== expected) configured = { token: expected, hash: hashSecret(expected) };
+  return sameHash(hashSecret(presented), configured.hash);
 }

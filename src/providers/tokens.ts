@@ -7,8 +7,6 @@ const CHUNK = /[\s\S]{1,1000}/gu;
  * BPE token count in linear time. The tokenizer is quadratic in the length of a run without
  * spaces (90,000 CJK characters took 24 s in one piece); counting 1,000-character chunks takes
  * ~0.1 s and can only count a few tokens more at the seams, which errs on the side of reserving.
- */
-/**
  * Texts counted again and again (an agent's instructions, a question the cache answers) are
  * counted once: 4,000 texts of at most 4,000 characters (16 MB at worst).
  */
