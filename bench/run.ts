@@ -35,7 +35,8 @@ if (!DATABASE_URL) {
 }
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const WORKERS = process.env.WORKERS ?? '2';
-const CONNECTIONS = [1, 50];
+// BENCH_CONNECTIONS: the connection counts to run, e.g. '1' for a profile of one request at a time.
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,50').split(',').map(Number);
 // BENCH_ONLY: a pattern of the scenarios to run (the baselines always run), e.g. 'hit' for a profile.
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
 const chosen = (name: string) => !ONLY || ONLY.test(name) || /baseline|bare proxy/.test(name);
@@ -275,21 +276,42 @@ try {
     }
   };
   const serverPids = () => [server.pid!, ...children()];
-  const cpuSeconds = (pids: number[]) =>
-    pids.reduce((sum, pid) => {
+  /** Each process's CPU seconds so far (one that has exited is missing). */
+  const cpuSeconds = (pids: number[]) => {
+    const out = new Map<number, number>();
+    for (const pid of pids) {
       try {
         const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        return sum + (Number(fields[11]) + Number(fields[12])) / ticks;
+        out.set(pid, (Number(fields[11]) + Number(fields[12])) / ticks);
       } catch {
-        return sum;
+        // exited
       }
-    }, 0);
+    }
+    return out;
+  };
+  /** CPU seconds the processes of `before` used since, those that exited meanwhile left out. */
+  const cpuSince = (before: Map<number, number>) => {
+    let sum = 0;
+    for (const [pid, now] of cpuSeconds([...before.keys()])) sum += now - before.get(pid)!;
+    return sum;
+  };
   const pct = (sorted: number[], p: number) =>
     sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
   // The stores' share of a request: the bench's own Redis, and the Postgres backends of its database.
   const stats = new pg.Client({ connectionString: benchDbUrl });
   await stats.connect();
+  /**
+   * Transactions committed in the bench's database so far (a statement outside a transaction is
+   * one), as Postgres's statistics have them: each backend reports at most once a second.
+   */
+  const pgCommits = async () => {
+    await stats.query('select pg_stat_clear_snapshot()');
+    const { rows } = await stats.query<{ n: string }>(
+      'select xact_commit as n from pg_stat_database where datname = current_database()',
+    );
+    return Number(rows[0]!.n);
+  };
   const storePids = async () => {
     const { rows } = await stats.query<{ pid: number }>(
       'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
@@ -392,6 +414,7 @@ try {
       const benchBefore = ownCpu();
       const metricsBefore = scenario.url.startsWith(base) ? await scrape() : {};
       const callsBefore = await redisCalls();
+      const commitsBefore = await pgCommits();
       const result = await new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon(
           {
@@ -413,14 +436,17 @@ try {
         // autocannon's own histogram keeps whole milliseconds: record the exact times here.
         instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
       });
-      const cpu = cpuSeconds(measured) - cpuBefore;
-      const storesCpu = cpuSeconds(stores) - storesBefore;
+      const cpu = cpuSince(cpuBefore);
+      const storesCpu = cpuSince(storesBefore);
       const machine = machineCpu();
       // Busy CPU of programs other than the bench, the server, its stores and the proxy.
       const capacity = DURATION * cpus().length;
       const foreign = machine.busy - machineBefore.busy - (ownCpu() - benchBefore) - cpu - storesCpu;
       const metricsAfter = scenario.url.startsWith(base) ? await scrape() : {};
       const callsAfter = await redisCalls();
+      // After the backends' next report (they report at most once a second), less the count's own.
+      await new Promise((r) => setTimeout(r, 1100));
+      const commits = (await pgCommits()) - commitsBefore - 2;
       // Less the INFO of the count before (INFO does not count itself).
       const commands = callsAfter.all - callsBefore.all - 1;
       const scripts = callsAfter.scripts - callsBefore.scripts;
@@ -438,6 +464,7 @@ try {
         storesCpuUsPerRequest: stores.length ? Math.round((storesCpu * 1e6) / Math.max(1, result.requests.total)) : NaN,
         redisCommandsPerRequest: stores.length ? +(commands / Math.max(1, result.requests.total)).toFixed(1) : NaN,
         redisScriptsPerRequest: stores.length ? +(scripts / Math.max(1, result.requests.total)).toFixed(2) : NaN,
+        pgTransactionsPerRequest: stores.length ? +(commits / Math.max(1, result.requests.total)).toFixed(3) : NaN,
         stealPct: +((100 * (machine.steal - machineBefore.steal)) / capacity).toFixed(1),
         foreignCpuPct: +((100 * Math.max(0, foreign)) / capacity).toFixed(1),
         // Measured inside runAgent (wall time minus provider time), read off one worker's histogram.
@@ -460,7 +487,7 @@ try {
   console.log(
     'serverCpuUsPerRequest: Governor (or the bare proxy); storesCpuUsPerRequest: its Redis and Postgres backends;' +
       ' redisCommandsPerRequest: commands its Redis ran (those inside scripts too), redisScriptsPerRequest: the scripts;' +
-      ' recovery and the ledger flusher included;',
+      ' recovery and the ledger flusher included; pgTransactionsPerRequest: transactions its database committed;',
   );
   console.log(
     `stealPct/foreignCpuPct: of the machine's ${cpus().length} cores, stolen or used by other programs during each run` +
