@@ -202,8 +202,14 @@ export class Outbox {
     this.pending.push({ entry, stream, at: Date.now() });
     // Redis keeps a copy: past the cap the oldest are left for recoverOrphans.
     if (this.pending.length > MAX_PENDING) this.pending.splice(0, this.pending.length - MAX_PENDING);
+    this.schedule();
+  }
+
+  /** A flush now for a full batch, else one interval after the first entry that waits. */
+  private schedule(): void {
     if (this.pending.length >= this.options.maxBatch) void this.flush().catch(() => undefined);
-    else this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.intervalMs);
+    else if (this.pending.length)
+      this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.intervalMs);
   }
 
   /** How long the oldest entry this process holds has waited for Postgres (0 when none waits). */
@@ -236,11 +242,12 @@ export class Outbox {
     return (await this.unflushed(tenantId)).flatMap((e) => e.events);
   }
 
-  /** Writes everything pending; resolves once Postgres has it. Calls queue up one after another. */
+  /** Writes everything pending now; resolves once Postgres has it. Calls queue up one after another. */
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const run = this.chain.then(() => this.drain());
+    const through = this.pending.at(-1);
+    const run = this.chain.then(() => this.drain(through));
     this.chain = run.catch(() => undefined);
     return run;
   }
@@ -282,9 +289,17 @@ export class Outbox {
     }
   }
 
-  private async drain(): Promise<void> {
-    while (this.pending.length) {
-      const batch = this.pending.slice(0, this.options.maxBatch);
+  /**
+   * Writes the pending entries up to `through` (the last one when the flush was asked for), a batch
+   * of at most `maxBatch` at a time. Entries that arrive meanwhile wait for the next interval (or a
+   * full batch): a drain that took them as they came would write one or two rows a statement under
+   * steady load, the costliest way to write.
+   */
+  private async drain(through: Pending | undefined): Promise<void> {
+    // Where `through` is now (-1 once written, or dropped past MAX_PENDING).
+    const end = () => (through ? this.pending.indexOf(through) : -1);
+    for (let last = end(); last >= 0; last = end()) {
+      const batch = this.pending.slice(0, Math.min(last + 1, this.options.maxBatch));
       try {
         await this.insertSparing(batch.map((p) => p.entry));
       } catch (err) {
@@ -295,6 +310,7 @@ export class Outbox {
       this.pending.splice(0, batch.length);
       await this.forget(batch.flatMap((p) => (p.stream ? [p.stream] : [])));
     }
+    this.schedule();
   }
 
   /** Deletes stream entries that Postgres now holds. A failure only leaves work for recoverOrphans. */
@@ -368,13 +384,15 @@ export class Outbox {
 
   /** Writes what is pending; answers whether Postgres has it all (if not, Redis keeps it). */
   async close(): Promise<boolean> {
-    const drained = await this.flush().then(
-      () => true,
-      (err: unknown) => {
-        this.log.error({ err }, 'ledger not drained at shutdown; Redis keeps it');
-        return false;
-      },
-    );
+    let drained = true;
+    try {
+      // Runs still ending add entries while a flush writes: flush until none waits.
+      do await this.flush();
+      while (this.pending.length);
+    } catch (err) {
+      this.log.error({ err }, 'ledger not drained at shutdown; Redis keeps it');
+      drained = false;
+    }
     clearTimeout(this.timer);
     await this.watching;
     return drained;
