@@ -83,6 +83,9 @@ export class Outbox {
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
+  /** A drain for full batches is queued: more entries need not queue another. */
+  private fullQueued = false;
+  private closed = false;
   private readonly watchers: ((entries: LedgerEntry[]) => Promise<void>)[] = [];
   private readonly raisedListeners: ((kind: string) => void)[] = [];
   /** The watchers' work on what was written, one batch after another, off the request path. */
@@ -205,11 +208,23 @@ export class Outbox {
     this.schedule();
   }
 
-  /** A flush now for a full batch, else one interval after the first entry that waits. */
+  /**
+   * A drain now for a full batch (one queued at a time), else a flush one interval after the first
+   * entry that waits.
+   */
   private schedule(): void {
-    if (this.pending.length >= this.options.maxBatch) void this.flush().catch(() => undefined);
-    else if (this.pending.length)
-      this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.intervalMs);
+    if (this.closed) return;
+    if (this.pending.length >= this.options.maxBatch) {
+      if (this.fullQueued) return;
+      this.fullQueued = true;
+      void this.enqueue(undefined)
+        .finally(() => (this.fullQueued = false))
+        .catch(() => undefined);
+    } else if (this.pending.length) this.later(this.options.intervalMs);
+  }
+
+  private later(ms: number): void {
+    this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), ms).unref();
   }
 
   /** How long the oldest entry this process holds has waited for Postgres (0 when none waits). */
@@ -246,7 +261,10 @@ export class Outbox {
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const through = this.pending.at(-1);
+    return this.enqueue(this.pending.at(-1));
+  }
+
+  private enqueue(through: Pending | undefined): Promise<void> {
     const run = this.chain.then(() => this.drain(through));
     this.chain = run.catch(() => undefined);
     return run;
@@ -290,24 +308,28 @@ export class Outbox {
   }
 
   /**
-   * Writes the pending entries up to `through` (the last one when the flush was asked for), a batch
-   * of at most `maxBatch` at a time. Entries that arrive meanwhile wait for the next interval (or a
-   * full batch): a drain that took them as they came would write one or two rows a statement under
+   * Writes full batches while there are any, and the pending entries up to `through` (the last one
+   * when a flush was asked for). Entries that arrive meanwhile wait for the next interval or a full
+   * batch: a drain that took them as they came would write one or two rows a statement under
    * steady load, the costliest way to write.
    */
   private async drain(through: Pending | undefined): Promise<void> {
-    // Where `through` is now (-1 once written, or dropped past MAX_PENDING).
-    const end = () => (through ? this.pending.indexOf(through) : -1);
-    for (let last = end(); last >= 0; last = end()) {
-      const batch = this.pending.slice(0, Math.min(last + 1, this.options.maxBatch));
+    const { maxBatch } = this.options;
+    for (;;) {
+      // Where `through` is now (-1 once written, or dropped past MAX_PENDING).
+      const last = through ? this.pending.indexOf(through) : -1;
+      const size = this.pending.length >= maxBatch ? maxBatch : last + 1;
+      if (size <= 0) break;
+      const batch = this.pending.slice(0, size);
       try {
         await this.insertSparing(batch.map((p) => p.entry));
       } catch (err) {
         this.log.error({ err, entries: batch.length }, 'ledger flush failed; will retry');
-        this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), 1000);
+        if (!this.closed) this.later(1000);
         throw err;
       }
-      this.pending.splice(0, batch.length);
+      // By identity: the cap may have dropped some of the oldest (the batch's own) meanwhile.
+      this.pending.splice(0, this.pending.indexOf(batch.at(-1)!) + 1);
       await this.forget(batch.flatMap((p) => (p.stream ? [p.stream] : [])));
     }
     this.schedule();
@@ -384,6 +406,7 @@ export class Outbox {
 
   /** Writes what is pending; answers whether Postgres has it all (if not, Redis keeps it). */
   async close(): Promise<boolean> {
+    this.closed = true;
     let drained = true;
     try {
       // Runs still ending add entries while a flush writes: flush until none waits.

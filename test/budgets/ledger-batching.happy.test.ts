@@ -1,7 +1,8 @@
 import { inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/client.js';
 import { usageEvents } from '../../src/db/schema/index.js';
-import { Outbox } from '../../src/ledger/index.js';
+import { Outbox, type LedgerEntry } from '../../src/ledger/index.js';
 import { newId } from '../../src/lib/ids.js';
 import { createLogger } from '../../src/lib/logger.js';
 import { sharedApp, type TestApp } from '../helpers/app.js';
@@ -11,44 +12,65 @@ import { signUp } from '../helpers/graphql.js';
 /** Under steady load the ledger writes batches, not a statement per entry. */
 describe('the ledger outbox', () => {
   let app: TestApp;
+  let tenantId: string;
   beforeAll(async () => {
     app = await sharedApp();
+    tenantId = (await signUp(app)).tenantId;
   });
-
-  it('leaves entries that arrive during a write for the next batch, and writes them all by close', async () => {
-    const t = await signUp(app);
-    // A long interval: only the flushes this test asks for write.
-    const outbox = new Outbox(app.runtime.database.db, undefined, createLogger('silent'), {
-      intervalMs: 60_000,
-      maxBatch: 1000,
+  const entry = () => emptyEntry(tenantId, newId('usage'), new Date());
+  const stored = async (entries: LedgerEntry[]) =>
+    (
+      await app.runtime.database.db
+        .select({ id: usageEvents.id })
+        .from(usageEvents)
+        .where(
+          inArray(
+            usageEvents.id,
+            entries.map((e) => e.events[0]!.id),
+          ),
+        )
+    ).length;
+  /** The real database, with its statements counted. */
+  const counted = () => {
+    const db = app.runtime.database.db;
+    const seen = { statements: 0 };
+    const proxy = new Proxy(db, {
+      get: (target, key, receiver) =>
+        key === 'execute'
+          ? (...args: Parameters<Db['execute']>) => (seen.statements++, target.execute(...args))
+          : Reflect.get(target, key, receiver),
     });
-    const entry = () => emptyEntry(t.tenantId, newId('usage'), new Date());
-    const stored = async (entries: ReturnType<typeof entry>[]) =>
-      (
-        await app.runtime.database.db
-          .select({ id: usageEvents.id })
-          .from(usageEvents)
-          .where(
-            inArray(
-              usageEvents.id,
-              entries.map((e) => e.events[0]!.id),
-            ),
-          )
-      ).length;
+    return { db: proxy, seen };
+  };
+  // A long interval: only the flushes a test asks for (and full batches) write.
+  const outboxOn = (db: Db, maxBatch: number) =>
+    new Outbox(db, undefined, createLogger('silent'), { intervalMs: 60_000, maxBatch });
 
+  it('leaves entries tracked after a flush was asked for to the next batch, and writes them all by close', async () => {
+    const outbox = outboxOn(app.runtime.database.db, 1000);
     const first = entry();
     outbox.track(first, { stream: 'unused', id: '0-1' });
     const writing = outbox.flush();
-    // Arriving while the first batch is on its way to Postgres.
     const later = [entry(), entry(), entry()];
     for (const e of later) outbox.track(e, { stream: 'unused', id: '0-2' });
     await writing;
     expect(await stored([first])).toBe(1);
     expect(await stored(later)).toBe(0);
-    expect(await outbox.unflushed(t.tenantId)).toHaveLength(3);
+    expect(await outbox.unflushed(tenantId)).toHaveLength(3);
 
     expect(await outbox.close()).toBe(true);
     expect(await stored(later)).toBe(3);
-    expect(await outbox.unflushed(t.tenantId)).toEqual([]);
+    expect(await outbox.unflushed(tenantId)).toEqual([]);
+  });
+
+  it('writes a backlog past the batch size in full batches, one drain queued at a time', async () => {
+    const { db, seen } = counted();
+    const outbox = outboxOn(db, 10);
+    const entries = Array.from({ length: 35 }, entry);
+    for (const e of entries) outbox.track(e, { stream: 'unused', id: '0-3' });
+    expect(await outbox.close()).toBe(true);
+    expect(await stored(entries)).toBe(35);
+    // 10, 10, 10, then the 5 left by close: a drain per entry past the tenth would make 26.
+    expect(seen.statements).toBe(4);
   });
 });
