@@ -9,11 +9,12 @@ import {
   type SystemModelMessage,
   type ToolSet,
 } from 'ai';
-import type { LanguageModelV3, LanguageModelV3GenerateResult, LanguageModelV3Prompt } from '@ai-sdk/provider';
+import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { CircuitBreakers } from '../breakers/circuit-breaker.js';
 import type { TraceSpan } from '../context.js';
 import type { ModelRow } from '../db/schema/index.js';
 import { endCallSpan, failCallSpan, openCallSpan, tracedTools } from './call-span.js';
+import { directStep } from './direct-step.js';
 import { LeanOpenAIChat } from './lean-openai.js';
 import type { ProviderRegistry } from './registry.js';
 
@@ -188,49 +189,30 @@ async function withAttempts<T>(
   throw new ModelUnavailable(model.id, lastRetryAfter, `${model.id} did not answer`);
 }
 
-/**
- * The AI SDK's prompt for a text-only step (no tools offered, every message a string), built as
- * generateText builds it; undefined for any other step.
- */
-function textPrompt(req: ModelCall): LanguageModelV3Prompt | undefined {
-  if (req.toolChoice || Object.keys(req.tools).length) return undefined;
-  const prompt: LanguageModelV3Prompt = [{ role: 'system', content: req.system }];
-  for (const m of req.messages) {
-    if (typeof m.content !== 'string') return undefined;
-    if (m.role === 'system') prompt.push({ role: 'system', content: m.content });
-    else if (m.role === 'user' || m.role === 'assistant')
-      prompt.push({ role: m.role, content: [{ type: 'text', text: m.content }] });
-    else return undefined;
-  }
-  return prompt;
-}
-
-/**
- * A text-only step on the lean OpenAI model, called directly: generateText would add to it only
- * its zod validation of every message (the largest cost left on a cache miss) and its own
- * telemetry, which this project does itself (call-span.ts). A tool call in the answer of a model
- * that was offered none is dropped (generateText would report it as a call of no such tool).
- */
-async function directStep(lm: LeanOpenAIChat, prompt: LanguageModelV3Prompt, req: ModelCall, signal: AbortSignal) {
-  const result = await lm.doGenerate({ prompt, maxOutputTokens: req.maxOutputTokens, abortSignal: signal });
-  const text = result.content.map((p) => (p.type === 'text' ? p.text : '')).join('');
+/** One step through the AI SDK's generateText: tools, other providers, anything not text-only. */
+async function sdkStep(deps: ProviderDeps, model: ModelRow, lm: LanguageModelV3, req: ModelCall, signal: AbortSignal) {
+  const result = await generateText({
+    model: lm,
+    system: systemMessage(model, req.system),
+    messages: req.messages,
+    // The caller's own system messages (the OpenAI door keeps them, after the agent's): they
+    // come with the tenant's key, so they are the tenant's instructions, not a user's text.
+    allowSystemInMessages: true,
+    tools: tracedTools(req.tools, deps.trace),
+    toolChoice: toolChoiceOf(req.toolChoice),
+    stopWhen: stepCountIs(1),
+    maxOutputTokens: req.maxOutputTokens,
+    maxRetries: 0,
+    abortSignal: signal,
+  });
   const step: StepResult = {
-    text,
-    toolCalls: [],
-    responseMessages: text ? [{ role: 'assistant', content: [{ type: 'text', text }] }] : [],
-    usage: reportedV3(result.usage),
-    finishReason: result.finishReason.unified,
+    text: result.text,
+    toolCalls: result.toolCalls.map(toolCallOut),
+    responseMessages: result.response.messages,
+    usage: reported(result.totalUsage),
+    finishReason: result.finishReason,
   };
-  return { step, response: { id: result.response?.id, modelId: result.response?.modelId ?? lm.modelId } };
-}
-
-function reportedV3(u: LanguageModelV3GenerateResult['usage']): StepUsage | undefined {
-  if (u.inputTokens.total === undefined && u.outputTokens.total === undefined) return undefined;
-  return {
-    inputTokens: u.inputTokens.total ?? 0,
-    outputTokens: u.outputTokens.total ?? 0,
-    cachedInputTokens: u.inputTokens.cacheRead ?? 0,
-  };
+  return { step, response: result.response };
 }
 
 /** One step of an agent loop on one model, answered whole. Tools the model calls run inside the step. */
@@ -238,39 +220,14 @@ export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelC
   const span = openCallSpan(deps.trace, model, { maxOutputTokens: req.maxOutputTokens, stream: false });
   let attempts = 0;
   let response: { id?: string | undefined; modelId: string } | undefined;
-  const prompt = textPrompt(req);
   const step = withAttempts(deps, model, req.signal, async (lm, a) => {
     attempts++;
     try {
-      if (prompt && lm instanceof LeanOpenAIChat) {
-        const direct = await directStep(lm, prompt, req, a.signal);
-        deps.breakers.succeeded(model.id);
-        response = direct.response;
-        return direct.step;
-      }
-      const result = await generateText({
-        model: lm,
-        system: systemMessage(model, req.system),
-        messages: req.messages,
-        // The caller's own system messages (the OpenAI door keeps them, after the agent's): they
-        // come with the tenant's key, so they are the tenant's instructions, not a user's text.
-        allowSystemInMessages: true,
-        tools: tracedTools(req.tools, deps.trace),
-        toolChoice: toolChoiceOf(req.toolChoice),
-        stopWhen: stepCountIs(1),
-        maxOutputTokens: req.maxOutputTokens,
-        maxRetries: 0,
-        abortSignal: a.signal,
-      });
+      const direct = lm instanceof LeanOpenAIChat ? await directStep(lm, req, a.signal) : undefined;
+      const done = direct ?? (await sdkStep(deps, model, lm, req, a.signal));
       deps.breakers.succeeded(model.id);
-      response = result.response;
-      return {
-        text: result.text,
-        toolCalls: result.toolCalls.map(toolCallOut),
-        responseMessages: result.response.messages,
-        usage: reported(result.totalUsage),
-        finishReason: result.finishReason,
-      };
+      response = done.response;
+      return done.step;
     } finally {
       a.close();
     }

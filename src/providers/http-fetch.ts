@@ -7,7 +7,7 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 256 }),
 };
 
-type RequestInit = {
+type SendInit = {
   method: string;
   headers: Record<string, string>;
   body?: string | Buffer | undefined;
@@ -36,7 +36,7 @@ const flatHeaders = (res: http.IncomingMessage) => {
  */
 function send<T>(
   href: string,
-  init: RequestInit,
+  init: SendInit,
   done: (res: http.IncomingMessage, body: Buffer | undefined) => T,
   stream: (res: http.IncomingMessage) => boolean,
 ): Promise<T> {
@@ -67,18 +67,18 @@ function send<T>(
       signal?.removeEventListener('abort', abort);
       reject(signal?.aborted ? signal.reason : err);
     });
-    if (init.body !== undefined) req.write(init.body);
-    req.end();
+    // In one piece, with its Content-Length (not chunked).
+    req.end(init.body);
   });
 }
 
-const never = () => false;
+const bufferAlways = () => false;
 
 /**
  * A request answered whole, without the WHATWG Response, Headers and stream objects `fetch`
  * builds around it: the lean provider path reads the body itself.
  */
-export const httpRequest = (href: string, init: RequestInit): Promise<BufferedResponse> =>
+export const httpRequest = (href: string, init: SendInit): Promise<BufferedResponse> =>
   send(
     href,
     init,
@@ -86,9 +86,9 @@ export const httpRequest = (href: string, init: RequestInit): Promise<BufferedRe
       status: res.statusCode ?? 500,
       statusText: res.statusMessage ?? '',
       headers: flatHeaders(res),
-      body: body!,
+      body: body!, // always buffered (bufferAlways)
     }),
-    never,
+    bufferAlways,
   );
 
 const isEventStream = (res: http.IncomingMessage) =>
