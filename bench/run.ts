@@ -37,6 +37,10 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const WORKERS = process.env.WORKERS ?? '2';
 // BENCH_CONNECTIONS: the connection counts to run, e.g. '1' for a profile of one request at a time.
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,50').split(',').map(Number);
+if (!CONNECTIONS.every((c) => Number.isInteger(c) && c > 0)) {
+  console.error('BENCH_CONNECTIONS must be connection counts separated by commas, e.g. 1,50.');
+  process.exit(2);
+}
 // BENCH_ONLY: a pattern of the scenarios to run (the baselines always run), e.g. 'hit' for a profile.
 const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : undefined;
 const chosen = (name: string) => !ONLY || ONLY.test(name) || /baseline|bare proxy/.test(name);
@@ -303,7 +307,8 @@ try {
   await stats.connect();
   /**
    * Transactions committed in the bench's database so far (a statement outside a transaction is
-   * one), as Postgres's statistics have them: each backend reports at most once a second.
+   * one), as Postgres's statistics have them: each backend reports at most once a second, so the
+   * figure per scenario is approximate (a backend gone idle may report its last second later).
    */
   const pgCommits = async () => {
     await stats.query('select pg_stat_clear_snapshot()');
@@ -350,7 +355,7 @@ try {
     const info = await redisStats.info('commandstats');
     let all = 0;
     let scripts = 0;
-    for (const [, name, calls] of info.matchAll(/cmdstat_(\w+):calls=(\d+)/g)) {
+    for (const [, name, calls] of info.matchAll(/cmdstat_([\w|]+):calls=(\d+)/g)) {
       all += Number(calls);
       if (/^(eval|evalsha|fcall)$/.test(name!)) scripts += Number(calls);
     }

@@ -39,10 +39,12 @@ export function sameHash(a: string, b: string): boolean {
 export const parseBearer = (header: string | undefined) =>
   header ? /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] : undefined;
 
-let configured = { token: '', hash: hashSecret('') };
+/** The hashes of the configured tokens (the operator's, the metrics one): a few, kept for good. */
+const configured = new Map<string, string>();
 
-/** Constant-time comparison of a presented token with a configured one (whose hash is kept). */
+/** Constant-time comparison of a presented token with a configured one. */
 export function sameToken(presented: string, expected: string): boolean {
-  if (configured.token !== expected) configured = { token: expected, hash: hashSecret(expected) };
-  return sameHash(hashSecret(presented), configured.hash);
+  let hash = configured.get(expected);
+  if (hash === undefined) configured.set(expected, (hash = hashSecret(expected)));
+  return sameHash(hashSecret(presented), hash);
 }

@@ -31,10 +31,10 @@ function answersGraphQLResponseJson(accept: string | undefined): boolean {
 
 /**
  * Every variable of every operation goes through the one string validator before anything runs.
- * Every answer is `Cache-Control: no-store`. And GraphQL over HTTP: a well-formed request
- * answered as `application/json` is a 200 whatever its GraphQL errors (parse, validation, variable
- * coercion), as the spec recommends; a client that asks for `application/graphql-response+json`
- * gets the 4xx.
+ * Every GraphQL result (data or errors) is `Cache-Control: no-store`. And GraphQL over HTTP: a
+ * well-formed request answered as `application/json` is a 200 whatever its GraphQL errors (parse,
+ * validation, variable coercion), as the spec recommends; a client that asks for
+ * `application/graphql-response+json` gets the 4xx.
  */
 export const inputGuardPlugin: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {

@@ -5,7 +5,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import {
   ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -67,10 +66,9 @@ export function createApollo(options: {
       ...(armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[]),
       errorReportingPlugin,
       inputGuardPlugin,
-      // Apollo's defaults that do nothing here but cost on every field: cache hints (no type has
-      // any; the input guard answers `no-store` as this plugin did) and federation traces.
+      // Apollo's default cache hints: no type has any, yet the plugin wraps every resolver to
+      // gather them. The input guard answers `no-store`, as this plugin did.
       ApolloServerPluginCacheControlDisabled(),
-      ApolloServerPluginInlineTraceDisabled(),
       options.landingPage
         ? ApolloServerPluginLandingPageLocalDefault({ footer: false })
         : ApolloServerPluginLandingPageDisabled(),

@@ -37,8 +37,11 @@ function vocabulary(stemList: string, cjkList = '', wholeWords = false): RegExp 
 }
 
 const has = (pattern: RegExp) => (r: Reading) => pattern.test(r.text);
-/** How often `pattern` (a global one) occurs in `text`. */
-const count = (pattern: RegExp, text: string) => (text.match(pattern) ?? []).length;
+/** How often `pattern` occurs in a text, its global copy compiled once. */
+const counter = (pattern: RegExp) => {
+  const global = new RegExp(pattern.source, `${pattern.flags}g`);
+  return (text: string) => (text.match(global) ?? []).length;
+};
 
 // Structure: the same in every language.
 const CODE_FENCE = /```/;
@@ -176,7 +179,7 @@ const CONSTRAINT = vocabulary(
   必须|至少|最多|恰好|不能|必ず|少なくとも|最大|ちょうど|반드시|최소|최대
 `,
 );
-const CONSTRAINTS = new RegExp(CONSTRAINT.source, `${CONSTRAINT.flags}g`);
+const constraints = counter(CONSTRAINT);
 
 // The kinds of task a cheap model does as well.
 const TRANSLATE = vocabulary(
@@ -308,8 +311,8 @@ const SIGNALS: Signal[] = [
   { name: 'analysis', weight: 1.0, test: has(ANALYSIS) },
   { name: 'planning', weight: 0.9, test: has(PLANNING) },
   // Multi-step instructions: several constraints, or a list of requirements.
-  { name: 'constraints', weight: 0.9, test: (r) => count(CONSTRAINTS, r.text) >= 2 },
-  { name: 'many constraints', weight: 0.7, test: (r) => count(CONSTRAINTS, r.text) >= 4 },
+  { name: 'constraints', weight: 0.9, test: (r) => constraints(r.text) >= 2 },
+  { name: 'many constraints', weight: 0.7, test: (r) => constraints(r.text) >= 4 },
   { name: 'requirements list', weight: 0.7, test: (r) => r.lines.filter((l) => LIST_ITEM.test(l)).length >= 3 },
 
   { name: 'translation', weight: -2.2, easy: true, test: has(TRANSLATE) },

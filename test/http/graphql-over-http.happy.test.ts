@@ -46,6 +46,7 @@ describe.each(['development', 'production'] as const)('GraphQL over HTTP in %s m
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
     });
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const body = (await res.json()) as { data?: unknown; errors?: unknown[] };
     if (mode === 'production') expect(body.errors).toHaveLength(1);
     else expect(body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
