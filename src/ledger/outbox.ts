@@ -83,8 +83,10 @@ export class Outbox {
   private pending: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
-  /** A drain for full batches is queued: more entries need not queue another. */
+  /** A drain for full batches is queued and not yet started: more entries need not queue another. */
   private fullQueued = false;
+  /** The last write failed: the retry timer writes next, not every entry that arrives meanwhile. */
+  private failing = false;
   private closed = false;
   private readonly watchers: ((entries: LedgerEntry[]) => Promise<void>)[] = [];
   private readonly raisedListeners: ((kind: string) => void)[] = [];
@@ -209,17 +211,15 @@ export class Outbox {
   }
 
   /**
-   * A drain now for a full batch (one queued at a time), else a flush one interval after the first
-   * entry that waits.
+   * A drain now for a full batch (one queued at a time; none while writes fail, when the retry
+   * timer writes next), else a flush one interval after the first entry that waits.
    */
   private schedule(): void {
     if (this.closed) return;
-    if (this.pending.length >= this.options.maxBatch) {
+    if (this.pending.length >= this.options.maxBatch && !this.failing) {
       if (this.fullQueued) return;
       this.fullQueued = true;
-      void this.enqueue(undefined)
-        .finally(() => (this.fullQueued = false))
-        .catch(() => undefined);
+      void this.enqueue(undefined).catch(() => undefined);
     } else if (this.pending.length) this.later(this.options.intervalMs);
   }
 
@@ -314,6 +314,7 @@ export class Outbox {
    * steady load, the costliest way to write.
    */
   private async drain(through: Pending | undefined): Promise<void> {
+    if (!through) this.fullQueued = false;
     const { maxBatch } = this.options;
     for (;;) {
       // Where `through` is now (-1 once written, or dropped past MAX_PENDING).
@@ -325,9 +326,11 @@ export class Outbox {
         await this.insertSparing(batch.map((p) => p.entry));
       } catch (err) {
         this.log.error({ err, entries: batch.length }, 'ledger flush failed; will retry');
+        this.failing = true;
         if (!this.closed) this.later(1000);
         throw err;
       }
+      this.failing = false;
       // By identity: the cap may have dropped some of the oldest (the batch's own) meanwhile.
       this.pending.splice(0, this.pending.indexOf(batch.at(-1)!) + 1);
       await this.forget(batch.flatMap((p) => (p.stream ? [p.stream] : [])));
