@@ -189,22 +189,25 @@ async function withAttempts<T>(
   throw new ModelUnavailable(model.id, lastRetryAfter, `${model.id} did not answer`);
 }
 
+/** What generateText and streamText are given for one step (retries are this module's own). */
+const sdkCall = (deps: ProviderDeps, model: ModelRow, lm: LanguageModelV3, req: ModelCall, signal: AbortSignal) => ({
+  model: lm,
+  system: systemMessage(model, req.system),
+  messages: req.messages,
+  // The caller's own system messages (the OpenAI door keeps them, after the agent's): they
+  // come with the tenant's key, so they are the tenant's instructions, not a user's text.
+  allowSystemInMessages: true,
+  tools: tracedTools(req.tools, deps.trace),
+  toolChoice: toolChoiceOf(req.toolChoice),
+  stopWhen: stepCountIs(1),
+  maxOutputTokens: req.maxOutputTokens,
+  maxRetries: 0,
+  abortSignal: signal,
+});
+
 /** One step through the AI SDK's generateText: tools, other providers, anything not text-only. */
 async function sdkStep(deps: ProviderDeps, model: ModelRow, lm: LanguageModelV3, req: ModelCall, signal: AbortSignal) {
-  const result = await generateText({
-    model: lm,
-    system: systemMessage(model, req.system),
-    messages: req.messages,
-    // The caller's own system messages (the OpenAI door keeps them, after the agent's): they
-    // come with the tenant's key, so they are the tenant's instructions, not a user's text.
-    allowSystemInMessages: true,
-    tools: tracedTools(req.tools, deps.trace),
-    toolChoice: toolChoiceOf(req.toolChoice),
-    stopWhen: stepCountIs(1),
-    maxOutputTokens: req.maxOutputTokens,
-    maxRetries: 0,
-    abortSignal: signal,
-  });
+  const result = await generateText(sdkCall(deps, model, lm, req, signal));
   const step: StepResult = {
     text: result.text,
     toolCalls: result.toolCalls.map(toolCallOut),
@@ -262,16 +265,7 @@ export async function* streamModel(
   const started = await withAttempts(deps, model, req.signal, async (lm, a) => {
     attempts++;
     const result = streamText({
-      model: lm,
-      system: systemMessage(model, req.system),
-      messages: req.messages,
-      allowSystemInMessages: true,
-      tools: tracedTools(req.tools, deps.trace),
-      toolChoice: toolChoiceOf(req.toolChoice),
-      stopWhen: stepCountIs(1),
-      maxOutputTokens: req.maxOutputTokens,
-      maxRetries: 0,
-      abortSignal: a.signal,
+      ...sdkCall(deps, model, lm, req, a.signal),
       // Errors arrive as parts of the stream, below; the default handler would only log them.
       onError: () => undefined,
     });
