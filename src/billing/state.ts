@@ -2,8 +2,7 @@ import type { BillingStatus, PlanRow, TenantRow } from '../db/schema/index.js';
 import { AppError } from '../lib/errors.js';
 import { DEFAULT_PLAN_KEY, type PlanCatalog } from '../plans/index.js';
 import type { SubscriptionState } from './provider.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../lib/clock.js';
 
 /** The billing columns of a tenant that a subscription's state decides. */
 export type BillingFields = Pick<

@@ -1,5 +1,6 @@
 import type { PlanRow, UserRow } from '../db/schema/index.js';
 import { tenantKey } from '../lib/keys.js';
+import { DAY_MS } from '../lib/clock.js';
 
 export const WINDOW_KINDS = ['USER_DAILY', 'USER_MONTHLY', 'TENANT_MONTHLY', 'TENANT_SPEND'] as const;
 export type WindowKind = (typeof WINDOW_KINDS)[number];
@@ -18,8 +19,6 @@ export type BudgetWindow = {
   ttlSeconds: number;
   userId: string | null;
 };
-
-const DAY_MS = 86_400_000;
 
 export function utcDay(now: Date): { start: Date; end: Date; label: string } {
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));

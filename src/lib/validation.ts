@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from './errors.js';
+import { DAY_MS } from './clock.js';
 
 /**
  * The one input validator. Every string that enters Governor (GraphQL variables and literals, ids,
@@ -106,8 +107,6 @@ export const idempotencyKeySchema = safeString()
   .refine(noControlChars, 'must not contain control characters');
 /** Nullable in GraphQL means "leave unchanged": null and undefined both become undefined. */
 export const optional = <S extends z.ZodType>(schema: S) => schema.nullish().transform((v) => v ?? undefined);
-
-const DAY_MS = 86_400_000;
 
 /** The longest range a report covers (usage, runOutcomes). */
 export const MAX_RANGE_DAYS = 366;

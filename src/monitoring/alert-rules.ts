@@ -7,8 +7,7 @@ import type { AlertKind } from '../db/schema/index.js';
 import { thresholdsOf } from '../agents/index.js';
 import { alertInsert, tenantOf, type AlertDraft, type LedgerEntry } from '../ledger/index.js';
 import { newId } from '../lib/ids.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../lib/clock.js';
 
 /**
  * The alert rules, run on each batch once Postgres has it (off the request path: the outbox's

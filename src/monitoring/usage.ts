@@ -8,11 +8,10 @@ import { opensRun, type UsageEvent } from '../ledger/index.js';
 import { badInput, forbidden } from '../lib/errors.js';
 import { parseInput, withDateRange } from '../lib/validation.js';
 import { effectivePlan } from '../billing/index.js';
+import { DAY_MS } from '../lib/clock.js';
 
 export const USAGE_DIMENSIONS = ['DAY', 'USER', 'MODEL', 'AGENT', 'TIER'] as const;
 export type UsageDimension = (typeof USAGE_DIMENSIONS)[number];
-
-const DAY_MS = 86_400_000;
 
 /** One row of a usage report: the group's keys (those asked for), and its sums. */
 export type UsageGroup = {
