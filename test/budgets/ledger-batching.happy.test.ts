@@ -1,4 +1,7 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { inArray } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/client.js';
 import { usageEvents } from '../../src/db/schema/index.js';
@@ -8,6 +11,7 @@ import { createLogger } from '../../src/lib/logger.js';
 import { sharedApp, type TestApp } from '../helpers/app.js';
 import { emptyEntry } from '../helpers/budgets.js';
 import { signUp } from '../helpers/graphql.js';
+import { freePort } from '../helpers/scratch.js';
 
 /** Under steady load the ledger writes batches, not a statement per entry. */
 describe('the ledger outbox', () => {
@@ -30,14 +34,13 @@ describe('the ledger outbox', () => {
           ),
         )
     ).length;
-  /** The real database, with its statements counted. */
+  /** A database whose statements are counted; `to` sends them to another (one that is away, say). */
   const counted = () => {
-    const db = app.runtime.database.db;
-    const seen = { statements: 0 };
-    const proxy = new Proxy(db, {
+    const seen = { statements: 0, to: app.runtime.database.db };
+    const proxy = new Proxy(app.runtime.database.db, {
       get: (target, key, receiver) =>
         key === 'execute'
-          ? (...args: Parameters<Db['execute']>) => (seen.statements++, target.execute(...args))
+          ? (...args: Parameters<Db['execute']>) => (seen.statements++, seen.to.execute(...args))
           : Reflect.get(target, key, receiver),
     });
     return { db: proxy, seen };
@@ -72,5 +75,31 @@ describe('the ledger outbox', () => {
     expect(await stored(entries)).toBe(35);
     // 10, 10, 10, then the 5 left by close: a drain per entry past the tenth would make 26.
     expect(seen.statements).toBe(4);
+  });
+
+  it('while Postgres is away, retries on its timer instead of once per arriving entry', async () => {
+    const { db, seen } = counted();
+    // A Postgres nobody listens for: every statement fails to connect.
+    const away = new pg.Pool({ connectionString: `postgres://postgres@127.0.0.1:${await freePort()}/none` });
+    const real = seen.to;
+    seen.to = drizzle(away) as unknown as Db;
+    const outbox = outboxOn(db, 10);
+    const entries = Array.from({ length: 30 }, entry);
+    for (const e of entries.slice(0, 10)) outbox.track(e, { stream: 'unused', id: '0-4' });
+    // The full batch's write fails; so does a flush queued behind it (once it is back, the write has failed).
+    await expect(outbox.flush()).rejects.toThrow();
+    const failed = seen.statements;
+    expect(failed).toBe(2);
+    // Entries keep arriving, each in its own turn of the event loop, while the write fails.
+    for (const e of entries.slice(10)) {
+      outbox.track(e, { stream: 'unused', id: '0-4' });
+      await nextTurn();
+    }
+    // At most the retry timer's attempt: one per arriving entry would be 20 more.
+    expect(seen.statements - failed).toBeLessThanOrEqual(1);
+    seen.to = real;
+    expect(await outbox.close()).toBe(true);
+    expect(await stored(entries)).toBe(30);
+    await away.end();
   });
 });
