@@ -68,6 +68,9 @@ describe('the lean OpenAI chat call', () => {
     const sent = seen.at(-1)!;
     expect(JSON.parse(sent.body)).toMatchObject({ model: 'gpt-test', max_tokens: 20 });
     expect(sent.headers).toMatchObject({ authorization: 'Bearer sk-test', 'x-extra': 'yes' });
+    // In one piece with its length, not chunked.
+    expect(sent.headers['content-length']).toBe(String(Buffer.byteLength(sent.body)));
+    expect(sent.headers['transfer-encoding']).toBeUndefined();
   });
 
   it("maps errors as the SDK does: the provider's message and status, a broken 2xx, a refused connection", async () => {
