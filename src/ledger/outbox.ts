@@ -343,7 +343,8 @@ export class Outbox {
     if (!this.redis || !entries.length) return;
     const byStream = new Map<string, string[]>();
     for (const e of entries) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e.id]);
-    // Issued in one tick: auto-pipelining sends them in one round trip (a cluster sends one per key).
+    // Issued together: ioredis writes each without waiting for the others' replies, so they share a
+    // round trip (on a cluster, one per node).
     const redis = this.redis;
     await Promise.all([...byStream].map(([stream, ids]) => redis.xdel(stream, ...ids))).catch((err: unknown) =>
       this.log.warn({ err }, 'could not trim ledger streams'),

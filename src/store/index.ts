@@ -53,9 +53,10 @@ export async function openStore(options: {
           ...CLIENT_OPTIONS,
           keyPrefix: options.prefix,
           enableOfflineQueue: false,
-          // No auto-pipelining: ioredis sends each command at once without waiting for earlier
-          // replies (a settlement and its cache write still share one round trip), and batching
-          // them per tick cost more CPU (a Pipeline per tick) than the write it saved.
+          // No auto-pipelining: ioredis writes each command at once without waiting for earlier
+          // replies (a settlement and the cache write issued just before it still share a round
+          // trip), and batching per tick cost more CPU (a Pipeline per tick) than the extra socket
+          // write it saved.
           enableAutoPipelining: false,
           lazyConnect: true,
         })
