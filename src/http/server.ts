@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { sameToken } from '../auth/index.js';
 import { handleStripeWebhook } from '../billing/index.js';
 import type { Deps } from '../context.js';
 import { buildContext } from '../graphql/context.js';
+import { KnownOperations } from '../graphql/known-operations.js';
 import { buildSchema, createApollo } from '../graphql/server.js';
 import { graphqlStream } from '../graphql/stream.js';
 import type { LogFields } from '../lib/logger.js';
@@ -46,11 +47,12 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
     },
   });
   const schema = buildSchema();
+  const known = new KnownOperations(deps, schema);
   const apollo = createApollo({
     schema,
     landingPage: deps.config.env === 'development',
     introspection: deps.config.env !== 'production',
-    plugins: [fastifyApolloDrainPlugin(app)],
+    plugins: [fastifyApolloDrainPlugin(app), known.plugin],
   });
   await apollo.start();
 
@@ -86,10 +88,16 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
     reply.header('x-request-id', req.id);
   });
 
-  await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
-    method: ['GET', 'POST', 'OPTIONS'],
+  const viaApollo = fastifyApolloHandler(apollo, {
     context: async (req) => buildContext(deps, req.headers.authorization, req.id, req.logFields, req.ip),
+  });
+  // A document already validated here runs without Apollo's per-request machinery (see KnownOperations).
+  app.route<{ Reply: string }>({
+    method: ['GET', 'POST', 'OPTIONS'],
+    url: '/graphql',
+    handler: async function (req, reply) {
+      return (await known.serve(req, reply)) ?? viaApollo.call(this, req, reply);
+    },
   });
 
   await openAIDoor(app, deps);

@@ -31,6 +31,8 @@ export type Metrics = {
   recovered: Counter<'what'>;
   /** Times this process found its own lease gone (it was stopped past it) and registered again. */
   leaseLost: Counter<never>;
+  /** GraphQL operations run straight from a document validated earlier, not through Apollo's pipeline. */
+  graphqlDirect: Counter<never>;
   /** Open event streams, by door (`openai`, `graphql`). */
   streams: Gauge<'door'>;
   /** Streams waiting for a slow reader to take what was sent (their runs wait with them). */
@@ -132,6 +134,11 @@ export function createMetrics(): Metrics {
       ['what'],
     ),
     leaseLost: counter('governor_lease_lost_total', 'Times this process found its lease gone and registered again', []),
+    graphqlDirect: counter(
+      'governor_graphql_direct_total',
+      "GraphQL operations run straight from a document validated earlier, without Apollo's request pipeline",
+      [],
+    ),
     streams: new Gauge({
       name: 'governor_streams_open',
       help: 'Event streams open, by door',

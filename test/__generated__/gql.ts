@@ -106,6 +106,10 @@ type Documents = {
     "\n  query DashboardTestMyBudget {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": typeof types.DashboardTestMyBudgetDocument,
     "\n  mutation DashboardTestAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n": typeof types.DashboardTestAgentDocument,
     "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": typeof types.DataloaderRunsDocument,
+    "\n    query KnownAgent($slug: String!) {\n      agent(idOrSlug: $slug) {\n        id\n        slug\n        name\n      }\n    }\n  ": typeof types.KnownAgentDocument,
+    "\n    query KnownAgents {\n      agents {\n        slug\n      }\n    }\n  ": typeof types.KnownAgentsDocument,
+    "\n    mutation KnownRun($input: RunAgentInput!) {\n      runAgent(input: $input) {\n        __typename\n        ... on AgentRunCompleted {\n          output\n        }\n      }\n    }\n  ": typeof types.KnownRunDocument,
+    "\n    query KnownFirst {\n      agents {\n        slug\n      }\n    }\n    query KnownSecond($slug: String!) {\n      agent(idOrSlug: $slug) {\n        slug\n      }\n    }\n  ": typeof types.KnownFirstDocument,
     "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n        arguments\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              toolCalls\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": typeof types.RunAgentStreamDocument,
     "\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": typeof types.GraphqlStreamStatusDocument,
     "\n  mutation BillingStartUpgrade($plan: String!) {\n    startUpgrade(planKey: $plan) {\n      __typename\n      ... on UpgradeCheckout {\n        url\n      }\n      ... on UpgradePending {\n        url\n      }\n      ... on BillingUnavailable {\n        message\n      }\n      ... on UpgradeApplied {\n        tenant {\n          plan {\n            key\n          }\n          pendingPlan {\n            key\n          }\n          billingStatus\n        }\n      }\n    }\n  }\n": typeof types.BillingStartUpgradeDocument,
@@ -302,6 +306,10 @@ const documents: Documents = {
     "\n  query DashboardTestMyBudget {\n    budgetStatus {\n      daily {\n        used\n      }\n    }\n  }\n": types.DashboardTestMyBudgetDocument,
     "\n  mutation DashboardTestAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n": types.DashboardTestAgentDocument,
     "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": types.DataloaderRunsDocument,
+    "\n    query KnownAgent($slug: String!) {\n      agent(idOrSlug: $slug) {\n        id\n        slug\n        name\n      }\n    }\n  ": types.KnownAgentDocument,
+    "\n    query KnownAgents {\n      agents {\n        slug\n      }\n    }\n  ": types.KnownAgentsDocument,
+    "\n    mutation KnownRun($input: RunAgentInput!) {\n      runAgent(input: $input) {\n        __typename\n        ... on AgentRunCompleted {\n          output\n        }\n      }\n    }\n  ": types.KnownRunDocument,
+    "\n    query KnownFirst {\n      agents {\n        slug\n      }\n    }\n    query KnownSecond($slug: String!) {\n      agent(idOrSlug: $slug) {\n        slug\n      }\n    }\n  ": types.KnownFirstDocument,
     "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n        arguments\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              toolCalls\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": types.RunAgentStreamDocument,
     "\n  query GraphqlStreamStatus($agent: ID) {\n    budgetStatus {\n      daily {\n        used\n        reserved\n      }\n    }\n    agentRuns(first: 1, filter: { agentId: $agent }) {\n      edges {\n        node {\n          id\n          status\n          usage {\n            outputTokens\n          }\n        }\n      }\n    }\n  }\n": types.GraphqlStreamStatusDocument,
     "\n  mutation BillingStartUpgrade($plan: String!) {\n    startUpgrade(planKey: $plan) {\n      __typename\n      ... on UpgradeCheckout {\n        url\n      }\n      ... on UpgradePending {\n        url\n      }\n      ... on BillingUnavailable {\n        message\n      }\n      ... on UpgradeApplied {\n        tenant {\n          plan {\n            key\n          }\n          pendingPlan {\n            key\n          }\n          billingStatus\n        }\n      }\n    }\n  }\n": types.BillingStartUpgradeDocument,
@@ -788,6 +796,22 @@ export function graphql(source: "\n  mutation DashboardTestAgent($input: CreateA
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query KnownAgent($slug: String!) {\n      agent(idOrSlug: $slug) {\n        id\n        slug\n        name\n      }\n    }\n  "): (typeof documents)["\n    query KnownAgent($slug: String!) {\n      agent(idOrSlug: $slug) {\n        id\n        slug\n        name\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query KnownAgents {\n      agents {\n        slug\n      }\n    }\n  "): (typeof documents)["\n    query KnownAgents {\n      agents {\n        slug\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation KnownRun($input: RunAgentInput!) {\n      runAgent(input: $input) {\n        __typename\n        ... on AgentRunCompleted {\n          output\n        }\n      }\n    }\n  "): (typeof documents)["\n    mutation KnownRun($input: RunAgentInput!) {\n      runAgent(input: $input) {\n        __typename\n        ... on AgentRunCompleted {\n          output\n        }\n      }\n    }\n  "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    query KnownFirst {\n      agents {\n        slug\n      }\n    }\n    query KnownSecond($slug: String!) {\n      agent(idOrSlug: $slug) {\n        slug\n      }\n    }\n  "): (typeof documents)["\n    query KnownFirst {\n      agents {\n        slug\n      }\n    }\n    query KnownSecond($slug: String!) {\n      agent(idOrSlug: $slug) {\n        slug\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,154 @@
+import { print } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sharedApp, type TestApp } from '../helpers/app.js';
+import { signUp, type Tenant } from '../helpers/graphql.js';
+import { graphql } from '../__generated__/gql.js';
+
+const AGENT = print(
+  graphql(`
+    query KnownAgent($slug: String!) {
+      agent(idOrSlug: $slug) {
+        id
+        slug
+        name
+      }
+    }
+  `),
+);
+const AGENTS = print(
+  graphql(`
+    query KnownAgents {
+      agents {
+        slug
+      }
+    }
+  `),
+);
+const RUN = print(
+  graphql(`
+    mutation KnownRun($input: RunAgentInput!) {
+      runAgent(input: $input) {
+        __typename
+        ... on AgentRunCompleted {
+          output
+        }
+      }
+    }
+  `),
+);
+// Two operations in one document, the request's operationName picking one (as text: the typed
+// documents hold one operation each).
+const PAIR = `
+  query KnownFirst { agents { slug } }
+  query KnownSecond($slug: String!) { agent(idOrSlug: $slug) { slug } }
+`;
+
+/**
+ * A document Apollo has validated once is served straight by graphql-js on its next requests
+ * (KnownOperations): the same status, headers and bytes, the same errors; and everything that is
+ * not plainly such a request still goes through Apollo.
+ */
+describe('known GraphQL operations', () => {
+  let app: TestApp;
+  let t: Tenant;
+  beforeAll(async () => {
+    app = await sharedApp();
+    t = await signUp(app);
+  });
+
+  const direct = async () => (await app.runtime.deps.metrics.graphqlDirect.get()).values[0]?.value ?? 0;
+  const post = async (body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      cache: res.headers.get('cache-control'),
+      requestId: res.headers.has('x-request-id'),
+      body: await res.text(),
+    };
+  };
+  /** The first request (through Apollo) and the second (served here), and how many were served here. */
+  const twice = async (body: unknown, headers: Record<string, string> = {}) => {
+    const before = await direct();
+    const first = await post(body, headers);
+    const between = await direct();
+    const second = await post(body, headers);
+    return { first, second, viaApollo: between - before, served: (await direct()) - between };
+  };
+  const auth = () => ({ authorization: `Bearer ${t.ownerKey}` });
+
+  it('answers a repeated query with the bytes and headers Apollo gave it', async () => {
+    const { first, second, viaApollo, served } = await twice(
+      { query: AGENT, variables: { slug: 'assistant' } },
+      auth(),
+    );
+    expect([viaApollo, served]).toEqual([0, 1]);
+    expect(second).toEqual(first);
+    expect(first).toMatchObject({ status: 200, type: 'application/json; charset=utf-8', cache: 'no-store' });
+    expect(first.requestId).toBe(true);
+    expect(JSON.parse(first.body)).toEqual({
+      data: { agent: { id: t.agentId, slug: 'assistant', name: expect.any(String) } },
+    });
+  });
+
+  it('formats and codes a resolver error as Apollo does', async () => {
+    // No key: the field refuses, data is null, the error carries its code.
+    const { first, second, served } = await twice({ query: AGENTS });
+    expect(served).toBe(1);
+    expect(second).toEqual(first);
+    const body = JSON.parse(first.body) as { data: unknown; errors: { extensions: { code: string } }[] };
+    expect(body.data).toBeNull();
+    expect(body.errors.map((e) => e.extensions.code)).toEqual(['UNAUTHENTICATED']);
+    // Apollo's field order: errors before data.
+    expect(first.body.indexOf('"errors"')).toBeLessThan(first.body.indexOf('"data"'));
+  });
+
+  it('runs a mutation, each call its own run', async () => {
+    const before = await direct();
+    const outputs = [];
+    for (const message of ['What is two plus two?', 'Name a colour.']) {
+      const res = await post(
+        { query: RUN, variables: { input: { agent: 'assistant', message, cache: 'BYPASS' } } },
+        auth(),
+      );
+      const body = JSON.parse(res.body) as { data: { runAgent: { __typename: string; output: string } } };
+      expect(body.data.runAgent.__typename).toBe('AgentRunCompleted');
+      outputs.push(body.data.runAgent.output);
+    }
+    expect((await direct()) - before).toBe(1);
+    expect(outputs[1]).not.toBe(outputs[0]);
+  });
+
+  it('picks the operation the request names', async () => {
+    await post({ query: PAIR, operationName: 'KnownFirst' }, auth());
+    await post({ query: PAIR, operationName: 'KnownSecond', variables: { slug: 'assistant' } }, auth());
+    const before = await direct();
+    const first = JSON.parse((await post({ query: PAIR, operationName: 'KnownFirst' }, auth())).body) as unknown;
+    const second = JSON.parse(
+      (await post({ query: PAIR, operationName: 'KnownSecond', variables: { slug: 'assistant' } }, auth())).body,
+    ) as unknown;
+    expect((await direct()) - before).toBe(2);
+    expect(first).toEqual({ data: { agents: [{ slug: 'assistant' }] } });
+    expect(second).toEqual({ data: { agent: { slug: 'assistant' } } });
+  });
+
+  it('leaves to Apollo variables that do not coerce, and other media types', async () => {
+    await post({ query: AGENT, variables: { slug: 'assistant' } }, auth()); // known from here on
+    const before = await direct();
+    const uncoerced = await post({ query: AGENT, variables: { slug: 5 } }, auth());
+    const strict = { ...auth(), accept: 'application/graphql-response+json' };
+    const refusedStrictly = await post({ query: AGENT, variables: { slug: 5 } }, strict);
+    const answeredStrictly = await post({ query: AGENT, variables: { slug: 'assistant' } }, strict);
+    expect(await direct()).toBe(before);
+    expect(uncoerced).toMatchObject({ status: 200, cache: 'no-store' });
+    const errors = JSON.parse(uncoerced.body) as { data?: unknown; errors: { extensions: { code: string } }[] };
+    expect(errors.data).toBeUndefined();
+    expect(errors.errors.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
+    expect(refusedStrictly.status).toBe(400);
+    expect(answeredStrictly).toMatchObject({ status: 200, type: 'application/graphql-response+json; charset=utf-8' });
+  });
+});
