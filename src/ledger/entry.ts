@@ -41,6 +41,8 @@ export type AlertDraft = {
   createdAt: string;
   /** RUN_COST: the run. */
   runId?: string | null;
+  /** Not due for the delivery poller until this long from now: its caller attempts it first. */
+  heldMs?: number;
 };
 
 /**

@@ -29,10 +29,11 @@ export function alertInsert(alerts: AlertDraft[]) {
     select a.id, a."tenantId", a.kind, a."subjectUserId", a."periodKey", a.value, a.threshold, a.message,
       a."createdAt", a."runId",
       case when t.alert_webhook_url is not null and t.alert_signing_secret is not null then 'PENDING' else 'NONE' end,
-      case when t.alert_webhook_url is not null and t.alert_signing_secret is not null then now() end
+      case when t.alert_webhook_url is not null and t.alert_signing_secret is not null
+        then now() + coalesce(a."heldMs", 0) * interval '1 millisecond' end
     from jsonb_to_recordset(${JSON.stringify(alerts)}::jsonb) as a(id text, "tenantId" text, kind text,
       "subjectUserId" text, "periodKey" text, value float8, threshold float8, message text, "createdAt" timestamptz,
-      "runId" text)
+      "runId" text, "heldMs" int8)
     join tenants t on t.id = a."tenantId"`;
 }
 

@@ -79,7 +79,10 @@ export class AlertDelivery {
     await this.running;
   }
 
-  /** One round: claims what is due (up to 20) and attempts each. Returns how many were attempted. */
+  /**
+   * One round: claims what is due (up to 20), or with `only` that pending alert now, due or not
+   * (its caller held it back from the poller), and attempts each. Returns how many were attempted.
+   */
   async deliverDue(only?: string): Promise<number> {
     const leaseMs = Math.max(60_000, this.options.timeoutMs * 2);
     const due = await queryRows<DueAlert>(
@@ -89,8 +92,7 @@ export class AlertDelivery {
               next_delivery_at = now() + ${leaseMs} * interval '1 millisecond'
             where id in (
               select id from alerts
-              where delivery_status = 'PENDING' and next_delivery_at <= now()
-                ${only ? sql`and id = ${only}` : sql``}
+              where delivery_status = 'PENDING' and ${only ? sql`id = ${only}` : sql`next_delivery_at <= now()`}
               order by next_delivery_at limit 20 for update skip locked)
             returning *)
           select c.*, t.alert_webhook_url, t.alert_signing_secret

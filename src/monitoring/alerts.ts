@@ -113,6 +113,9 @@ export async function testAlertWebhook({ ctx }: { ctx: TenantContext }): Promise
         message: 'A test alert from Governor: the webhook is reached and its signature verifies.',
         createdAt: now.toISOString(),
         runId: null,
+        // Held back from the poller, so that this request makes the first attempt and answers
+        // with its outcome (if this process dies first, the poller sends it a minute later).
+        heldMs: 60_000,
       },
     ])}`,
   );
