@@ -2,30 +2,28 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { execute, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { Deps } from '../context.js';
+import { Lru } from '../lib/memo.js';
 import { buildContext, type GraphQLContext } from './context.js';
 import { describeOperation, reportErrors } from './errors.js';
 
 type Known = { document: DocumentNode; operation: OperationDefinitionNode };
 type Body = { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown };
 
-/** Documents kept, least recently used out first (each is a parsed AST). */
+/** Documents kept (each a parsed AST), and the longest kept: comments can make a short one long. */
 const KEPT = 500;
+const MAX_QUERY_CHARS = 20_000;
 const JSON_TYPE = 'application/json; charset=utf-8';
+const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * POST /graphql of a document Apollo has already parsed, validated (with the query limits) and
- * resolved to an operation here: run straight with graphql-js, with the context, input validator,
- * error formatting and log fields Apollo's plugins give it, and the same answer (its variables
- * passed the one validator with the rest of the body, in the JSON parser). Apollo's
- * per-request machinery (its hash of the document, plugin hooks, content negotiation) was a tenth
- * of a cache hit's CPU. Whatever is not plainly that (a new document, GET, an extension such as a
- * persisted query, an Accept other than JSON, variables that do not coerce) goes to Apollo, as
- * before.
+ * POST /graphql of a document Apollo has parsed, validated and resolved here before: run straight
+ * with graphql-js, as Apollo's plugins would (a tenth of a cache hit's CPU was Apollo's pipeline).
+ * Anything else goes to Apollo: a new document, GET, extensions, another Accept, uncoerced variables.
  */
 export class KnownOperations {
-  private readonly known = new Map<string, Known>();
+  private readonly known = new Lru<string, Known>(KEPT);
 
   constructor(
     private readonly deps: Deps,
@@ -36,11 +34,10 @@ export class KnownOperations {
   readonly plugin: ApolloServerPlugin<GraphQLContext> = {
     requestDidStart: async () => ({
       didResolveOperation: async ({ request, document, operation }) => {
-        const plain = request.http?.method === 'POST' && !request.extensions && typeof request.query === 'string';
-        if (!plain || !operation || operation.operation === 'subscription') return;
-        const key = keyOf(request.query!, request.operationName);
-        if (this.known.size >= KEPT && !this.known.has(key)) this.known.delete(this.known.keys().next().value!);
-        this.known.set(key, { document, operation });
+        const { query, operationName } = request;
+        const plain = request.http?.method === 'POST' && !request.extensions && typeof query === 'string';
+        if (!plain || query.length > MAX_QUERY_CHARS || !operation || operation.operation === 'subscription') return;
+        this.known.set(keyOf(query, operationName), { document, operation });
       },
     }),
   };
@@ -53,15 +50,13 @@ export class KnownOperations {
     }
     const { variables, operationName } = body;
     if (variables != null && !isRecord(variables)) return undefined;
-    if (operationName != null && typeof operationName !== 'string') return undefined;
+    // A name that is not a GraphQL name ("" too) names no operation: Apollo says so.
+    if (operationName != null && (typeof operationName !== 'string' || !NAME.test(operationName))) return undefined;
+    // The media types for which Apollo answers plain JSON; a list of them is left to its negotiation.
     const accept = req.headers.accept;
     if (accept !== undefined && accept !== '*/*' && accept !== 'application/json') return undefined;
-    const key = keyOf(body.query, operationName);
-    const known = this.known.get(key);
+    const known = this.known.get(keyOf(body.query, operationName));
     if (!known) return undefined;
-    // Most recently used last, so that eviction takes the oldest.
-    this.known.delete(key);
-    this.known.set(key, known);
 
     Object.assign(req.logFields, describeOperation(known.operation));
     const contextValue = await buildContext(this.deps, req.headers.authorization, req.id, req.logFields, req.ip);
@@ -75,6 +70,7 @@ export class KnownOperations {
     // No data: the variables did not coerce, and nothing ran. Apollo words that refusal.
     if (result.data === undefined) return undefined;
     this.deps.metrics.graphqlDirect.inc();
+    // (Apollo would also apply an error's extensions.http: only the input guard's carry one, before execution.)
     const errors = result.errors?.length ? reportErrors(contextValue, result.errors) : undefined;
     void reply.code(200).header('content-type', JSON_TYPE).header('cache-control', 'no-store');
     // Apollo's field order and trailing newline.
@@ -82,4 +78,5 @@ export class KnownOperations {
   }
 }
 
+/** A GraphQL name has no line break: the first one ends it. */
 const keyOf = (query: string, operationName: string | null | undefined) => `${operationName ?? ''}\n${query}`;

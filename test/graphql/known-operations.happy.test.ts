@@ -63,11 +63,13 @@ describe('known GraphQL operations', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
+    // Every header but the two that differ on every response.
+    const { date, 'x-request-id': requestId, ...others } = Object.fromEntries(res.headers);
     return {
       status: res.status,
       type: res.headers.get('content-type'),
       cache: res.headers.get('cache-control'),
-      requestId: res.headers.has('x-request-id'),
+      headers: { ...others, date: typeof date, requestId: typeof requestId },
       body: await res.text(),
     };
   };
@@ -89,10 +91,20 @@ describe('known GraphQL operations', () => {
     expect([viaApollo, served]).toEqual([0, 1]);
     expect(second).toEqual(first);
     expect(first).toMatchObject({ status: 200, type: 'application/json; charset=utf-8', cache: 'no-store' });
-    expect(first.requestId).toBe(true);
+    expect(first.headers).toMatchObject({ date: 'string', requestId: 'string' });
     expect(JSON.parse(first.body)).toEqual({
       data: { agent: { id: t.agentId, slug: 'assistant', name: expect.any(String) } },
     });
+  });
+
+  it('answers Accept: */* as plain JSON, and leaves out documents too long to keep', async () => {
+    const any = await twice({ query: AGENT, variables: { slug: 'assistant' } }, { ...auth(), accept: '*/*' });
+    expect(any.served).toBe(1);
+    expect(any.second).toEqual(any.first);
+    // Comments are no tokens: a short query can be a long text.
+    const long = await twice({ query: `${AGENT}\n#${'x'.repeat(20_001)}`, variables: { slug: 'assistant' } }, auth());
+    expect([long.viaApollo, long.served]).toEqual([0, 0]);
+    expect(long.second).toEqual(long.first);
   });
 
   it('formats and codes a resolver error as Apollo does', async () => {
@@ -134,6 +146,10 @@ describe('known GraphQL operations', () => {
     expect((await direct()) - before).toBe(2);
     expect(first).toEqual({ data: { agents: [{ slug: 'assistant' }] } });
     expect(second).toEqual({ data: { agent: { slug: 'assistant' } } });
+    // An empty name names no operation, even in a document of one.
+    const unnamed = await twice({ query: AGENT, operationName: '', variables: { slug: 'assistant' } }, auth());
+    expect(unnamed.served).toBe(0);
+    expect(JSON.parse(unnamed.second.body)).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
   });
 
   it('leaves to Apollo variables that do not coerce, and other media types', async () => {
