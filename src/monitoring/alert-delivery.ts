@@ -80,8 +80,8 @@ export class AlertDelivery {
   }
 
   /**
-   * One round: claims what is due (up to 20), or with `only` that pending alert now, due or not
-   * (its caller held it back from the poller), and attempts each. Returns how many were attempted.
+   * One round: claims what is due (up to 20), or with `only` that pending alert (its first attempt
+   * even while held back from the poller), and attempts each. Returns how many were attempted.
    */
   async deliverDue(only?: string): Promise<number> {
     const leaseMs = Math.max(60_000, this.options.timeoutMs * 2);
@@ -92,7 +92,11 @@ export class AlertDelivery {
               next_delivery_at = now() + ${leaseMs} * interval '1 millisecond'
             where id in (
               select id from alerts
-              where delivery_status = 'PENDING' and ${only ? sql`id = ${only}` : sql`next_delivery_at <= now()`}
+              where delivery_status = 'PENDING' and ${
+                only
+                  ? sql`id = ${only} and (delivery_attempts = 0 or next_delivery_at <= now())`
+                  : sql`next_delivery_at <= now()`
+              }
               order by next_delivery_at limit 20 for update skip locked)
             returning *)
           select c.*, t.alert_webhook_url, t.alert_signing_secret

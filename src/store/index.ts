@@ -53,10 +53,8 @@ export async function openStore(options: {
           ...CLIENT_OPTIONS,
           keyPrefix: options.prefix,
           enableOfflineQueue: false,
-          // No auto-pipelining: ioredis writes each command at once without waiting for earlier
-          // replies (a settlement and the cache write issued just before it still share a round
-          // trip), and batching per tick cost more CPU (a Pipeline per tick) than the extra socket
-          // write it saved.
+          // No auto-pipelining: a Pipeline per tick cost more CPU than the socket write it saved
+          // (commands still go out without waiting for earlier replies).
           enableAutoPipelining: false,
           lazyConnect: true,
         })

@@ -15,6 +15,15 @@ const AGENT = print(
     }
   `),
 );
+const SLUG = print(
+  graphql(`
+    query KnownSlug($slug: String!) {
+      agent(idOrSlug: $slug) {
+        slug
+      }
+    }
+  `),
+);
 const AGENTS = print(
   graphql(`
     query KnownAgents {
@@ -98,8 +107,8 @@ describe('known GraphQL operations', () => {
   });
 
   it('answers Accept: */* as plain JSON, and leaves out documents too long to keep', async () => {
-    const any = await twice({ query: AGENT, variables: { slug: 'assistant' } }, { ...auth(), accept: '*/*' });
-    expect(any.served).toBe(1);
+    const any = await twice({ query: SLUG, variables: { slug: 'assistant' } }, { ...auth(), accept: '*/*' });
+    expect([any.viaApollo, any.served]).toEqual([0, 1]);
     expect(any.second).toEqual(any.first);
     // Comments are no tokens: a short query can be a long text.
     const long = await twice({ query: `${AGENT}\n#${'x'.repeat(20_001)}`, variables: { slug: 'assistant' } }, auth());
@@ -166,5 +175,15 @@ describe('known GraphQL operations', () => {
     expect(errors.errors.map((e) => e.extensions.code)).toEqual(['BAD_USER_INPUT']);
     expect(refusedStrictly.status).toBe(400);
     expect(answeredStrictly).toMatchObject({ status: 200, type: 'application/graphql-response+json; charset=utf-8' });
+  });
+
+  it('refuses a known document whose variables the one validator refuses, before it runs', async () => {
+    await post({ query: AGENT, variables: { slug: 'assistant' } }, auth()); // known from here on
+    const before = await direct();
+    // The JSON parser checks every string of the body, variables included, for either door.
+    const refused = await post({ query: AGENT, variables: { slug: 'a\u0000b' } }, auth());
+    expect(await direct()).toBe(before);
+    expect(refused.status).toBe(400);
+    expect(JSON.parse(refused.body)).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
   });
 });

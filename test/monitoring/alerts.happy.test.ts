@@ -332,6 +332,17 @@ describe('alert webhooks', () => {
     expect(stored!.sealed).not.toContain(secret.slice(6));
   });
 
+  it('testAlertWebhook answers with its own first attempt, the poller never sending it too', async () => {
+    const hook = await listen();
+    const { t } = await subscribed(hook.url);
+    // The poller runs every 20 ms here: each new test alert is held back from it.
+    const sent = [];
+    for (let i = 0; i < 5; i++) sent.push((await ok(env.app, TEST_WEBHOOK, {}, t.ownerKey)).testAlertWebhook);
+    expect(sent.map((s) => s.deliveryStatus)).toEqual(Array(5).fill('DELIVERED'));
+    const ids = hook.received.map((r) => (JSON.parse(r.body) as { id: string }).id);
+    expect(ids.sort()).toEqual(sent.map((s) => s.id).sort());
+  });
+
   it('no delivery before a secret exists; a webhook is a tenant admin’s', async () => {
     const hook = await listen();
     const t = await signUp(env.app);
