@@ -1,12 +1,14 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { execute, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { execute, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Deps } from '../context.js';
+import type { LogFields } from '../lib/logger.js';
 import { Lru } from '../lib/memo.js';
 import { buildContext, type GraphQLContext } from './context.js';
 import { describeOperation, reportErrors } from './errors.js';
 
-type Known = { document: DocumentNode; operation: OperationDefinitionNode };
+/** `logged`: what the request's log line says of the operation, as Apollo's plugin puts it. */
+type Known = { document: DocumentNode; logged: LogFields };
 type Body = { query?: unknown; variables?: unknown; operationName?: unknown; extensions?: unknown };
 
 /** Documents kept (each a parsed AST), and the longest kept: comments can make a short one long. */
@@ -37,7 +39,7 @@ export class KnownOperations {
         const { query, operationName } = request;
         const plain = request.http?.method === 'POST' && !request.extensions && typeof query === 'string';
         if (!plain || query.length > MAX_QUERY_CHARS || !operation || operation.operation === 'subscription') return;
-        this.known.set(keyOf(query, operationName), { document, operation });
+        this.known.set(keyOf(query, operationName), { document, logged: describeOperation(operation) });
       },
     }),
   };
@@ -58,7 +60,7 @@ export class KnownOperations {
     const known = this.known.get(keyOf(body.query, operationName));
     if (!known) return undefined;
 
-    Object.assign(req.logFields, describeOperation(known.operation));
+    Object.assign(req.logFields, known.logged);
     const contextValue = await buildContext(this.deps, req.headers.authorization, req.id, req.logFields, req.ip);
     const result = await execute({
       schema: this.schema,

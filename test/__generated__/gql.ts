@@ -107,7 +107,6 @@ type Documents = {
     "\n  mutation DashboardTestAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n": typeof types.DashboardTestAgentDocument,
     "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": typeof types.DataloaderRunsDocument,
     "\n    query KnownAgent($slug: String!) {\n      agent(idOrSlug: $slug) {\n        id\n        slug\n        name\n      }\n    }\n  ": typeof types.KnownAgentDocument,
-    "\n    query KnownSlug($slug: String!) {\n      agent(idOrSlug: $slug) {\n        slug\n      }\n    }\n  ": typeof types.KnownSlugDocument,
     "\n    query KnownAgents {\n      agents {\n        slug\n      }\n    }\n  ": typeof types.KnownAgentsDocument,
     "\n    mutation KnownRun($input: RunAgentInput!) {\n      runAgent(input: $input) {\n        __typename\n        ... on AgentRunCompleted {\n          output\n        }\n      }\n    }\n  ": typeof types.KnownRunDocument,
     "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n        arguments\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              toolCalls\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": typeof types.RunAgentStreamDocument,
@@ -307,7 +306,6 @@ const documents: Documents = {
     "\n  mutation DashboardTestAgent($input: CreateAgentInput!) {\n    createAgent(input: $input) {\n      slug\n    }\n  }\n": types.DashboardTestAgentDocument,
     "\n  query DataloaderRuns($first: Int) {\n    agentRuns(first: $first) {\n      edges {\n        node {\n          id\n          user {\n            id\n            email\n          }\n          agent {\n            id\n            slug\n          }\n        }\n      }\n    }\n  }\n": types.DataloaderRunsDocument,
     "\n    query KnownAgent($slug: String!) {\n      agent(idOrSlug: $slug) {\n        id\n        slug\n        name\n      }\n    }\n  ": types.KnownAgentDocument,
-    "\n    query KnownSlug($slug: String!) {\n      agent(idOrSlug: $slug) {\n        slug\n      }\n    }\n  ": types.KnownSlugDocument,
     "\n    query KnownAgents {\n      agents {\n        slug\n      }\n    }\n  ": types.KnownAgentsDocument,
     "\n    mutation KnownRun($input: RunAgentInput!) {\n      runAgent(input: $input) {\n        __typename\n        ... on AgentRunCompleted {\n          output\n        }\n      }\n    }\n  ": types.KnownRunDocument,
     "\n  subscription RunAgentStream($input: RunAgentInput!) {\n    runAgentEvents(input: $input) {\n      __typename\n      ... on RunDelta {\n        text\n      }\n      ... on RunToolCall {\n        name\n        arguments\n      }\n      ... on RunFinished {\n        result {\n          __typename\n          ... on AgentRunCompleted {\n            output\n            run {\n              id\n              status\n              toolCalls\n              usage {\n                inputTokens\n                outputTokens\n              }\n            }\n          }\n          ... on BudgetExceeded {\n            code\n            window\n          }\n        }\n      }\n    }\n  }\n": types.RunAgentStreamDocument,
@@ -800,10 +798,6 @@ export function graphql(source: "\n  query DataloaderRuns($first: Int) {\n    ag
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n    query KnownAgent($slug: String!) {\n      agent(idOrSlug: $slug) {\n        id\n        slug\n        name\n      }\n    }\n  "): (typeof documents)["\n    query KnownAgent($slug: String!) {\n      agent(idOrSlug: $slug) {\n        id\n        slug\n        name\n      }\n    }\n  "];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n    query KnownSlug($slug: String!) {\n      agent(idOrSlug: $slug) {\n        slug\n      }\n    }\n  "): (typeof documents)["\n    query KnownSlug($slug: String!) {\n      agent(idOrSlug: $slug) {\n        slug\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -107,6 +107,53 @@ describe('the request log', () => {
     expect(everything).not.toContain(t.ownerKey);
   });
 
+  it('logs the same line for a document run through Apollo and for its repeat run without it', async () => {
+    const send = (id: string, body: unknown, key?: string) =>
+      fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-request-id': id,
+          ...(key ? { authorization: `Bearer ${key}` } : {}),
+        },
+        body: JSON.stringify(body),
+      }).then((r) => r.text());
+    const direct = async () => (await app.runtime.deps.metrics.graphqlDirect.get()).values[0]?.value ?? 0;
+    const before = await direct();
+    // A comment makes each document one no earlier request sent.
+    const ask = (m: string) => ({ query: `${print(ASK)}\n# request log`, variables: { m } });
+    const refused = { query: `${print(REFUSED)}\n# request log` };
+    await send('req-log-test-5', ask('Once?'), t.ownerKey);
+    await send('req-log-test-6', ask('Twice?'), t.ownerKey);
+    await send('req-log-test-7', refused);
+    await send('req-log-test-8', refused);
+    expect((await direct()) - before).toBe(2);
+    const ids = ['req-log-test-5', 'req-log-test-6', 'req-log-test-7', 'req-log-test-8'];
+    await eventually(
+      async () => ids.every((id) => requestLines().some((l) => l.requestId === id)),
+      'the request lines',
+    );
+    const [viaApollo, direct1, refusedViaApollo, refusedDirect] = ids.map((id) => {
+      const {
+        requestId: _id,
+        ms: _ms,
+        runId: _run,
+        time: _time,
+        ...rest
+      } = requestLines().find((l) => l.requestId === id)!;
+      return rest;
+    });
+    expect(viaApollo).toMatchObject({
+      operation: 'Ask',
+      operationType: 'mutation',
+      tenantId: t.tenantId,
+      outcome: 'COMPLETED',
+    });
+    expect(direct1).toEqual(viaApollo);
+    expect(refusedViaApollo).toMatchObject({ operation: 'RequestLogRefused', errorCodes: ['UNAUTHENTICATED'] });
+    expect(refusedDirect).toEqual(refusedViaApollo);
+  });
+
   it('logs a subscription on the stream door like any operation, with what its stream held', async () => {
     const res = await fetch(`${app.url}/graphql/stream`, {
       method: 'POST',
