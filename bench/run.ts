@@ -34,6 +34,8 @@ if (!DATABASE_URL) {
   process.exit(2);
 }
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
+// BENCH_WARMUP_SECONDS: how long each scenario runs, unmeasured, before any is measured.
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 6);
 const WORKERS = process.env.WORKERS ?? '2';
 // BENCH_CONNECTIONS: the connection counts to run, e.g. '1' for a profile of one request at a time.
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,50').split(',').map(Number);
@@ -344,6 +346,21 @@ try {
     }
     return NaN;
   };
+  /** A scenario's load for autocannon: each request with a body of its own. */
+  const load = (scenario: Scenario, connections: number, duration: number) => ({
+    url: scenario.url,
+    method: 'POST' as const,
+    headers: scenario.headers,
+    connections,
+    duration,
+    requests: [{ setupRequest: (r: autocannon.Request) => ({ ...r, body: scenario.body() }) } as autocannon.Request],
+  });
+  // A fresh server compiles its hot code for its first ~10,000 requests (at 1 connection the first
+  // 10 s of a scenario, measured at 20% more CPU per request): a gateway runs for days, so the
+  // figures are of one whose JIT has settled. Every chosen scenario first runs unmeasured.
+  for (const scenario of scenarios.filter((sc) => chosen(sc.name) && sc.url.startsWith(base))) {
+    await autocannon(load(scenario, 50, WARM_UP_SECONDS));
+  }
   const idleBefore = await quiet();
   /**
    * Commands the bench's own Redis has run so far (NaN on a shared Redis, where others' count too):
@@ -396,15 +413,7 @@ try {
     ).text();
     if (!probe.includes(scenario.expect)) throw new Error(`${scenario.name}: unexpected answer ${probe.slice(0, 300)}`);
     for (const connections of CONNECTIONS) {
-      // Warm-up, unmeasured.
-      await autocannon({
-        url: scenario.url,
-        method: 'POST',
-        headers: scenario.headers,
-        connections,
-        duration: 2,
-        requests: [{ setupRequest: (r) => ({ ...r, body: scenario.body() }) }],
-      });
+      await autocannon(load(scenario, connections, 2)); // unmeasured
       const latencies: number[] = [];
       let wrong = 0;
       const measured = scenario.url.startsWith(base)
@@ -421,23 +430,10 @@ try {
       const callsBefore = await redisCalls();
       const commitsBefore = await pgCommits();
       const result = await new Promise<autocannon.Result>((resolve, reject) => {
-        const instance = autocannon(
-          {
-            url: scenario.url,
-            method: 'POST',
-            headers: scenario.headers,
-            connections,
-            duration: DURATION,
-            requests: [
-              {
-                setupRequest: (r) => ({ ...r, body: scenario.body() }),
-                onResponse: (status, resBody) =>
-                  void (status === 200 && resBody.includes(scenario.expect) ? 0 : wrong++),
-              },
-            ],
-          },
-          (err, res) => (err ? reject(err) : resolve(res)),
-        );
+        const options = load(scenario, connections, DURATION);
+        options.requests[0]!.onResponse = (status, resBody) =>
+          void (status === 200 && resBody.includes(scenario.expect) ? 0 : wrong++);
+        const instance = autocannon(options, (err, res) => (err ? reject(err) : resolve(res)));
         // autocannon's own histogram keeps whole milliseconds: record the exact times here.
         instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
       });
@@ -567,8 +563,15 @@ try {
   const STREAM_REQUESTS = Number(process.env.BENCH_STREAM_REQUESTS ?? 400);
   const streamResults: Record<string, number | string>[] = [];
   for (const s of streamScenarios.filter((sc) => chosen(sc.name))) {
+    // Unmeasured, as for the scenarios above: 20 streams at a time for the warm-up's seconds.
+    const warmUntil = performance.now() + (s.url.startsWith(base) ? WARM_UP_SECONDS * 1000 : 0);
+    await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        do await timeStream(s);
+        while (performance.now() < warmUntil);
+      }),
+    );
     for (const concurrency of [1, 20]) {
-      for (let i = 0; i < 20; i++) await timeStream(s); // warm-up
       const times: { first: number; total: number }[] = [];
       let next = 0;
       const started = performance.now();
