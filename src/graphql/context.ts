@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { parseBearer, sameToken } from '../auth/index.js';
 import type { Actor, Deps, OperatorContext, PublicContext, TenantContext } from '../context.js';
 import { AppError, isAppError, unauthenticated } from '../lib/errors.js';
@@ -54,6 +55,21 @@ export async function buildContext(
       authError: new AppError('SERVICE_UNAVAILABLE', 'Authentication is unavailable right now; retry shortly.'),
     };
   }
+}
+
+const built = new WeakMap<FastifyRequest, Promise<GraphQLContext>>();
+
+/**
+ * An HTTP request's context, built once: when the fast path (KnownOperations) hands a request to
+ * Apollo, Apollo runs it with the same context (its key authenticated once).
+ */
+export function requestContext(deps: Deps, req: FastifyRequest): Promise<GraphQLContext> {
+  let ctx = built.get(req);
+  if (!ctx) {
+    ctx = buildContext(deps, req.headers.authorization, req.id, req.logFields, req.ip);
+    built.set(req, ctx);
+  }
+  return ctx;
 }
 
 /** The tenant context of an authenticated caller, or the reason there is none. */

@@ -4,7 +4,7 @@ import { execute, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Deps } from '../context.js';
 import type { LogFields } from '../lib/logger.js';
 import { Lru } from '../lib/memo.js';
-import { buildContext, type GraphQLContext } from './context.js';
+import { requestContext, type GraphQLContext } from './context.js';
 import { describeOperation, reportErrors } from './errors.js';
 
 /** `logged`: what the request's log line says of the operation, as Apollo's plugin puts it. */
@@ -61,7 +61,7 @@ export class KnownOperations {
     if (!known) return undefined;
 
     Object.assign(req.logFields, known.logged);
-    const contextValue = await buildContext(this.deps, req.headers.authorization, req.id, req.logFields, req.ip);
+    const contextValue = await requestContext(this.deps, req);
     const result = await execute({
       schema: this.schema,
       document: known.document,
@@ -69,7 +69,7 @@ export class KnownOperations {
       variableValues: variables ?? undefined,
       operationName: operationName ?? undefined,
     });
-    // No data: the variables did not coerce, and nothing ran. Apollo words that refusal.
+    // No data: the variables did not coerce, and nothing ran. Apollo words that refusal (same context).
     if (result.data === undefined) return undefined;
     this.deps.metrics.graphqlDirect.inc();
     // (Apollo would also apply an error's extensions.http: only the input guard's carry one, before execution.)

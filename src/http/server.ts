@@ -4,7 +4,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { sameToken } from '../auth/index.js';
 import { handleStripeWebhook } from '../billing/index.js';
 import type { Deps } from '../context.js';
-import { buildContext } from '../graphql/context.js';
+import { requestContext } from '../graphql/context.js';
 import { KnownOperations } from '../graphql/known-operations.js';
 import { buildSchema, createApollo } from '../graphql/server.js';
 import { graphqlStream } from '../graphql/stream.js';
@@ -89,7 +89,7 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   });
 
   const viaApollo = fastifyApolloHandler(apollo, {
-    context: async (req) => buildContext(deps, req.headers.authorization, req.id, req.logFields, req.ip),
+    context: async (req) => requestContext(deps, req),
   });
   // A document already validated here runs without Apollo's per-request machinery (see KnownOperations).
   app.route<{ Reply: string }>({
