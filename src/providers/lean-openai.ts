@@ -89,6 +89,16 @@ export class LeanOpenAIChat implements LanguageModelV3 {
     this.supportedUrls = inner.supportedUrls;
   }
 
+  private headers: Record<string, string> | undefined;
+
+  /** The provider's headers (its key, organization, user agent): fixed for a model, built once. */
+  private providerHeaders(): Record<string, string> {
+    if (this.headers) return this.headers;
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    for (const [k, v] of Object.entries(this.inner.config.headers())) if (v !== undefined) headers[k.toLowerCase()] = v;
+    return (this.headers = headers);
+  }
+
   doStream(options: LanguageModelV3CallOptions) {
     return this.inner.doStream(options);
   }
@@ -98,9 +108,8 @@ export class LeanOpenAIChat implements LanguageModelV3 {
     const { args: body, warnings } = await this.inner.getArgs(options);
     const url = this.inner.config.url({ path: '/chat/completions', modelId: this.modelId });
     // Header names in lower case, the caller's over the provider's (as the SDK merges them).
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    for (const source of [this.inner.config.headers(), options.headers ?? {}])
-      for (const [k, v] of Object.entries(source)) if (v !== undefined) headers[k.toLowerCase()] = v;
+    const headers: Record<string, string> = { ...this.providerHeaders() };
+    for (const [k, v] of Object.entries(options.headers ?? {})) if (v !== undefined) headers[k.toLowerCase()] = v;
     const requestBody = JSON.stringify(body);
     let res: BufferedResponse;
     try {
