@@ -73,6 +73,23 @@ describe('the lean OpenAI chat call', () => {
     expect(sent.headers['transfer-encoding']).toBeUndefined();
   });
 
+  it("sends the provider's headers on every call of a model, and each call's own only with it", async () => {
+    const lm = model();
+    const ok = {
+      status: 200,
+      body: JSON.stringify({ choices: [{ message: { content: 'ok' }, finish_reason: 'stop' }] }),
+    };
+    replies.push(ok, ok);
+    await lm.doGenerate({ ...call, headers: { 'X-Extra': 'first' } });
+    await lm.doGenerate({ ...call, headers: { 'X-Other': 'second' } });
+    const [first, second] = seen.slice(-2).map((s) => s.headers);
+    expect(first).toMatchObject({ authorization: 'Bearer sk-test', 'x-extra': 'first' });
+    expect(second).toMatchObject({ authorization: 'Bearer sk-test', 'x-other': 'second' });
+    expect(second!['x-extra']).toBeUndefined();
+    expect(second!['user-agent']).toBe(first!['user-agent']);
+    expect(second!['user-agent']).toContain('ai-sdk/openai/');
+  });
+
   it("maps errors as the SDK does: the provider's message and status, a broken 2xx, a refused connection", async () => {
     replies.push({ status: 503, body: JSON.stringify({ error: { message: 'overloaded' } }) });
     const busy = await failure(model().doGenerate(call));
