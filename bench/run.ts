@@ -34,8 +34,12 @@ if (!DATABASE_URL) {
   process.exit(2);
 }
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
-// BENCH_WARMUP_SECONDS: how long each scenario runs, unmeasured, before any is measured.
+// BENCH_WARMUP_SECONDS: how long each scenario runs, unmeasured, before any is measured (0 for a profile).
 const WARM_UP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 6);
+if (!Number.isFinite(WARM_UP_SECONDS) || WARM_UP_SECONDS < 0) {
+  console.error('BENCH_WARMUP_SECONDS must be a number of seconds, e.g. 6 (0: no warm-up pass).');
+  process.exit(2);
+}
 const WORKERS = process.env.WORKERS ?? '2';
 // BENCH_CONNECTIONS: the connection counts to run, e.g. '1' for a profile of one request at a time.
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,50').split(',').map(Number);
@@ -347,18 +351,20 @@ try {
     return NaN;
   };
   /** A scenario's load for autocannon: each request with a body of its own. */
-  const load = (scenario: Scenario, connections: number, duration: number) => ({
-    url: scenario.url,
-    method: 'POST' as const,
-    headers: scenario.headers,
-    connections,
-    duration,
-    requests: [{ setupRequest: (r: autocannon.Request) => ({ ...r, body: scenario.body() }) } as autocannon.Request],
-  });
+  const load = (
+    scenario: Scenario,
+    connections: number,
+    duration: number,
+    onResponse?: autocannon.Request['onResponse'],
+  ): autocannon.Options => {
+    const request: autocannon.Request = { setupRequest: (r) => ({ ...r, body: scenario.body() }), onResponse };
+    return { url: scenario.url, method: 'POST', headers: scenario.headers, connections, duration, requests: [request] };
+  };
   // A fresh server compiles its hot code for its first ~10,000 requests (at 1 connection the first
-  // 10 s of a scenario, measured at 20% more CPU per request): a gateway runs for days, so the
-  // figures are of one whose JIT has settled. Every chosen scenario first runs unmeasured.
-  for (const scenario of scenarios.filter((sc) => chosen(sc.name) && sc.url.startsWith(base))) {
+  // 10 s of a scenario, measured at a fifth more CPU per request): a gateway runs for days, so the
+  // figures are of one whose JIT has settled. Every chosen scenario but the upstream alone (it runs
+  // in this process, warm from the start) first runs unmeasured: Governor's and the bare proxy's.
+  for (const scenario of scenarios.filter((sc) => chosen(sc.name) && !sc.url.startsWith(upstream.url))) {
     await autocannon(load(scenario, 50, WARM_UP_SECONDS));
   }
   const idleBefore = await quiet();
@@ -430,10 +436,11 @@ try {
       const callsBefore = await redisCalls();
       const commitsBefore = await pgCommits();
       const result = await new Promise<autocannon.Result>((resolve, reject) => {
-        const options = load(scenario, connections, DURATION);
-        options.requests[0]!.onResponse = (status, resBody) =>
+        const check = (status: number, resBody: string) =>
           void (status === 200 && resBody.includes(scenario.expect) ? 0 : wrong++);
-        const instance = autocannon(options, (err, res) => (err ? reject(err) : resolve(res)));
+        const instance = autocannon(load(scenario, connections, DURATION, check), (err, res) =>
+          err ? reject(err) : resolve(res),
+        );
         // autocannon's own histogram keeps whole milliseconds: record the exact times here.
         instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
       });
@@ -564,14 +571,14 @@ try {
   const streamResults: Record<string, number | string>[] = [];
   for (const s of streamScenarios.filter((sc) => chosen(sc.name))) {
     // Unmeasured, as for the scenarios above: 20 streams at a time for the warm-up's seconds.
-    const warmUntil = performance.now() + (s.url.startsWith(base) ? WARM_UP_SECONDS * 1000 : 0);
+    const warmUntil = performance.now() + WARM_UP_SECONDS * 1000;
     await Promise.all(
       Array.from({ length: 20 }, async () => {
-        do await timeStream(s);
-        while (performance.now() < warmUntil);
+        while (performance.now() < warmUntil) await timeStream(s);
       }),
     );
     for (const concurrency of [1, 20]) {
+      for (let i = 0; i < 20; i++) await timeStream(s); // and just before each level
       const times: { first: number; total: number }[] = [];
       let next = 0;
       const started = performance.now();

@@ -73,7 +73,7 @@ describe('the lean OpenAI chat call', () => {
     expect(sent.headers['transfer-encoding']).toBeUndefined();
   });
 
-  it("sends the provider's headers on every call of a model, and each call's own only with it", async () => {
+  it("sends the provider's headers (built once per model) on every call, and each call's own only with it", async () => {
     const lm = model();
     const ok = {
       status: 200,

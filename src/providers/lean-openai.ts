@@ -63,6 +63,12 @@ function usageOf(usage: ChatResponse['usage']): LanguageModelV3GenerateResult['u
   };
 }
 
+/** `source`'s headers set on `into`, their names in lower case (undefined ones left out). */
+function mergeHeaders(into: Record<string, string>, source: Record<string, string | undefined> = {}) {
+  for (const [k, v] of Object.entries(source)) if (v !== undefined) into[k.toLowerCase()] = v;
+  return into;
+}
+
 /** Node's errors of a connection that failed: the SDK wraps them as a retryable APICallError. */
 const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
 
@@ -93,10 +99,7 @@ export class LeanOpenAIChat implements LanguageModelV3 {
 
   /** The provider's headers (its key, organization, user agent): fixed for a model, built once. */
   private providerHeaders(): Record<string, string> {
-    if (this.headers) return this.headers;
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    for (const [k, v] of Object.entries(this.inner.config.headers())) if (v !== undefined) headers[k.toLowerCase()] = v;
-    return (this.headers = headers);
+    return (this.headers ??= mergeHeaders({ 'content-type': 'application/json' }, this.inner.config.headers()));
   }
 
   doStream(options: LanguageModelV3CallOptions) {
@@ -108,8 +111,7 @@ export class LeanOpenAIChat implements LanguageModelV3 {
     const { args: body, warnings } = await this.inner.getArgs(options);
     const url = this.inner.config.url({ path: '/chat/completions', modelId: this.modelId });
     // Header names in lower case, the caller's over the provider's (as the SDK merges them).
-    const headers: Record<string, string> = { ...this.providerHeaders() };
-    for (const [k, v] of Object.entries(options.headers ?? {})) if (v !== undefined) headers[k.toLowerCase()] = v;
+    const headers = mergeHeaders({ ...this.providerHeaders() }, options.headers);
     const requestBody = JSON.stringify(body);
     let res: BufferedResponse;
     try {
