@@ -14,7 +14,7 @@ import type { CircuitBreakers } from '../breakers/circuit-breaker.js';
 import type { TraceSpan } from '../context.js';
 import type { ModelRow } from '../db/schema/index.js';
 import { endCallSpan, failCallSpan, openCallSpan, tracedTools } from './call-span.js';
-import { directStep } from './direct-step.js';
+import { directStep, directStream, type StreamedPart, type StreamedStep } from './direct-step.js';
 import { LeanOpenAIChat } from './lean-openai.js';
 import type { ProviderRegistry } from './registry.js';
 
@@ -253,35 +253,47 @@ export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelC
  * whole step. Retries happen only before the first part; a failure after it is a StreamBroken
  * (what arrived until then comes with it, so that it can be charged).
  */
+/** One step streamed through the AI SDK's streamText: tools, other providers, anything not text-only. */
+function sdkStream(
+  deps: ProviderDeps,
+  model: ModelRow,
+  lm: LanguageModelV3,
+  req: ModelCall,
+  a: ReturnType<typeof openAttempt>,
+): StreamedStep {
+  const result = streamText({
+    ...sdkCall(deps, model, lm, req, a.signal),
+    // Errors arrive as parts of the stream, below; the default handler would only log them.
+    onError: () => undefined,
+  });
+  const parts = async function* (): AsyncGenerator<StreamedPart> {
+    for await (const p of result.fullStream) {
+      if (p.type === 'text-delta' && p.text) yield { type: 'text', text: p.text };
+      else if (p.type === 'tool-call') yield { type: 'tool-call', call: toolCallOut(p) };
+      else if (p.type === 'finish') yield { type: 'end', usage: reported(p.totalUsage), finishReason: p.finishReason };
+      else if (p.type === 'error') throw p.error;
+      else if (p.type === 'abort') throw a.signal.reason ?? new Error('aborted');
+    }
+  };
+  return { parts: parts(), response: async () => await result.response };
+}
+
 export async function* streamModel(
   deps: ProviderDeps,
   model: ModelRow,
   req: ModelCall,
 ): AsyncGenerator<StreamPart, StepResult> {
-  type Part = StreamPart | { type: 'end'; usage: LanguageModelUsage; finishReason: string };
   const span = openCallSpan(deps.trace, model, { maxOutputTokens: req.maxOutputTokens, stream: true });
   const opened = performance.now();
   let attempts = 0;
   const started = await withAttempts(deps, model, req.signal, async (lm, a) => {
     attempts++;
-    const result = streamText({
-      ...sdkCall(deps, model, lm, req, a.signal),
-      // Errors arrive as parts of the stream, below; the default handler would only log them.
-      onError: () => undefined,
-    });
-    const parts = (async function* (): AsyncGenerator<Part> {
-      for await (const p of result.fullStream) {
-        if (p.type === 'text-delta' && p.text) yield { type: 'text', text: p.text };
-        else if (p.type === 'tool-call') yield { type: 'tool-call', call: toolCallOut(p) };
-        else if (p.type === 'finish') yield { type: 'end', usage: p.totalUsage, finishReason: p.finishReason };
-        else if (p.type === 'error') throw p.error;
-        else if (p.type === 'abort') throw a.signal.reason ?? new Error('aborted');
-      }
-    })();
-    const first = await parts.next();
+    const direct = lm instanceof LeanOpenAIChat ? await directStream(lm, req, a.signal) : undefined;
+    const call = direct ?? sdkStream(deps, model, lm, req, a);
+    const first = await call.parts.next();
     a.started();
     deps.breakers.succeeded(model.id);
-    return { result, parts, first, attempt: a };
+    return { ...call, first, attempt: a };
   }).catch((err: unknown) => {
     failCallSpan(span, err, attempts);
     throw err;
@@ -289,7 +301,7 @@ export async function* streamModel(
   span?.set({ 'gen_ai.response.time_to_first_chunk': (performance.now() - opened) / 1000 });
   const text: string[] = [];
   const toolCalls: ToolCallOut[] = [];
-  let end: Extract<Part, { type: 'end' }> | undefined;
+  let end: Extract<StreamedPart, { type: 'end' }> | undefined;
   let finished = false;
   let failed = false;
   try {
@@ -302,13 +314,13 @@ export async function* streamModel(
         yield part;
       }
     }
-    const response = await started.result.response;
+    const response = await started.response(text.join(''));
     finished = true;
     const step = {
       text: text.join(''),
       toolCalls,
       responseMessages: response.messages,
-      usage: end ? reported(end.usage) : undefined,
+      usage: end?.usage,
       finishReason: end?.finishReason ?? 'unknown',
     };
     endCallSpan(span, { ...step, response, attempts });

@@ -1,5 +1,6 @@
 import type { LanguageModelV3GenerateResult, LanguageModelV3Prompt } from '@ai-sdk/provider';
-import type { ModelCall, StepResult, StepUsage } from './call-model.js';
+import type { ModelMessage } from 'ai';
+import type { ModelCall, StepResult, StepUsage, StreamPart } from './call-model.js';
 import type { LeanOpenAIChat } from './lean-openai.js';
 
 /**
@@ -56,5 +57,48 @@ export async function directStep(
       finishReason: result.finishReason.unified,
     },
     response: { id: result.response?.id, modelId: result.response?.modelId ?? lm.modelId },
+  };
+}
+
+/** What a streamed step yields: its parts, then its end (the usage the provider reported). */
+export type StreamedPart = StreamPart | { type: 'end'; usage: StepUsage | undefined; finishReason: string };
+
+/** A step streamed: its parts as they come, then what the step's response was. */
+export type StreamedStep = {
+  parts: AsyncGenerator<StreamedPart>;
+  response(text: string): Promise<{ messages: ModelMessage[]; id?: string | undefined; modelId: string }>;
+};
+
+/**
+ * A text-only step on the lean OpenAI model, streamed by the provider's own doStream (its request,
+ * parsing and errors, an error before any output included), without streamText's layers of web
+ * streams around it (a third of a streamed call's CPU with the validation they run); undefined
+ * (nothing sent) for any other step. A tool call from a model offered none is dropped, as above.
+ */
+export async function directStream(
+  lm: LeanOpenAIChat,
+  req: ModelCall,
+  signal: AbortSignal,
+): Promise<StreamedStep | undefined> {
+  const prompt = textPrompt(req);
+  if (!prompt) return undefined;
+  const { stream } = await lm.doStream({ prompt, maxOutputTokens: req.maxOutputTokens, abortSignal: signal });
+  const meta: { id?: string | undefined; modelId: string } = { modelId: lm.modelId };
+  const parts = async function* (): AsyncGenerator<StreamedPart> {
+    for await (const p of stream) {
+      if (p.type === 'text-delta' && p.delta) yield { type: 'text', text: p.delta };
+      else if (p.type === 'response-metadata')
+        Object.assign(meta, { id: p.id ?? meta.id, modelId: p.modelId ?? meta.modelId });
+      else if (p.type === 'finish')
+        yield { type: 'end', usage: reported(p.usage), finishReason: p.finishReason.unified };
+      else if (p.type === 'error') throw p.error;
+    }
+  };
+  return {
+    parts: parts(),
+    response: async (text) => ({
+      ...meta,
+      messages: text ? [{ role: 'assistant', content: [{ type: 'text', text }] }] : [],
+    }),
   };
 }

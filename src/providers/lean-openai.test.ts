@@ -2,18 +2,20 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createOpenAI } from '@ai-sdk/openai';
 import { APICallError, type LanguageModelV3CallOptions } from '@ai-sdk/provider';
-import { generateText, type ModelMessage } from 'ai';
+import { generateText, streamText, tool, type ModelMessage } from 'ai';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CircuitBreakers } from '../breakers/circuit-breaker.js';
 import type { ModelRow } from '../db/schema/index.js';
-import { callModel } from './call-model.js';
+import { callModel, streamModel, type ModelCall, type StepResult, type StreamPart } from './call-model.js';
+import { directStream } from './direct-step.js';
 import { httpFetch } from './http-fetch.js';
 import { LeanOpenAIChat } from './lean-openai.js';
 
 /** A local upstream that answers each request with the next scripted reply. */
 let server: Server;
 let base = '';
-const replies: { status: number; body: string }[] = [];
+const replies: { status: number; body: string; type?: string }[] = [];
 const seen: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
 
 beforeAll(async () => {
@@ -23,7 +25,7 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ headers: req.headers, body });
       const reply = replies.shift() ?? { status: 500, body: '{}' };
-      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(reply.body);
+      res.writeHead(reply.status, { 'content-type': reply.type ?? 'application/json' }).end(reply.body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -125,6 +127,47 @@ describe('a text-only step on the lean model', () => {
       usage: { prompt_tokens: 30, completion_tokens: 7, prompt_tokens_details: { cached_tokens: 10 } },
     }),
   });
+  const deps = (retries = 0) => ({
+    registry: { languageModel: () => model() },
+    breakers: new CircuitBreakers({ threshold: 3, openMs: 1_000, now: Date.now }),
+    timeoutMs: 5_000,
+    retries,
+    retryBaseMs: 1,
+    random: () => 0.5,
+  });
+  const row = { id: 'openai/gpt-test', provider: 'openai', providerModel: 'gpt-test' } as ModelRow;
+  const step40 = (): ModelCall => ({
+    system: 'Be brief.',
+    messages,
+    tools: {},
+    maxOutputTokens: 40,
+    signal: new AbortController().signal,
+  });
+  /** An answer streamed in OpenAI's chunks, its usage last (as `stream_options.include_usage` asks). */
+  const streamed = (pieces: string[]) => {
+    const chunk = (fields: object) =>
+      `data: ${JSON.stringify({ id: 'chatcmpl-3', object: 'chat.completion.chunk', model: 'gpt-test', ...fields })}\n\n`;
+    const delta = (d: object, finish: string | null = null) => ({
+      choices: [{ index: 0, delta: d, finish_reason: finish }],
+    });
+    const usage = { prompt_tokens: 30, completion_tokens: 7, prompt_tokens_details: { cached_tokens: 10 } };
+    const body = [
+      chunk(delta({ role: 'assistant', content: '' })),
+      ...pieces.map((p) => chunk(delta({ content: p }))),
+      chunk(delta({}, 'stop')),
+      chunk({ choices: [], usage }),
+      'data: [DONE]\n\n',
+    ].join('');
+    return { status: 200, type: 'text/event-stream', body };
+  };
+  /** A streamed step's parts and what it returned. */
+  const drain = async (steps: AsyncGenerator<StreamPart, StepResult>) => {
+    const parts: StreamPart[] = [];
+    for (let next = await steps.next(); ; next = await steps.next()) {
+      if (next.done) return { parts, step: next.value };
+      parts.push(next.value);
+    }
+  };
   const messages: ModelMessage[] = [
     { role: 'user', content: 'first question' },
     { role: 'assistant', content: 'first answer' },
@@ -147,22 +190,7 @@ describe('a text-only step on the lean model', () => {
     expect(seen.at(-1)!.headers['user-agent']).toMatch(/^ai\/6\./);
 
     replies.push(answer('called directly'));
-    const deps = {
-      registry: { languageModel: () => model() },
-      breakers: new CircuitBreakers({ threshold: 3, openMs: 1_000, now: Date.now }),
-      timeoutMs: 5_000,
-      retries: 0,
-      retryBaseMs: 1,
-      random: () => 0.5,
-    };
-    const row = { id: 'openai/gpt-test', provider: 'openai', providerModel: 'gpt-test' } as ModelRow;
-    const step = await callModel(deps, row, {
-      system: 'Be brief.',
-      messages,
-      tools: {},
-      maxOutputTokens: 40,
-      signal: new AbortController().signal,
-    });
+    const step = await callModel(deps(), row, step40());
     expect(JSON.parse(seen.at(-1)!.body)).toEqual(sdkBody);
     expect(seen.at(-1)!.headers['user-agent']).toMatch(/^ai-sdk\/openai\//);
     expect(step).toEqual({
@@ -176,5 +204,69 @@ describe('a text-only step on the lean model', () => {
     expect(viaSdk.response.messages).toEqual([
       { role: 'assistant', content: [{ type: 'text', text: 'by generateText' }] },
     ]);
+  });
+
+  it('streams what streamText would send and yields the same text, usage and end, without streamText', async () => {
+    replies.push(streamed(['Hello', ' there']));
+    const viaSdk = streamText({
+      model: model(),
+      system: 'Be brief.',
+      messages,
+      allowSystemInMessages: true,
+      maxOutputTokens: 40,
+      maxRetries: 0,
+    });
+    const sdkText: string[] = [];
+    for await (const t of viaSdk.textStream) sdkText.push(t);
+    const sdkBody = JSON.parse(seen.at(-1)!.body) as unknown;
+
+    replies.push(streamed(['Hello', ' there']));
+    const { parts, step } = await drain(streamModel(deps(), row, step40()));
+    expect(JSON.parse(seen.at(-1)!.body)).toEqual(sdkBody);
+    expect(sdkBody).toMatchObject({ stream: true, stream_options: { include_usage: true } });
+    expect(parts).toEqual(sdkText.map((text) => ({ type: 'text', text })));
+    expect(step).toEqual({
+      text: 'Hello there',
+      toolCalls: [],
+      responseMessages: (await viaSdk.response).messages,
+      usage: { inputTokens: 30, outputTokens: 7, cachedInputTokens: 10 },
+      finishReason: await viaSdk.finishReason,
+    });
+    expect(await viaSdk.totalUsage).toMatchObject({ inputTokens: 30, outputTokens: 7, cachedInputTokens: 10 });
+  });
+
+  it('streams directly only a text-only step: one with tools goes through streamText', async () => {
+    const before = seen.length;
+    const tools = { lookup: tool({ description: 'Looks up.', inputSchema: z.object({ q: z.string() }) }) };
+    expect(await directStream(model(), { ...step40(), tools }, new AbortController().signal)).toBeUndefined();
+    expect(seen.length).toBe(before); // nothing sent
+    replies.push(streamed(['direct']));
+    const direct = await directStream(model(), step40(), new AbortController().signal);
+    const parts: unknown[] = [];
+    for await (const p of direct!.parts) parts.push(p);
+    expect(parts).toEqual([
+      { type: 'text', text: 'direct' },
+      { type: 'end', usage: { inputTokens: 30, outputTokens: 7, cachedInputTokens: 10 }, finishReason: 'stop' },
+    ]);
+    expect(await direct!.response('direct')).toEqual({
+      id: 'chatcmpl-3',
+      modelId: 'gpt-test',
+      messages: [{ role: 'assistant', content: [{ type: 'text', text: 'direct' }] }],
+    });
+  });
+
+  it('retries a stream whose provider sends an error before any output, and without a retry left says the model did not answer', async () => {
+    const before = seen.length;
+    const failing =
+      'data: {"error":{"message":"overloaded, try again","type":"server_error","code":"server_error"}}\n\n';
+    replies.push({ status: 200, type: 'text/event-stream', body: failing }, streamed(['second try']));
+    const { parts, step } = await drain(streamModel(deps(1), row, step40()));
+    expect(seen.length - before).toBe(2);
+    expect(parts).toEqual([{ type: 'text', text: 'second try' }]);
+    expect(step.text).toBe('second try');
+    // Without a retry left, the provider's own words reach the caller.
+    replies.push({ status: 200, type: 'text/event-stream', body: failing });
+    const err = await failure(drain(streamModel(deps(0), row, step40())));
+    expect(String((err as Error).message)).toMatch(/did not answer/);
   });
 });
