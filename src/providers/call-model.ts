@@ -248,11 +248,6 @@ export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelC
   );
 }
 
-/**
- * One step, streamed: yields text and tool calls as the provider sends them and returns the
- * whole step. Retries happen only before the first part; a failure after it is a StreamBroken
- * (what arrived until then comes with it, so that it can be charged).
- */
 /** One step streamed through the AI SDK's streamText: tools, other providers, anything not text-only. */
 function sdkStream(
   deps: ProviderDeps,
@@ -278,6 +273,11 @@ function sdkStream(
   return { parts: parts(), response: async () => await result.response };
 }
 
+/**
+ * One step, streamed: yields text and tool calls as the provider sends them and returns the
+ * whole step. Retries happen only before the first part; a failure after it is a StreamBroken
+ * (what arrived until then comes with it, so that it can be charged).
+ */
 export async function* streamModel(
   deps: ProviderDeps,
   model: ModelRow,

@@ -20,6 +20,10 @@ function textPrompt(req: ModelCall): LanguageModelV3Prompt | undefined {
   return prompt;
 }
 
+/** The assistant's turn of a text-only step, to append before the next step. */
+const textMessages = (text: string): ModelMessage[] =>
+  text ? [{ role: 'assistant', content: [{ type: 'text', text }] }] : [];
+
 function reported(u: LanguageModelV3GenerateResult['usage']): StepUsage | undefined {
   if (u.inputTokens.total === undefined && u.outputTokens.total === undefined) return undefined;
   return {
@@ -52,7 +56,7 @@ export async function directStep(
     step: {
       text,
       toolCalls: [],
-      responseMessages: text ? [{ role: 'assistant', content: [{ type: 'text', text }] }] : [],
+      responseMessages: textMessages(text),
       usage: reported(result.usage),
       finishReason: result.finishReason.unified,
     },
@@ -73,7 +77,8 @@ export type StreamedStep = {
  * A text-only step on the lean OpenAI model, streamed by the provider's own doStream (its request,
  * parsing and errors, an error before any output included), without streamText's layers of web
  * streams around it (a third of a streamed call's CPU with the validation they run); undefined
- * (nothing sent) for any other step. A tool call from a model offered none is dropped, as above.
+ * (nothing sent) for any other step. A tool call from a model offered none is dropped, as above;
+ * a response without an id has none (streamText invented one).
  */
 export async function directStream(
   lm: LeanOpenAIChat,
@@ -82,23 +87,35 @@ export async function directStream(
 ): Promise<StreamedStep | undefined> {
   const prompt = textPrompt(req);
   if (!prompt) return undefined;
-  const { stream } = await lm.doStream({ prompt, maxOutputTokens: req.maxOutputTokens, abortSignal: signal });
+  // Whatever the provider's stream fails with once the signal fired (its timeout, say), the abort
+  // is the cause, as streamText reports it: a stalled model is retried, not taken as the request's fault.
+  const aborted = (err: unknown) => (signal.aborted ? (signal.reason ?? err) : err);
+  let stream: Awaited<ReturnType<LeanOpenAIChat['doStream']>>['stream'];
+  try {
+    ({ stream } = await lm.doStream({ prompt, maxOutputTokens: req.maxOutputTokens, abortSignal: signal }));
+  } catch (err) {
+    throw aborted(err);
+  }
   const meta: { id?: string | undefined; modelId: string } = { modelId: lm.modelId };
   const parts = async function* (): AsyncGenerator<StreamedPart> {
-    for await (const p of stream) {
-      if (p.type === 'text-delta' && p.delta) yield { type: 'text', text: p.delta };
-      else if (p.type === 'response-metadata')
-        Object.assign(meta, { id: p.id ?? meta.id, modelId: p.modelId ?? meta.modelId });
-      else if (p.type === 'finish')
-        yield { type: 'end', usage: reported(p.usage), finishReason: p.finishReason.unified };
-      else if (p.type === 'error') throw p.error;
+    try {
+      for await (const p of stream) {
+        if (p.type === 'text-delta' && p.delta) yield { type: 'text', text: p.delta };
+        else if (p.type === 'response-metadata')
+          Object.assign(meta, { id: p.id ?? meta.id, modelId: p.modelId ?? meta.modelId });
+        else if (p.type === 'finish')
+          yield { type: 'end', usage: reported(p.usage), finishReason: p.finishReason.unified };
+        else if (p.type === 'error') throw p.error;
+      }
+    } catch (err) {
+      throw aborted(err);
     }
   };
   return {
     parts: parts(),
     response: async (text) => ({
       ...meta,
-      messages: text ? [{ role: 'assistant', content: [{ type: 'text', text }] }] : [],
+      messages: textMessages(text),
     }),
   };
 }

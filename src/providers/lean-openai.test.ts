@@ -15,7 +15,8 @@ import { LeanOpenAIChat } from './lean-openai.js';
 /** A local upstream that answers each request with the next scripted reply. */
 let server: Server;
 let base = '';
-const replies: { status: number; body: string; type?: string }[] = [];
+/** `stalls`: the body is sent but the answer never ends (a model that stops mid-way). */
+const replies: { status: number; body: string; type?: string; stalls?: boolean }[] = [];
 const seen: { headers: Record<string, string | string[] | undefined>; body: string }[] = [];
 
 beforeAll(async () => {
@@ -25,7 +26,9 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ headers: req.headers, body });
       const reply = replies.shift() ?? { status: 500, body: '{}' };
-      res.writeHead(reply.status, { 'content-type': reply.type ?? 'application/json' }).end(reply.body);
+      res.writeHead(reply.status, { 'content-type': reply.type ?? 'application/json' });
+      if (reply.stalls) res.write(reply.body);
+      else res.end(reply.body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -127,10 +130,10 @@ describe('a text-only step on the lean model', () => {
       usage: { prompt_tokens: 30, completion_tokens: 7, prompt_tokens_details: { cached_tokens: 10 } },
     }),
   });
-  const deps = (retries = 0) => ({
+  const deps = (retries = 0, timeoutMs = 5_000) => ({
     registry: { languageModel: () => model() },
     breakers: new CircuitBreakers({ threshold: 3, openMs: 1_000, now: Date.now }),
-    timeoutMs: 5_000,
+    timeoutMs,
     retries,
     retryBaseMs: 1,
     random: () => 0.5,
@@ -264,9 +267,31 @@ describe('a text-only step on the lean model', () => {
     expect(seen.length - before).toBe(2);
     expect(parts).toEqual([{ type: 'text', text: 'second try' }]);
     expect(step.text).toBe('second try');
-    // Without a retry left, the provider's own words reach the caller.
+    // Without a retry left, the model did not answer (the run falls back or says so).
     replies.push({ status: 200, type: 'text/event-stream', body: failing });
     const err = await failure(drain(streamModel(deps(0), row, step40())));
     expect(String((err as Error).message)).toMatch(/did not answer/);
+  });
+
+  it('retries a stream that stalls after its first chunk, once the attempt times out', async () => {
+    const before = seen.length;
+    const opening = streamed([]).body.split('\n\n')[0]! + '\n\n'; // the role chunk, nothing after it
+    replies.push({ status: 200, type: 'text/event-stream', body: opening, stalls: true }, streamed(['ok']));
+    const { parts } = await drain(streamModel(deps(1, 200), row, step40()));
+    expect(seen.length - before).toBe(2);
+    expect(parts).toEqual([{ type: 'text', text: 'ok' }]);
+  });
+
+  it('a streamed step offered no tools drops a tool call the model makes anyway (streamText would report it)', async () => {
+    const call = { index: 0, id: 'call_1', type: 'function', function: { name: 'lookup', arguments: '{}' } };
+    const chunk = (delta: object, finish: string | null = null) =>
+      `data: ${JSON.stringify({ id: 'chatcmpl-4', choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
+    const body = [chunk({ role: 'assistant', tool_calls: [call] }), chunk({}, 'tool_calls'), 'data: [DONE]\n\n'].join(
+      '',
+    );
+    replies.push({ status: 200, type: 'text/event-stream', body });
+    const { parts, step } = await drain(streamModel(deps(), row, step40()));
+    expect(parts).toEqual([]);
+    expect(step).toMatchObject({ text: '', toolCalls: [], responseMessages: [], finishReason: 'tool-calls' });
   });
 });
