@@ -177,17 +177,18 @@ describe('a text-only step on the lean model', () => {
     { role: 'system', content: "the caller's own instructions" },
     { role: 'user', content: 'second question' },
   ];
+  /** The same step as step40(), as generateText and streamText are given it. */
+  const sdkOptions = {
+    system: 'Be brief.',
+    messages,
+    allowSystemInMessages: true,
+    maxOutputTokens: 40,
+    maxRetries: 0,
+  };
 
   it('sends what generateText would send and reads the same answer, without generateText', async () => {
     replies.push(answer('by generateText'));
-    const viaSdk = await generateText({
-      model: model(),
-      system: 'Be brief.',
-      messages,
-      allowSystemInMessages: true,
-      maxOutputTokens: 40,
-      maxRetries: 0,
-    });
+    const viaSdk = await generateText({ model: model(), ...sdkOptions });
     const sdkBody = JSON.parse(seen.at(-1)!.body) as unknown;
     // generateText names itself in the user agent; the direct call sends the provider's own.
     expect(seen.at(-1)!.headers['user-agent']).toMatch(/^ai\/6\./);
@@ -211,14 +212,7 @@ describe('a text-only step on the lean model', () => {
 
   it('streams what streamText would send and yields the same text, usage and end, without streamText', async () => {
     replies.push(streamed(['Hello', ' there']));
-    const viaSdk = streamText({
-      model: model(),
-      system: 'Be brief.',
-      messages,
-      allowSystemInMessages: true,
-      maxOutputTokens: 40,
-      maxRetries: 0,
-    });
+    const viaSdk = streamText({ model: model(), ...sdkOptions });
     const sdkText: string[] = [];
     for await (const t of viaSdk.textStream) sdkText.push(t);
     const sdkBody = JSON.parse(seen.at(-1)!.body) as unknown;
