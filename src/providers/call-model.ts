@@ -1,21 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  APICallError,
-  generateText,
-  stepCountIs,
-  streamText,
-  type LanguageModelUsage,
-  type ModelMessage,
-  type SystemModelMessage,
-  type ToolSet,
-} from 'ai';
+import { APICallError, type ModelMessage, type ToolSet } from 'ai';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { CircuitBreakers } from '../breakers/circuit-breaker.js';
 import type { TraceSpan } from '../context.js';
 import type { ModelRow } from '../db/schema/index.js';
-import { endCallSpan, failCallSpan, openCallSpan, tracedTools } from './call-span.js';
-import { directStep, directStream, type StreamedPart, type StreamedStep } from './direct-step.js';
+import { endCallSpan, failCallSpan, openCallSpan } from './call-span.js';
+import { directStep, directStream, type StreamedPart } from './direct-step.js';
 import { LeanOpenAIChat } from './lean-openai.js';
+import { sdkStep, sdkStream } from './sdk-step.js';
 import type { ProviderRegistry } from './registry.js';
 
 export type ProviderDeps = {
@@ -53,9 +45,6 @@ export type ModelCall = {
   maxOutputTokens: number;
   signal: AbortSignal;
 };
-
-const toolChoiceOf = (c: ModelCall['toolChoice']) =>
-  c === undefined ? undefined : c === 'required' ? ('required' as const) : { type: 'tool' as const, toolName: c.name };
 
 /** What a streamed step yields as it goes; it returns the whole StepResult when it ends. */
 export type StreamPart = { type: 'text'; text: string } | { type: 'tool-call'; call: ToolCallOut };
@@ -98,28 +87,6 @@ function isModelFault(err: unknown): boolean {
   if (!APICallError.isInstance(err)) return true; // network errors, timeouts
   return err.isRetryable || [401, 403, 404].includes(err.statusCode ?? 0);
 }
-
-function systemMessage(model: ModelRow, system: string): SystemModelMessage {
-  // A stable system prefix: OpenAI caches it by itself; Anthropic needs it marked.
-  const anthropic =
-    model.provider === 'anthropic' ? { providerOptions: { anthropic: { cacheControl: { type: 'ephemeral' } } } } : {};
-  return { role: 'system', content: system, ...anthropic };
-}
-
-function reported(u: LanguageModelUsage): StepUsage | undefined {
-  if (u.inputTokens === undefined && u.outputTokens === undefined) return undefined;
-  return {
-    inputTokens: u.inputTokens ?? 0,
-    outputTokens: u.outputTokens ?? 0,
-    cachedInputTokens: u.inputTokenDetails?.cacheReadTokens ?? 0,
-  };
-}
-
-const toolCallOut = (c: { toolCallId: string; toolName: string; input: unknown }): ToolCallOut => ({
-  id: c.toolCallId,
-  name: c.toolName,
-  arguments: typeof c.input === 'string' ? c.input : JSON.stringify(c.input ?? {}),
-});
 
 /**
  * One attempt's signal: aborted by its own timeout or by the run's signal. A controller of our own,
@@ -189,35 +156,6 @@ async function withAttempts<T>(
   throw new ModelUnavailable(model.id, lastRetryAfter, `${model.id} did not answer`);
 }
 
-/** What generateText and streamText are given for one step (retries are this module's own). */
-const sdkCall = (deps: ProviderDeps, model: ModelRow, lm: LanguageModelV3, req: ModelCall, signal: AbortSignal) => ({
-  model: lm,
-  system: systemMessage(model, req.system),
-  messages: req.messages,
-  // The caller's own system messages (the OpenAI door keeps them, after the agent's): they
-  // come with the tenant's key, so they are the tenant's instructions, not a user's text.
-  allowSystemInMessages: true,
-  tools: tracedTools(req.tools, deps.trace),
-  toolChoice: toolChoiceOf(req.toolChoice),
-  stopWhen: stepCountIs(1),
-  maxOutputTokens: req.maxOutputTokens,
-  maxRetries: 0,
-  abortSignal: signal,
-});
-
-/** One step through the AI SDK's generateText: tools, other providers, anything not text-only. */
-async function sdkStep(deps: ProviderDeps, model: ModelRow, lm: LanguageModelV3, req: ModelCall, signal: AbortSignal) {
-  const result = await generateText(sdkCall(deps, model, lm, req, signal));
-  const step: StepResult = {
-    text: result.text,
-    toolCalls: result.toolCalls.map(toolCallOut),
-    responseMessages: result.response.messages,
-    usage: reported(result.totalUsage),
-    finishReason: result.finishReason,
-  };
-  return { step, response: result.response };
-}
-
 /** One step of an agent loop on one model, answered whole. Tools the model calls run inside the step. */
 export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelCall): Promise<StepResult> {
   const span = openCallSpan(deps.trace, model, { maxOutputTokens: req.maxOutputTokens, stream: false });
@@ -248,31 +186,6 @@ export async function callModel(deps: ProviderDeps, model: ModelRow, req: ModelC
   );
 }
 
-/** One step streamed through the AI SDK's streamText: tools, other providers, anything not text-only. */
-function sdkStream(
-  deps: ProviderDeps,
-  model: ModelRow,
-  lm: LanguageModelV3,
-  req: ModelCall,
-  a: ReturnType<typeof openAttempt>,
-): StreamedStep {
-  const result = streamText({
-    ...sdkCall(deps, model, lm, req, a.signal),
-    // Errors arrive as parts of the stream, below; the default handler would only log them.
-    onError: () => undefined,
-  });
-  const parts = async function* (): AsyncGenerator<StreamedPart> {
-    for await (const p of result.fullStream) {
-      if (p.type === 'text-delta' && p.text) yield { type: 'text', text: p.text };
-      else if (p.type === 'tool-call') yield { type: 'tool-call', call: toolCallOut(p) };
-      else if (p.type === 'finish') yield { type: 'end', usage: reported(p.totalUsage), finishReason: p.finishReason };
-      else if (p.type === 'error') throw p.error;
-      else if (p.type === 'abort') throw a.signal.reason ?? new Error('aborted');
-    }
-  };
-  return { parts: parts(), response: async () => await result.response };
-}
-
 /**
  * One step, streamed: yields text and tool calls as the provider sends them and returns the
  * whole step. Retries happen only before the first part; a failure after it is a StreamBroken
@@ -289,7 +202,7 @@ export async function* streamModel(
   const started = await withAttempts(deps, model, req.signal, async (lm, a) => {
     attempts++;
     const direct = lm instanceof LeanOpenAIChat ? await directStream(lm, req, a.signal) : undefined;
-    const call = direct ?? sdkStream(deps, model, lm, req, a);
+    const call = direct ?? sdkStream(deps, model, lm, req, a.signal);
     const first = await call.parts.next();
     a.started();
     deps.breakers.succeeded(model.id);
