@@ -134,12 +134,15 @@ async function withAttempts<T>(
     const a = openAttempt(deps, model, signal);
     try {
       return await attempt(lm, a);
-    } catch (err) {
+    } catch (thrown) {
       a.close();
       if (signal.aborted) {
         deps.breakers.abandoned(model.id);
-        throw err;
+        throw thrown;
       }
+      // An attempt that timed out failed by its timeout, whatever its provider's stream or client
+      // wrapped the abort in (an SDK may call it a bad response, not retryable).
+      const err: unknown = a.signal.aborted ? a.signal.reason : thrown;
       if (!isModelFault(err)) {
         deps.breakers.succeeded(model.id); // the model answered; the request was at fault
         throw err;
@@ -227,10 +230,11 @@ export async function* streamModel(
         yield part;
       }
     }
-    const response = await started.response(text.join(''));
+    const whole = text.join('');
+    const response = await started.response(whole);
     finished = true;
     const step = {
-      text: text.join(''),
+      text: whole,
       toolCalls,
       responseMessages: response.messages,
       usage: end?.usage,

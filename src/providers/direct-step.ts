@@ -87,28 +87,16 @@ export async function directStream(
 ): Promise<StreamedStep | undefined> {
   const prompt = textPrompt(req);
   if (!prompt) return undefined;
-  // Whatever the provider's stream fails with once the signal fired (its timeout, say), the abort
-  // is the cause, as streamText reports it: a stalled model is retried, not taken as the request's fault.
-  const aborted = (err: unknown) => (signal.aborted ? (signal.reason ?? err) : err);
-  let stream: Awaited<ReturnType<LeanOpenAIChat['doStream']>>['stream'];
-  try {
-    ({ stream } = await lm.doStream({ prompt, maxOutputTokens: req.maxOutputTokens, abortSignal: signal }));
-  } catch (err) {
-    throw aborted(err);
-  }
+  const { stream } = await lm.doStream({ prompt, maxOutputTokens: req.maxOutputTokens, abortSignal: signal });
   const meta: { id?: string | undefined; modelId: string } = { modelId: lm.modelId };
   const parts = async function* (): AsyncGenerator<StreamedPart> {
-    try {
-      for await (const p of stream) {
-        if (p.type === 'text-delta' && p.delta) yield { type: 'text', text: p.delta };
-        else if (p.type === 'response-metadata')
-          Object.assign(meta, { id: p.id ?? meta.id, modelId: p.modelId ?? meta.modelId });
-        else if (p.type === 'finish')
-          yield { type: 'end', usage: reported(p.usage), finishReason: p.finishReason.unified };
-        else if (p.type === 'error') throw p.error;
-      }
-    } catch (err) {
-      throw aborted(err);
+    for await (const p of stream) {
+      if (p.type === 'text-delta' && p.delta) yield { type: 'text', text: p.delta };
+      else if (p.type === 'response-metadata')
+        Object.assign(meta, { id: p.id ?? meta.id, modelId: p.modelId ?? meta.modelId });
+      else if (p.type === 'finish')
+        yield { type: 'end', usage: reported(p.usage), finishReason: p.finishReason.unified };
+      else if (p.type === 'error') throw p.error;
     }
   };
   return {

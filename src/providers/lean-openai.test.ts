@@ -4,7 +4,7 @@ import { createOpenAI } from '@ai-sdk/openai';
 import { APICallError, type LanguageModelV3CallOptions } from '@ai-sdk/provider';
 import { generateText, streamText, tool, type ModelMessage } from 'ai';
 import { z } from 'zod';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CircuitBreakers } from '../breakers/circuit-breaker.js';
 import type { ModelRow } from '../db/schema/index.js';
 import { callModel, streamModel, type ModelCall, type StepResult, type StreamPart } from './call-model.js';
@@ -35,6 +35,8 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+// A test that fails leaves none of its replies to the next.
+beforeEach(() => void (replies.length = 0));
 
 const model = (url = base) =>
   new LeanOpenAIChat(
