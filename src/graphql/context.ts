@@ -57,19 +57,12 @@ export async function buildContext(
   }
 }
 
-const built = new WeakMap<FastifyRequest, Promise<GraphQLContext>>();
-
 /**
  * An HTTP request's context, built once: when the fast path (KnownOperations) hands a request to
  * Apollo, Apollo runs it with the same context (its key authenticated once).
  */
 export function requestContext(deps: Deps, req: FastifyRequest): Promise<GraphQLContext> {
-  let ctx = built.get(req);
-  if (!ctx) {
-    ctx = buildContext(deps, req.headers.authorization, req.id, req.logFields, req.ip);
-    built.set(req, ctx);
-  }
-  return ctx;
+  return (req.graphqlContext ??= buildContext(deps, req.headers.authorization, req.id, req.logFields, req.ip));
 }
 
 /** The tenant context of an authenticated caller, or the reason there is none. */

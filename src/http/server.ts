@@ -4,7 +4,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { sameToken } from '../auth/index.js';
 import { handleStripeWebhook } from '../billing/index.js';
 import type { Deps } from '../context.js';
-import { requestContext } from '../graphql/context.js';
+import { requestContext, type GraphQLContext } from '../graphql/context.js';
 import { KnownOperations } from '../graphql/known-operations.js';
 import { buildSchema, createApollo } from '../graphql/server.js';
 import { graphqlStream } from '../graphql/stream.js';
@@ -22,6 +22,8 @@ declare module 'fastify' {
      * waits for it, so that a stream cut off by its reader is logged with what its run did.
      */
     settled?: Promise<unknown>;
+    /** Its GraphQL context, built once (the fast path and Apollo share it: see requestContext). */
+    graphqlContext?: Promise<GraphQLContext>;
   }
 }
 
@@ -59,6 +61,7 @@ export async function buildHttpServer(deps: Deps, probes: Probe[]): Promise<Fast
   guardRequests(app, [openAIErrorBody]);
   app.decorateRequest('logFields');
   app.decorateRequest('settled');
+  app.decorateRequest('graphqlContext');
   // One wide log line per request, when its response is done, finished or cut off (a stream whose
   // reader left is logged too). The path, never the URL: a query string can carry a GraphQL
   // document and its variables.

@@ -5,7 +5,7 @@ import type { CircuitBreakers } from '../breakers/circuit-breaker.js';
 import type { TraceSpan } from '../context.js';
 import type { ModelRow } from '../db/schema/index.js';
 import { endCallSpan, failCallSpan, openCallSpan } from './call-span.js';
-import { directStep, directStream, type StreamedPart } from './direct-step.js';
+import { directStep, directStream } from './direct-step.js';
 import { LeanOpenAIChat } from './lean-openai.js';
 import { sdkStep, sdkStream } from './sdk-step.js';
 import type { ProviderRegistry } from './registry.js';
@@ -48,6 +48,15 @@ export type ModelCall = {
 
 /** What a streamed step yields as it goes; it returns the whole StepResult when it ends. */
 export type StreamPart = { type: 'text'; text: string } | { type: 'tool-call'; call: ToolCallOut };
+
+/** What a streamed step's path yields: its parts, then its end (the usage the provider reported). */
+export type StreamedPart = StreamPart | { type: 'end'; usage: StepUsage | undefined; finishReason: string };
+
+/** A step streamed (directly or through the SDK): its parts as they come, then its response. */
+export type StreamedStep = {
+  parts: AsyncGenerator<StreamedPart>;
+  response(text: string): Promise<{ messages: ModelMessage[]; id?: string | undefined; modelId: string }>;
+};
 
 /** The model could not answer: its circuit is open, or every attempt failed. */
 export class ModelUnavailable extends Error {

@@ -1,6 +1,6 @@
 import type { LanguageModelV3GenerateResult, LanguageModelV3Prompt } from '@ai-sdk/provider';
 import type { ModelMessage } from 'ai';
-import type { ModelCall, StepResult, StepUsage, StreamPart } from './call-model.js';
+import type { ModelCall, StepResult, StepUsage, StreamedPart, StreamedStep } from './call-model.js';
 import type { LeanOpenAIChat } from './lean-openai.js';
 
 /**
@@ -63,15 +63,6 @@ export async function directStep(
     response: { id: result.response?.id, modelId: result.response?.modelId ?? lm.modelId },
   };
 }
-
-/** What a streamed step yields: its parts, then its end (the usage the provider reported). */
-export type StreamedPart = StreamPart | { type: 'end'; usage: StepUsage | undefined; finishReason: string };
-
-/** A step streamed: its parts as they come, then what the step's response was. */
-export type StreamedStep = {
-  parts: AsyncGenerator<StreamedPart>;
-  response(text: string): Promise<{ messages: ModelMessage[]; id?: string | undefined; modelId: string }>;
-};
 
 /**
  * A text-only step on the lean OpenAI model, streamed by the provider's own doStream (its request,

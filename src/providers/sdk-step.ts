@@ -1,9 +1,16 @@
 import { generateText, stepCountIs, streamText, type LanguageModelUsage, type SystemModelMessage } from 'ai';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { ModelRow } from '../db/schema/index.js';
-import type { ModelCall, ProviderDeps, StepResult, StepUsage, ToolCallOut } from './call-model.js';
+import type {
+  ModelCall,
+  ProviderDeps,
+  StepResult,
+  StepUsage,
+  StreamedPart,
+  StreamedStep,
+  ToolCallOut,
+} from './call-model.js';
 import { tracedTools } from './call-span.js';
-import type { StreamedPart, StreamedStep } from './direct-step.js';
 
 // Steps through the AI SDK's generateText and streamText: tools, other providers, any step not
 // text-only.
