@@ -239,6 +239,13 @@ describe('a text-only step on the lean model', () => {
     const tools = { lookup: tool({ description: 'Looks up.', inputSchema: z.object({ q: z.string() }) }) };
     expect(await directStream(model(), { ...step40(), tools }, new AbortController().signal)).toBeUndefined();
     expect(seen.length).toBe(before); // nothing sent
+    // streamModel sends it through streamText instead: the tools go with it, the answer comes back.
+    replies.push(streamed(['with tools']));
+    const viaSdk = await drain(streamModel(deps(), row, { ...step40(), tools }));
+    expect(JSON.parse(seen.at(-1)!.body)).toMatchObject({
+      tools: [{ type: 'function', function: { name: 'lookup' } }],
+    });
+    expect(viaSdk.parts).toEqual([{ type: 'text', text: 'with tools' }]);
     replies.push(streamed(['direct']));
     const direct = await directStream(model(), step40(), new AbortController().signal);
     const parts: unknown[] = [];

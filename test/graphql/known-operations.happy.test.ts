@@ -137,6 +137,26 @@ describe('known GraphQL operations', () => {
     expect(outputs[1]).not.toBe(outputs[0]);
   });
 
+  it('leaves to Apollo a known document sent by GET, one with extensions, and subscriptions', async () => {
+    const input = { agent: 'assistant', message: 'Name a shape.', cache: 'BYPASS' };
+    await post({ query: RUN, variables: { input } }, auth()); // known from here on
+    const before = await direct();
+    // A mutation by GET: Apollo refuses it, and nothing runs.
+    const url = `${app.url}/graphql?query=${encodeURIComponent(RUN)}&variables=${encodeURIComponent(JSON.stringify({ input }))}`;
+    const byGet = await fetch(url, { headers: { ...auth(), 'apollo-require-preflight': 'true' } });
+    const refusal = (await byGet.json()) as { data?: unknown; errors: { message: string }[] };
+    expect(refusal.data).toBeUndefined();
+    expect(refusal.errors[0]!.message).toMatch(/GET requests only support query operations/);
+    const withExtensions = await post({ query: AGENT, variables: { slug: 'assistant' }, extensions: {} }, auth());
+    expect(withExtensions.status).toBe(200);
+    const SUBSCRIPTION = fresh(
+      'subscription KnownEvents($input: RunAgentInput!) { runAgentEvents(input: $input) { __typename } }',
+    );
+    const subscribed = await twice({ query: SUBSCRIPTION, variables: { input } }, auth());
+    expect(subscribed.second.status).toBe(subscribed.first.status);
+    expect(await direct()).toBe(before);
+  });
+
   it('picks the operation the request names', async () => {
     await post({ query: PAIR, operationName: 'KnownFirst' }, auth());
     await post({ query: PAIR, operationName: 'KnownSecond', variables: { slug: 'assistant' } }, auth());
